@@ -1,0 +1,22 @@
+import { defineConfig } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./tests/e2e/chromium.ts";
+
+const executablePath = chromiumPath() ?? undefined;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  reporter: process.env.CI ? "line" : "list",
+  use: {
+    baseURL: "http://127.0.0.1:4321",
+    launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
+  },
+  // The suite runs against the built site (`npm run build` comes first in `npm test`).
+  webServer: {
+    command: "npx astro preview --host 127.0.0.1 --port 4321",
+    url: "http://127.0.0.1:4321/",
+    reuseExistingServer: !process.env.CI,
+    timeout: 60_000,
+  },
+});

@@ -1,0 +1,97 @@
+/** The distribution config: parse, validate (schema, then cross-field rules), normalise. */
+import type { Diagnostic } from "./diagnostics.ts";
+import { fileReporter } from "./rules/reporter.ts";
+import { schemaDiagnostics } from "./schema/check-schema.ts";
+import { validators } from "./schema/validators.ts";
+import type { DistributionConfig, RepoConfig } from "./types.ts";
+import { parseYamlSource } from "./yaml-source.ts";
+
+export interface ConfigFileResult {
+  config: DistributionConfig | null;
+  diagnostics: Diagnostic[];
+}
+
+interface RawRepo {
+  name: string;
+  path: string;
+  versions?: string[];
+  arches?: string[];
+  vault?: boolean;
+}
+
+interface RawConfig {
+  allowed_outdate: string;
+  versions: string[];
+  optional_module_versions?: Record<string, string[]>;
+  duplicated_versions: Record<string, string>;
+  vault_versions: string[];
+  vault_mirror: string;
+  arches: Record<string, string[]>;
+  required_protocols: string[];
+  repos: RawRepo[];
+}
+
+const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+
+export function checkConfigFile(file: string, text: string): ConfigFileResult {
+  const parsed = parseYamlSource(file, text);
+  if (parsed.source === null) return { config: null, diagnostics: parsed.diagnostics };
+  const r = fileReporter(parsed.source, [...parsed.diagnostics, ...schemaDiagnostics(validators().config, parsed.source)]);
+  if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
+  const raw = parsed.source.value as unknown as RawConfig;
+
+  const modules = raw.optional_module_versions ?? {};
+  const moduleVersions = Object.entries(modules).flatMap(([module, vs]) => vs.map((v) => `${v}-${module}`));
+  const knownVersions = new Set([...raw.versions, ...raw.vault_versions, ...moduleVersions]);
+  const knownArches = new Set(Object.values(raw.arches).flat());
+  for (const [alias, target] of Object.entries(raw.duplicated_versions)) {
+    if (!raw.versions.includes(target) || !raw.versions.includes(alias)) {
+      r.report("error", "unknown-version", ["duplicated_versions", alias], `The alias \`${alias}\` → \`${target}\` needs both versions in \`versions\`. Add them there, or fix the alias.`);
+    }
+  }
+  raw.repos.forEach((repo, i) => {
+    repo.versions?.forEach((v, j) => {
+      if (!knownVersions.has(v)) {
+        r.report("error", "unknown-version", ["repos", i, "versions", j], `Repo \`${repo.name}\` lists version \`${v}\`, which is in neither \`versions\`, \`vault_versions\` nor the optional module versions. Add it there, or remove it here.`);
+      }
+    });
+    repo.arches?.forEach((a, j) => {
+      if (!knownArches.has(a)) {
+        r.report("error", "unknown-arch", ["repos", i, "arches", j], `Repo \`${repo.name}\` lists arch \`${a}\`, which no version in \`arches\` has. Add it to a version there, or remove it here.`);
+      }
+    });
+  });
+  const names = new Map<string, number>();
+  raw.repos.forEach((repo, i) => {
+    if (names.has(repo.name)) {
+      r.report("error", "duplicate-repo", ["repos", i, "name"], `Repo \`${repo.name}\` is defined twice (also as repo ${(names.get(repo.name) ?? 0) + 1}). Keep one definition.`);
+    }
+    names.set(repo.name, i);
+  });
+  if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
+
+  const amount = Number.parseInt(raw.allowed_outdate, 10);
+  const unit = raw.allowed_outdate.slice(-1);
+  const repos: RepoConfig[] = raw.repos.map((repo) => ({
+    name: repo.name,
+    path: repo.path,
+    versions: repo.versions ?? null,
+    arches: repo.arches ?? null,
+    vault: repo.vault === true,
+  }));
+  return {
+    config: {
+      allowedOutdate: raw.allowed_outdate,
+      allowedOutdateSeconds: amount * (SECONDS[unit] ?? 1),
+      versions: raw.versions,
+      versionAliases: raw.duplicated_versions,
+      vaultVersions: raw.vault_versions,
+      vaultMirror: raw.vault_mirror.endsWith("/") ? raw.vault_mirror : `${raw.vault_mirror}/`,
+      optionalModuleVersions: modules,
+      arches: raw.arches,
+      requiredProtocols: raw.required_protocols,
+      repos,
+    },
+    diagnostics: r.diagnostics,
+  };
+}

@@ -1,0 +1,64 @@
+/** One mirror file: parse, validate (schema, then rules), normalise. Pure: text in, data out. */
+import type { Diagnostic } from "./diagnostics.ts";
+import { checkUnknownKeys } from "./rules/unknown-keys.ts";
+import { normaliseLocation } from "./rules/location.ts";
+import { normaliseNetworks } from "./rules/network.ts";
+import { checkPrivateReach } from "./rules/reach.ts";
+import { fileReporter, isRecord } from "./rules/reporter.ts";
+import { coerceYaml11Booleans } from "./rules/yaml11-booleans.ts";
+import { checkSponsorUrl, normaliseAddresses } from "./rules/urls.ts";
+import { schemaDiagnostics } from "./schema/check-schema.ts";
+import { validators } from "./schema/validators.ts";
+import type { Mirror } from "./types.ts";
+import { parseYamlSource } from "./yaml-source.ts";
+
+export interface MirrorFileResult {
+  /** The normalised mirror, or null when the file has any error. */
+  mirror: Mirror | null;
+  diagnostics: Diagnostic[];
+}
+
+export function checkMirrorFile(file: string, text: string): MirrorFileResult {
+  const parsed = parseYamlSource(file, text);
+  if (parsed.source === null) return { mirror: null, diagnostics: parsed.diagnostics };
+  const source = parsed.source;
+  const r = fileReporter(source, [...parsed.diagnostics]);
+  coerceYaml11Booleans(r);
+  r.diagnostics.push(...schemaDiagnostics(validators().mirror, source));
+  const schemaValid = !r.diagnostics.some((d) => d.severity === "error");
+
+  // The rules run even when the schema failed, so that one run reports every problem.
+  checkUnknownKeys(r);
+  const urls = normaliseAddresses(r, ["address"]);
+  const kittenUrls = isRecord(source.value.address_optional)
+    ? normaliseAddresses(r, ["address_optional", "kitten"])
+    : null;
+  const sponsorUrl = checkSponsorUrl(r);
+  const location = normaliseLocation(r);
+  const networks = normaliseNetworks(r);
+  checkPrivateReach(r, networks);
+
+  const valid = schemaValid && !r.diagnostics.some((d) => d.severity === "error");
+  if (!valid || urls === null || sponsorUrl === null) return { mirror: null, diagnostics: r.diagnostics };
+  const v = source.value;
+  const mirror: Mirror = {
+    name: String(v.name).toLowerCase(),
+    file,
+    urls,
+    kittenUrls: kittenUrls !== null && Object.keys(kittenUrls).length > 0 ? kittenUrls : null,
+    updateFrequency: String(v.update_frequency).trim(),
+    sponsor: String(v.sponsor).trim(),
+    sponsorUrl,
+    location,
+    private: v.private === true,
+    monopoly: v.monopoly === true,
+    subnets: networks.subnets,
+    subnetsUrl: networks.subnetsUrl,
+    asns: networks.asns,
+    cloud:
+      typeof v.cloud_type === "string" && Array.isArray(v.cloud_regions)
+        ? { type: v.cloud_type, regions: v.cloud_regions.map(String) }
+        : null,
+  };
+  return { mirror, diagnostics: r.diagnostics };
+}

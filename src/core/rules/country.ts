@@ -1,0 +1,41 @@
+/**
+ * Country codes: ISO 3166-1 alpha-2. Known aliases (`UK`, English names, lower case) are
+ * normalised with a warning; anything else is an error.
+ */
+import { countries } from "countries-list";
+import type { ContinentCode } from "../types.ts";
+
+/** Codes people write that are not ISO 3166-1 alpha-2 but name a country unambiguously. */
+const CODE_ALIASES: Record<string, string> = { UK: "GB", EL: "GR" };
+
+const englishNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** English name (lower case) → code, from CLDR through Intl and from `countries-list`. */
+const BY_NAME: ReadonlyMap<string, string> = new Map(
+  Object.entries(countries).flatMap(([code, data]) => [
+    [data.name.toLowerCase(), code],
+    [(englishNames.of(code) ?? code).toLowerCase(), code],
+  ]),
+);
+
+export type CountryLookup =
+  | { kind: "exact"; code: string }
+  | { kind: "alias"; code: string }
+  | { kind: "unknown" };
+
+export function lookUpCountry(raw: string): CountryLookup {
+  const text = raw.trim();
+  if (text in countries) return { kind: "exact", code: text };
+  const upper = text.toUpperCase();
+  if (upper in countries) return { kind: "alias", code: upper };
+  const alias = CODE_ALIASES[upper] ?? BY_NAME.get(text.toLowerCase());
+  return alias ? { kind: "alias", code: alias } : { kind: "unknown" };
+}
+
+export function continentOf(code: string): ContinentCode {
+  return (countries as Record<string, { continent: ContinentCode }>)[code]?.continent ?? "AN";
+}
+
+export function countryName(code: string): string {
+  return englishNames.of(code) ?? code;
+}

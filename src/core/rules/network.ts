@@ -1,0 +1,51 @@
+/**
+ * Rule: networks a private or on-net mirror serves. Subnets are IPv4/IPv6 CIDR (or one https
+ * URL to a published list); ASNs are integers in range (the schema checks the range).
+ */
+import ipaddr from "ipaddr.js";
+import type { FileReporter } from "./reporter.ts";
+
+export interface Networks {
+  subnets: string[];
+  subnetsUrl: string | null;
+  asns: number[];
+}
+
+export function normaliseNetworks(r: FileReporter): Networks {
+  const { subnets: rawSubnets, asn } = r.source.value;
+  const asns = (Array.isArray(asn) ? asn : [asn]).filter((n): n is number => Number.isInteger(n));
+  if (typeof rawSubnets === "string" && /^https?:/i.test(rawSubnets.trim())) {
+    if (!rawSubnets.trim().toLowerCase().startsWith("https://")) {
+      r.report("error", "bad-subnet", ["subnets"], "A list of subnets given by URL must be fetched over https; write an `https://` URL.");
+      return { subnets: [], subnetsUrl: null, asns };
+    }
+    return { subnets: [], subnetsUrl: rawSubnets.trim(), asns };
+  }
+  const items = typeof rawSubnets === "string" ? [rawSubnets] : Array.isArray(rawSubnets) ? rawSubnets : [];
+  const subnets: string[] = [];
+  items.forEach((item, index) => {
+    if (typeof item !== "string") return;
+    const cidr = canonicalCidr(item);
+    if (cidr === null) {
+      const path = typeof rawSubnets === "string" ? ["subnets"] : ["subnets", index];
+      r.report("error", "bad-subnet", path, `\`${item}\` is not an IPv4 or IPv6 network in CIDR form. Write it like \`192.0.2.0/24\` or \`2001:db8::/48\` (a single address is \`/32\` or \`/128\`).`);
+      return;
+    }
+    subnets.push(cidr);
+  });
+  return { subnets, subnetsUrl: null, asns };
+}
+
+/** `2001:0400::/48` → `2001:400::/48`; host bits are cleared. Null when not a network. */
+export function canonicalCidr(text: string): string | null {
+  try {
+    const [address, prefix] = ipaddr.parseCIDR(text.trim());
+    const network =
+      address.kind() === "ipv4"
+        ? ipaddr.IPv4.networkAddressFromCIDR(text.trim())
+        : ipaddr.IPv6.networkAddressFromCIDR(text.trim());
+    return `${network.toString()}/${prefix}`;
+  } catch {
+    return null;
+  }
+}

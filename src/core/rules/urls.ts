@@ -1,0 +1,114 @@
+/**
+ * Rule: every URL parses, uses a scheme that fits where it is, and never a non-web scheme
+ * (`javascript:`, `data:`, `file:` …). A web URL under the wrong key is a warning and is used
+ * under the scheme it really has.
+ */
+import { PROTOCOLS, type Protocol, type ProtocolUrls } from "../types.ts";
+import type { ValuePath } from "../yaml-source.ts";
+import { type FileReporter, isRecord, valueAt } from "./reporter.ts";
+
+/** `host::module/path`, rsync's daemon syntax without a scheme. */
+const RSYNC_DAEMON = /^([A-Za-z0-9.-]+)::([^\s]*)$/;
+/** `rsync://host::module`, a mix of both syntaxes that rsync itself does not read. */
+const RSYNC_MIXED = /^rsync:\/\/([A-Za-z0-9.-]+)::([^\s]*)$/i;
+/** A bare host name such as `example.org`, written where a URL was expected. */
+const BARE_HOST = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/;
+
+/** Reads the base URLs of one tree (`address` or `address_optional.kitten`), normalised. */
+export function normaliseAddresses(r: FileReporter, path: ValuePath): ProtocolUrls | null {
+  const raw = valueAt(r.source.value, path);
+  if (!isRecord(raw)) return null;
+  const urls: ProtocolUrls = {};
+  // Keys that hold a URL of their own scheme win over a URL moved from a wrong key.
+  const moved: [Protocol, string][] = [];
+  for (const key of PROTOCOLS) {
+    const value = raw[key];
+    if (typeof value !== "string" || value === "") continue;
+    const parsed = parseMirrorUrl(r, [...path, key], value, key);
+    if (parsed === null) continue;
+    if (parsed.scheme === key) urls[key] = parsed.url;
+    else moved.push([parsed.scheme, parsed.url]);
+  }
+  for (const [scheme, url] of moved) urls[scheme] ??= url;
+  return urls;
+}
+
+/** `sponsor_url` must be a web page: http or https only. */
+export function checkSponsorUrl(r: FileReporter): string | null {
+  const value = r.source.value.sponsor_url;
+  if (typeof value !== "string" || value === "") return null;
+  if (BARE_HOST.test(value.trim())) {
+    r.report("warning", "url-without-scheme", ["sponsor_url"], `\`sponsor_url\` has no scheme, so it is read as \`https://${value.trim()}\`. Write the full address with \`https://\`.`);
+    return safeParse(`https://${value.trim()}`)?.href ?? null;
+  }
+  const url = safeParse(value);
+  if (url === null || !/^https?:$/.test(url.protocol) || url.hostname === "") {
+    r.report("error", url === null ? "bad-url" : "unsafe-url-scheme", ["sponsor_url"], "`sponsor_url` must be a web address starting with `https://` (or `http://`), like `https://example.org`.");
+    return null;
+  }
+  return url.href;
+}
+
+function parseMirrorUrl(
+  r: FileReporter,
+  path: ValuePath,
+  value: string,
+  key: Protocol,
+): { scheme: Protocol; url: string } | null {
+  const where = `\`${path.join(".")}\``;
+  const mixed = key === "rsync" ? RSYNC_MIXED.exec(value) : null;
+  if (mixed) {
+    const fixed = `rsync://${mixed[1]}/${mixed[2] ?? ""}`;
+    r.report("warning", "rsync-syntax", path, `${where} mixes the two rsync syntaxes (\`rsync://\` and \`host::module\`); it is read as \`${withSlash(fixed)}\`. Write either \`rsync://${mixed[1]}/${mixed[2] ?? ""}\` or \`${mixed[1]}::${mixed[2] ?? ""}\`.`);
+    return { scheme: "rsync", url: withSlash(fixed) };
+  }
+  const daemon = RSYNC_DAEMON.exec(value);
+  if (daemon) {
+    if (key !== "rsync") {
+      r.report("error", "scheme-mismatch", path, `${where} holds an rsync address (\`host::module\`); put it under \`rsync:\` and write an ${key} URL here.`);
+      return null;
+    }
+    return { scheme: "rsync", url: withSlash(`rsync://${daemon[1]}/${daemon[2] ?? ""}`) };
+  }
+  const url = safeParse(value);
+  if (url === null || url.hostname === "") {
+    r.report("error", "bad-url", path, `${where} is not a URL. Write the full base URL, like \`${key === "rsync" ? "rsync://mirror.example.org/almalinux/" : `${key}://mirror.example.org/almalinux/`}\`.`);
+    return null;
+  }
+  const scheme = url.protocol.slice(0, -1);
+  if (!isProtocol(scheme)) {
+    r.report("error", "unsafe-url-scheme", path, `${where} uses the \`${scheme}:\` scheme; a mirror URL must start with http://, https://, rsync:// or ftp://.`);
+    return null;
+  }
+  // rsync names its (anonymous) module user in the URL; a password never belongs in a public file.
+  if (url.password !== "" || (url.username !== "" && scheme !== "rsync")) {
+    r.report("error", "url-credentials", path, `${where} holds a user name or password; publish a URL that needs none.`);
+    return null;
+  }
+  if (scheme !== key) {
+    const webPair = (scheme === "http" || scheme === "https") === (key === "http" || key === "https");
+    if (!webPair && (key === "rsync" || scheme === "rsync")) {
+      r.report("error", "scheme-mismatch", path, `${where} holds a ${scheme}:// URL; put it under \`${scheme}:\` and write a ${key} address here.`);
+      return null;
+    }
+    r.report("warning", "scheme-mismatch", path, `${where} holds a ${scheme}:// URL, so it is listed as ${scheme}. Move it under \`${scheme}:\`, or write the ${key}:// URL here.`);
+  }
+  return { scheme, url: withSlash(url.href) };
+}
+
+function safeParse(value: string): URL | null {
+  try {
+    return new URL(value.trim());
+  } catch {
+    return null;
+  }
+}
+
+function isProtocol(value: string): value is Protocol {
+  return (PROTOCOLS as readonly string[]).includes(value);
+}
+
+/** Base URLs end with `/` so that paths can be appended. */
+function withSlash(url: string): string {
+  return url.endsWith("/") || url.includes("?") ? url : `${url}/`;
+}

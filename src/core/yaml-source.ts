@@ -1,0 +1,133 @@
+/**
+ * YAML parsing that keeps source positions, so every diagnostic can name a line and column.
+ * Hostile input (huge files, alias bombs, syntax errors) ends in diagnostics, never a throw.
+ */
+import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { Diagnostic, Position, Severity } from "./diagnostics.ts";
+
+/** Real mirror files are under 1 KiB; anything past this is a mistake or an attack. */
+export const MAX_SOURCE_BYTES = 256 * 1024;
+/** Registry files need no aliases at all; a few are tolerated, an alias bomb is not. */
+const MAX_ALIAS_COUNT = 20;
+
+/** A path into the parsed value: map keys and sequence indices. */
+export type ValuePath = readonly (string | number)[];
+
+/** A parsed YAML file whose value is a mapping, with the means to point into it. */
+export interface YamlSource {
+  file: string;
+  /** The document's value as plain JavaScript (a mapping). */
+  value: Record<string, unknown>;
+  /** Position of the value at `path`, or of its key when `at` is `"key"`; the nearest existing parent when missing. */
+  positionOf(path: ValuePath, at?: "key" | "value"): Position;
+  /** Keys of the mapping at `path` in source order, with their positions (duplicates included). */
+  keysAt(path: ValuePath): { key: string; position: Position }[];
+}
+
+export interface ParseOutcome {
+  source: YamlSource | null;
+  diagnostics: Diagnostic[];
+}
+
+export function parseYamlSource(file: string, text: string): ParseOutcome {
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: Severity, code: string, pos: Position, message: string) =>
+    diagnostics.push({ file, line: pos.line, column: pos.column, severity, code, message });
+  const top: Position = { line: 1, column: 1 };
+
+  if (text.length > MAX_SOURCE_BYTES) {
+    report("error", "file-too-large", top, `The file has ${text.length} characters; a mirror file must stay under ${MAX_SOURCE_BYTES}. Keep only the keys the mirror format defines.`);
+    return { source: null, diagnostics };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const toPosition = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  for (const problem of doc.errors) {
+    // Duplicate keys are tolerated as upstream's loader does (the last one wins), but said.
+    const duplicate = problem.code === "DUPLICATE_KEY";
+    report(
+      duplicate ? "warning" : "error",
+      duplicate ? "duplicate-key" : "yaml-syntax",
+      toPosition(problem.pos[0]),
+      duplicate
+        ? "This key appears more than once in the mapping; only its last value is used. Keep one."
+        : `${firstLine(problem.message)}. Fix the YAML syntax here.`,
+    );
+  }
+  if (diagnostics.some((d) => d.severity === "error")) return { source: null, diagnostics };
+
+  if (doc.contents === null) {
+    report("error", "empty-file", top, "The file holds no YAML document. Write the mirror's keys (name, address, …) as a mapping.");
+    return { source: null, diagnostics };
+  }
+  if (!isMap(doc.contents)) {
+    report("error", "not-a-mapping", rangeStart(doc.contents, toPosition) ?? top, "The document must be a mapping of keys (name:, address:, …), not a list or a single value.");
+    return { source: null, diagnostics };
+  }
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch {
+    report("error", "yaml-aliases", top, `The document uses YAML aliases too often (more than ${MAX_ALIAS_COUNT} expansions). Write the values out instead of using aliases.`);
+    return { source: null, diagnostics };
+  }
+  return { source: makeSource(file, doc, value as Record<string, unknown>, toPosition), diagnostics };
+}
+
+function makeSource(
+  file: string,
+  doc: Document.Parsed,
+  value: Record<string, unknown>,
+  toPosition: (offset: number) => Position,
+): YamlSource {
+  const rootPosition = rangeStart(doc.contents, toPosition) ?? { line: 1, column: 1 };
+  return {
+    file,
+    value,
+    positionOf(path, at = "value") {
+      let node: unknown = doc.contents;
+      let best = rootPosition;
+      for (const [i, segment] of path.entries()) {
+        const last = i === path.length - 1;
+        if (isMap(node)) {
+          // The last pair with this key is the one whose value `toJS` kept.
+          const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+          if (!isPair(pair)) return best;
+          const keyPos = rangeStart(pair.key, toPosition);
+          if (last && at === "key") return keyPos ?? best;
+          best = rangeStart(pair.value, toPosition) ?? keyPos ?? best;
+          node = pair.value;
+        } else if (isSeq(node) && typeof segment === "number") {
+          const item = node.items[segment];
+          if (item === undefined) return best;
+          best = rangeStart(item, toPosition) ?? best;
+          node = item;
+        } else {
+          return best;
+        }
+      }
+      return best;
+    },
+    keysAt(path) {
+      const node = path.length === 0 ? doc.contents : doc.getIn(path, true);
+      if (!isMap(node)) return [];
+      return node.items.flatMap((pair) =>
+        isScalar(pair.key)
+          ? [{ key: String(pair.key.value), position: rangeStart(pair.key, toPosition) ?? rootPosition }]
+          : [],
+      );
+    },
+  };
+}
+
+function rangeStart(node: unknown, toPosition: (offset: number) => Position): Position | null {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? toPosition(range[0]) : null;
+}
+
+function firstLine(message: string): string {
+  return (message.split("\n")[0] ?? message).replace(/ at line \d+, column \d+:?$/, "").replace(/\.$/, "");
+}
