@@ -97,4 +97,30 @@ export interface Registry {
   diagnostics: Diagnostic[];
   /** How many mirror files were read. */
   files: number;
+  /** The checker's last report, when `MIRRORS_STATUS` names one; null means "not checked". */
+  status: StatusFile | null;
+}
+
+/** A mirror's health as the checker last saw it (`npm run check-mirrors`). */
+export type MirrorState = "ok" | "outdated" | "broken" | "unreachable";
+
+/** One mirror's entry in the status file (`MIRRORS_STATUS`). */
+export interface MirrorStatus {
+  state: MirrorState;
+  /** Human-readable reason, e.g. "TIME is 3 days old (allowed: 12h)". */
+  reason: string;
+  /** ISO 8601 time of this mirror's check. */
+  checked_at: string;
+  /** Reachable over IPv4 / IPv6; null when not known. */
+  ipv4?: boolean | null;
+  ipv6?: boolean | null;
+  /** Anything else the checker reports (timings, failing URL, …). */
+  [detail: string]: unknown;
+}
+
+/** The status file the checker writes and the build reads. */
+export interface StatusFile {
+  /** ISO 8601 time the run finished. */
+  checked_at: string;
+  mirrors: Record<string, MirrorStatus>;
 }
