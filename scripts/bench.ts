@@ -1,0 +1,23 @@
+/**
+ * `npm run bench [-- NAME...]`: runs every benchmark in `scripts/bench/` (or the named ones),
+ * each in its own Node process so that one's warm caches do not flatter another, and prints
+ * the table of figures. `docs/PERFORMANCE.md` holds the latest figures and their targets.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const dir = join(import.meta.dirname, "bench");
+const wanted = process.argv.slice(2);
+const benches = readdirSync(dir)
+  .filter((f) => f.endsWith(".ts") && !f.startsWith("_"))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  .sort();
+
+let failed = 0;
+for (const file of benches) {
+  console.log(`\n## ${file.replace(/\.ts$/, "")}`);
+  const run = spawnSync(process.execPath, [join(dir, file)], { stdio: "inherit" });
+  if (run.status !== 0) failed++;
+}
+process.exit(failed === 0 ? 0 : 1);
