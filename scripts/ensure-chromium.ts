@@ -13,19 +13,27 @@ if (found !== null) {
   process.exit(0);
 }
 console.log("No Chromium found for the browser tests; installing one.");
-const playwright = spawnSync("npx", ["playwright", "install", "chromium"], { stdio: "inherit", timeout: 180_000 });
+const playwright = spawnSync("npx", ["playwright", "install", "chromium"], {
+  stdio: "inherit",
+  timeout: 180_000,
+});
 if (playwright.status === 0 && chromiumPath() !== null) {
   console.log("Installed Playwright's Chromium.");
   process.exit(0);
 }
 if (!existsSync("/usr/bin/apt-get")) {
-  console.error("Could not install Chromium: Playwright's download failed and apt-get is not available. Install Chromium and set CHROMIUM_PATH.");
+  console.error(
+    "Could not install Chromium: Playwright's download failed and apt-get is not available. Install Chromium and set CHROMIUM_PATH.",
+  );
   process.exit(1);
 }
 console.log("Playwright's download failed; installing Debian's chromium package with apt-get.");
 const run = (command: string[]) => {
   const [bin = "", ...args] = process.getuid?.() === 0 ? command : ["sudo", ...command];
-  execFileSync(bin, args, { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+  execFileSync(bin, args, {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
 };
 run(["apt-get", "update", "-qq"]);
 run(["apt-get", "install", "-y", "-qq", "chromium"]);

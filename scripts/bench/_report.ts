@@ -27,5 +27,12 @@ export interface Figure {
 
 export function printFigures(figures: readonly Figure[]): void {
   console.log(`machine: ${machine()}`);
-  console.table(figures.map((f) => ({ figure: f.figure, value: f.value, target: f.target, met: f.ok ? "yes" : "NO" })));
+  console.table(
+    figures.map((f) => ({
+      figure: f.figure,
+      value: f.value,
+      target: f.target,
+      met: f.ok ? "yes" : "NO",
+    })),
+  );
 }

@@ -36,7 +36,10 @@ const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 60
 export function checkConfigFile(file: string, text: string): ConfigFileResult {
   const parsed = parseYamlSource(file, text);
   if (parsed.source === null) return { config: null, diagnostics: parsed.diagnostics };
-  const r = fileReporter(parsed.source, [...parsed.diagnostics, ...schemaDiagnostics(validators().config, parsed.source)]);
+  const r = fileReporter(parsed.source, [
+    ...parsed.diagnostics,
+    ...schemaDiagnostics(validators().config, parsed.source),
+  ]);
   if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
   const raw = parsed.source.value as unknown as RawConfig;
 
@@ -46,25 +49,45 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
   const knownArches = new Set(Object.values(raw.arches).flat());
   for (const [alias, target] of Object.entries(raw.duplicated_versions)) {
     if (!raw.versions.includes(target) || !raw.versions.includes(alias)) {
-      r.report("error", "unknown-version", ["duplicated_versions", alias], `The alias \`${alias}\` → \`${target}\` needs both versions in \`versions\`. Add them there, or fix the alias.`);
+      r.report(
+        "error",
+        "unknown-version",
+        ["duplicated_versions", alias],
+        `The alias \`${alias}\` → \`${target}\` needs both versions in \`versions\`. Add them there, or fix the alias.`,
+      );
     }
   }
   raw.repos.forEach((repo, i) => {
     repo.versions?.forEach((v, j) => {
       if (!knownVersions.has(v)) {
-        r.report("error", "unknown-version", ["repos", i, "versions", j], `Repo \`${repo.name}\` lists version \`${v}\`, which is in neither \`versions\`, \`vault_versions\` nor the optional module versions. Add it there, or remove it here.`);
+        r.report(
+          "error",
+          "unknown-version",
+          ["repos", i, "versions", j],
+          `Repo \`${repo.name}\` lists version \`${v}\`, which is in neither \`versions\`, \`vault_versions\` nor the optional module versions. Add it there, or remove it here.`,
+        );
       }
     });
     repo.arches?.forEach((a, j) => {
       if (!knownArches.has(a)) {
-        r.report("error", "unknown-arch", ["repos", i, "arches", j], `Repo \`${repo.name}\` lists arch \`${a}\`, which no version in \`arches\` has. Add it to a version there, or remove it here.`);
+        r.report(
+          "error",
+          "unknown-arch",
+          ["repos", i, "arches", j],
+          `Repo \`${repo.name}\` lists arch \`${a}\`, which no version in \`arches\` has. Add it to a version there, or remove it here.`,
+        );
       }
     });
   });
   const names = new Map<string, number>();
   raw.repos.forEach((repo, i) => {
     if (names.has(repo.name)) {
-      r.report("error", "duplicate-repo", ["repos", i, "name"], `Repo \`${repo.name}\` is defined twice (also as repo ${(names.get(repo.name) ?? 0) + 1}). Keep one definition.`);
+      r.report(
+        "error",
+        "duplicate-repo",
+        ["repos", i, "name"],
+        `Repo \`${repo.name}\` is defined twice (also as repo ${(names.get(repo.name) ?? 0) + 1}). Keep one definition.`,
+      );
     }
     names.set(repo.name, i);
   });

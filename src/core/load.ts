@@ -13,7 +13,10 @@ export interface RegistryPaths {
 }
 
 export function registryPaths(env: Record<string, string | undefined> = process.env): RegistryPaths {
-  return { mirrorsDir: env.MIRRORS_DIR || "mirrors.d", configFile: env.MIRRORS_CONFIG || "config.yml" };
+  return {
+    mirrorsDir: env.MIRRORS_DIR || "mirrors.d",
+    configFile: env.MIRRORS_CONFIG || "config.yml",
+  };
 }
 
 /** Mirror YAML files under `path` (a folder, read one level deep, or a single file), sorted. */
@@ -26,7 +29,10 @@ export function listMirrorFiles(path: string): string[] {
 }
 
 export function readSources(paths: readonly string[], cwd = process.cwd()): SourceText[] {
-  return paths.map((path) => ({ file: relative(cwd, path) || path, text: readFileSync(path, "utf8") }));
+  return paths.map((path) => ({
+    file: relative(cwd, path) || path,
+    text: readFileSync(path, "utf8"),
+  }));
 }
 
 export function loadRegistry(paths: RegistryPaths = registryPaths()): Registry {

@@ -1,12 +1,12 @@
 /** One mirror file: parse, validate (schema, then rules), normalise. Pure: text in, data out. */
-import type { Diagnostic } from "./diagnostics.ts";
-import { checkUnknownKeys } from "./rules/unknown-keys.ts";
+import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { normaliseLocation } from "./rules/location.ts";
 import { normaliseNetworks } from "./rules/network.ts";
 import { checkPrivateReach } from "./rules/reach.ts";
 import { fileReporter, isRecord } from "./rules/reporter.ts";
-import { coerceYaml11Booleans } from "./rules/yaml11-booleans.ts";
+import { checkUnknownKeys } from "./rules/unknown-keys.ts";
 import { checkSponsorUrl, normaliseAddresses } from "./rules/urls.ts";
+import { coerceYaml11Booleans } from "./rules/yaml11-booleans.ts";
 import { schemaDiagnostics } from "./schema/check-schema.ts";
 import { validators } from "./schema/validators.ts";
 import type { Mirror } from "./types.ts";
@@ -38,6 +38,7 @@ export function checkMirrorFile(file: string, text: string): MirrorFileResult {
   const networks = normaliseNetworks(r);
   checkPrivateReach(r, networks);
 
+  r.diagnostics.sort(compareDiagnostics);
   const valid = schemaValid && !r.diagnostics.some((d) => d.severity === "error");
   if (!valid || urls === null || sponsorUrl === null) return { mirror: null, diagnostics: r.diagnostics };
   const v = source.value;

@@ -24,7 +24,13 @@ export function buildRegistry(mirrorFiles: readonly SourceText[], configFile: So
   const mirrors = dropDuplicateNames(candidates, diagnostics);
   mirrors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   diagnostics.sort(compareDiagnostics);
-  return { mirrors, config: config?.config ?? null, diagnostics, files: mirrorFiles.length, status: null };
+  return {
+    mirrors,
+    config: config?.config ?? null,
+    diagnostics,
+    files: mirrorFiles.length,
+    status: null,
+  };
 }
 
 /**

@@ -18,10 +18,7 @@ const BY_NAME: ReadonlyMap<string, string> = new Map(
   ]),
 );
 
-export type CountryLookup =
-  | { kind: "exact"; code: string }
-  | { kind: "alias"; code: string }
-  | { kind: "unknown" };
+export type CountryLookup = { kind: "exact"; code: string } | { kind: "alias"; code: string } | { kind: "unknown" };
 
 export function lookUpCountry(raw: string): CountryLookup {
   const text = raw.trim();

@@ -16,7 +16,12 @@ export function normaliseNetworks(r: FileReporter): Networks {
   const asns = (Array.isArray(asn) ? asn : [asn]).filter((n): n is number => Number.isInteger(n));
   if (typeof rawSubnets === "string" && /^https?:/i.test(rawSubnets.trim())) {
     if (!rawSubnets.trim().toLowerCase().startsWith("https://")) {
-      r.report("error", "bad-subnet", ["subnets"], "A list of subnets given by URL must be fetched over https; write an `https://` URL.");
+      r.report(
+        "error",
+        "bad-subnet",
+        ["subnets"],
+        "A list of subnets given by URL must be fetched over https; write an `https://` URL.",
+      );
       return { subnets: [], subnetsUrl: null, asns };
     }
     return { subnets: [], subnetsUrl: rawSubnets.trim(), asns };
@@ -28,7 +33,12 @@ export function normaliseNetworks(r: FileReporter): Networks {
     const cidr = canonicalCidr(item);
     if (cidr === null) {
       const path = typeof rawSubnets === "string" ? ["subnets"] : ["subnets", index];
-      r.report("error", "bad-subnet", path, `\`${item}\` is not an IPv4 or IPv6 network in CIDR form. Write it like \`192.0.2.0/24\` or \`2001:db8::/48\` (a single address is \`/32\` or \`/128\`).`);
+      r.report(
+        "error",
+        "bad-subnet",
+        path,
+        `\`${item}\` is not an IPv4 or IPv6 network in CIDR form. Write it like \`192.0.2.0/24\` or \`2001:db8::/48\` (a single address is \`/32\` or \`/128\`).`,
+      );
       return;
     }
     subnets.push(cidr);

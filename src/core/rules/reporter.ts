@@ -1,5 +1,8 @@
 import type { Diagnostic, Severity } from "../diagnostics.ts";
-import type { ValuePath, YamlSource } from "../yaml-source.ts";
+import type { ValuePath } from "../value-path.ts";
+import type { YamlSource } from "../yaml-source.ts";
+
+export { isRecord, valueAt } from "../value-path.ts";
 
 /** Collects the diagnostics of one file, placing each at the value (or key) it is about. */
 export interface FileReporter {
@@ -17,18 +20,4 @@ export function fileReporter(source: YamlSource, diagnostics: Diagnostic[] = [])
       diagnostics.push({ file: source.file, line, column, severity, code, message });
     },
   };
-}
-
-/** The value at `path` in a plain parsed value, or undefined. */
-export function valueAt(root: unknown, path: ValuePath): unknown {
-  let node = root;
-  for (const segment of path) {
-    if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string | number, unknown>)[segment];
-  }
-  return node;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

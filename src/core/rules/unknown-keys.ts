@@ -13,13 +13,17 @@ const MAPPINGS: { path: ValuePath; known: readonly string[]; label: string }[] =
   { path: [], known: KNOWN_KEYS.root, label: "the top level" },
   { path: ["address"], known: KNOWN_KEYS.address, label: "`address`" },
   { path: ["address_optional"], known: KNOWN_KEYS.address_optional, label: "`address_optional`" },
-  { path: ["address_optional", "kitten"], known: KNOWN_KEYS.address, label: "`address_optional.kitten`" },
+  {
+    path: ["address_optional", "kitten"],
+    known: KNOWN_KEYS.address,
+    label: "`address_optional.kitten`",
+  },
   { path: ["geolocation"], known: KNOWN_KEYS.geolocation, label: "`geolocation`" },
 ];
 
 export function checkUnknownKeys(r: FileReporter): void {
   for (const { path, known, label } of MAPPINGS) {
-    for (const { key } of r.source.keysAt(path)) {
+    for (const key of r.source.keysAt(path)) {
       if (known.includes(key)) continue;
       const where = [...path, key];
       const misplaced = MISPLACED[String(path.at(-1))]?.[key];
@@ -29,7 +33,13 @@ export function checkUnknownKeys(r: FileReporter): void {
         : suggestion
           ? `Did you mean \`${suggestion}\`? Rename it, or remove the key.`
           : `The keys known there are ${known.map((k) => `\`${k}\``).join(", ")}; remove it or use one of those.`;
-      r.report("warning", "unknown-key", where, `\`${key}\` is not a known key in ${label}, so it is ignored. ${advice}`, "key");
+      r.report(
+        "warning",
+        "unknown-key",
+        where,
+        `\`${key}\` is not a known key in ${label}, so it is ignored. ${advice}`,
+        "key",
+      );
     }
   }
 }

@@ -38,12 +38,22 @@ export function checkSponsorUrl(r: FileReporter): string | null {
   const value = r.source.value.sponsor_url;
   if (typeof value !== "string" || value === "") return null;
   if (BARE_HOST.test(value.trim())) {
-    r.report("warning", "url-without-scheme", ["sponsor_url"], `\`sponsor_url\` has no scheme, so it is read as \`https://${value.trim()}\`. Write the full address with \`https://\`.`);
+    r.report(
+      "warning",
+      "url-without-scheme",
+      ["sponsor_url"],
+      `\`sponsor_url\` has no scheme, so it is read as \`https://${value.trim()}\`. Write the full address with \`https://\`.`,
+    );
     return safeParse(`https://${value.trim()}`)?.href ?? null;
   }
   const url = safeParse(value);
   if (url === null || !/^https?:$/.test(url.protocol) || url.hostname === "") {
-    r.report("error", url === null ? "bad-url" : "unsafe-url-scheme", ["sponsor_url"], "`sponsor_url` must be a web address starting with `https://` (or `http://`), like `https://example.org`.");
+    r.report(
+      "error",
+      url === null ? "bad-url" : "unsafe-url-scheme",
+      ["sponsor_url"],
+      "`sponsor_url` must be a web address starting with `https://` (or `http://`), like `https://example.org`.",
+    );
     return null;
   }
   return url.href;
@@ -59,39 +69,74 @@ function parseMirrorUrl(
   const mixed = key === "rsync" ? RSYNC_MIXED.exec(value) : null;
   if (mixed) {
     const fixed = `rsync://${mixed[1]}/${mixed[2] ?? ""}`;
-    r.report("warning", "rsync-syntax", path, `${where} mixes the two rsync syntaxes (\`rsync://\` and \`host::module\`); it is read as \`${withSlash(fixed)}\`. Write either \`rsync://${mixed[1]}/${mixed[2] ?? ""}\` or \`${mixed[1]}::${mixed[2] ?? ""}\`.`);
+    r.report(
+      "warning",
+      "rsync-syntax",
+      path,
+      `${where} mixes the two rsync syntaxes (\`rsync://\` and \`host::module\`); it is read as \`${withSlash(fixed)}\`. Write either \`rsync://${mixed[1]}/${mixed[2] ?? ""}\` or \`${mixed[1]}::${mixed[2] ?? ""}\`.`,
+    );
     return { scheme: "rsync", url: withSlash(fixed) };
   }
   const daemon = RSYNC_DAEMON.exec(value);
   if (daemon) {
     if (key !== "rsync") {
-      r.report("error", "scheme-mismatch", path, `${where} holds an rsync address (\`host::module\`); put it under \`rsync:\` and write an ${key} URL here.`);
+      r.report(
+        "error",
+        "scheme-mismatch",
+        path,
+        `${where} holds an rsync address (\`host::module\`); put it under \`rsync:\` and write an ${key} URL here.`,
+      );
       return null;
     }
     return { scheme: "rsync", url: withSlash(`rsync://${daemon[1]}/${daemon[2] ?? ""}`) };
   }
   const url = safeParse(value);
-  if (url === null || url.hostname === "") {
-    r.report("error", "bad-url", path, `${where} is not a URL. Write the full base URL, like \`${key === "rsync" ? "rsync://mirror.example.org/almalinux/" : `${key}://mirror.example.org/almalinux/`}\`.`);
+  const scheme = url?.protocol.slice(0, -1) ?? "";
+  if (url !== null && !isProtocol(scheme)) {
+    r.report(
+      "error",
+      "unsafe-url-scheme",
+      path,
+      `${where} uses the \`${scheme}:\` scheme; a mirror URL must start with http://, https://, rsync:// or ftp://.`,
+    );
     return null;
   }
-  const scheme = url.protocol.slice(0, -1);
-  if (!isProtocol(scheme)) {
-    r.report("error", "unsafe-url-scheme", path, `${where} uses the \`${scheme}:\` scheme; a mirror URL must start with http://, https://, rsync:// or ftp://.`);
+  if (url === null || url.hostname === "" || !isProtocol(scheme)) {
+    r.report(
+      "error",
+      "bad-url",
+      path,
+      `${where} is not a URL. Write the full base URL, like \`${key === "rsync" ? "rsync://mirror.example.org/almalinux/" : `${key}://mirror.example.org/almalinux/`}\`.`,
+    );
     return null;
   }
   // rsync names its (anonymous) module user in the URL; a password never belongs in a public file.
   if (url.password !== "" || (url.username !== "" && scheme !== "rsync")) {
-    r.report("error", "url-credentials", path, `${where} holds a user name or password; publish a URL that needs none.`);
+    r.report(
+      "error",
+      "url-credentials",
+      path,
+      `${where} holds a user name or password; publish a URL that needs none.`,
+    );
     return null;
   }
   if (scheme !== key) {
     const webPair = (scheme === "http" || scheme === "https") === (key === "http" || key === "https");
     if (!webPair && (key === "rsync" || scheme === "rsync")) {
-      r.report("error", "scheme-mismatch", path, `${where} holds a ${scheme}:// URL; put it under \`${scheme}:\` and write a ${key} address here.`);
+      r.report(
+        "error",
+        "scheme-mismatch",
+        path,
+        `${where} holds a ${scheme}:// URL; put it under \`${scheme}:\` and write a ${key} address here.`,
+      );
       return null;
     }
-    r.report("warning", "scheme-mismatch", path, `${where} holds a ${scheme}:// URL, so it is listed as ${scheme}. Move it under \`${scheme}:\`, or write the ${key}:// URL here.`);
+    r.report(
+      "warning",
+      "scheme-mismatch",
+      path,
+      `${where} holds a ${scheme}:// URL, so it is listed as ${scheme}. Move it under \`${scheme}:\`, or write the ${key}:// URL here.`,
+    );
   }
   return { scheme, url: withSlash(url.href) };
 }

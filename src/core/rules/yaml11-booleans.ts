@@ -6,7 +6,14 @@
 import type { FileReporter } from "./reporter.ts";
 
 const BOOLEAN_KEYS = ["private", "monopoly"] as const;
-const WORDS: Record<string, boolean> = { yes: true, y: true, on: true, no: false, n: false, off: false };
+const WORDS: Record<string, boolean> = {
+  yes: true,
+  y: true,
+  on: true,
+  no: false,
+  n: false,
+  off: false,
+};
 
 export function coerceYaml11Booleans(r: FileReporter): void {
   const value = r.source.value;
@@ -16,6 +23,11 @@ export function coerceYaml11Booleans(r: FileReporter): void {
     const meaning = WORDS[raw.trim().toLowerCase()];
     if (meaning === undefined) continue;
     value[key] = meaning;
-    r.report("warning", "yaml11-boolean", [key], `\`${raw}\` is read as \`${meaning}\`, as YAML 1.1 parsers do. Write \`${meaning}\`.`);
+    r.report(
+      "warning",
+      "yaml11-boolean",
+      [key],
+      `\`${raw}\` is read as \`${meaning}\`, as YAML 1.1 parsers do. Write \`${meaning}\`.`,
+    );
   }
 }

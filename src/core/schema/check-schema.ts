@@ -12,7 +12,7 @@ export function schemaDiagnostics(validate: ValidateFunction, source: YamlSource
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of validate.errors ?? []) {
-    const described = describe(error);
+    const described = explain(error);
     if (described === null) continue;
     const key = `${described.path.join("/")}|${described.message}`;
     if (seen.has(key)) continue;
@@ -37,7 +37,7 @@ interface Described {
   message: string;
 }
 
-function describe(error: ErrorObject): Described | null {
+function explain(error: ErrorObject): Described | null {
   const path = error.instancePath
     .split("/")
     .slice(1)
@@ -49,12 +49,15 @@ function describe(error: ErrorObject): Described | null {
 
   // The monopoly rule: `if` reports its own failure beside the `then` errors; keep only one.
   if (error.keyword === "if") return null;
+  // `anyOf` reports each failed branch as well as itself; the summary says it all.
+  if (error.schemaPath.includes("/anyOf/")) return null;
   if (error.schemaPath.startsWith("#/then")) {
     return {
       path: ["monopoly"],
       at: "key",
       code: "monopoly-needs-private",
-      message: "`monopoly: true` only applies to a private mirror. Add `private: true` with its `subnets` or `asn`, or remove `monopoly`.",
+      message:
+        "`monopoly: true` only applies to a private mirror. Add `private: true` with its `subnets` or `asn`, or remove `monopoly`.",
     };
   }
   switch (error.keyword) {
@@ -77,7 +80,12 @@ function describe(error: ErrorObject): Described | null {
       };
     case "type": {
       const expected = Array.isArray(params.type) ? params.type.join(" or ") : String(params.type);
-      return { path, at: "value", code: "wrong-type", message: `${where} must be ${article(expected)}; write it as ${exampleOf(expected)}.` };
+      return {
+        path,
+        at: "value",
+        code: "wrong-type",
+        message: `${where} must be ${article(expected)}; write it as ${exampleOf(expected)}.`,
+      };
     }
     case "pattern":
       if (last === "name") {
@@ -88,7 +96,12 @@ function describe(error: ErrorObject): Described | null {
           message: "`name` must be the mirror's host name, like `mirror.example.org`, without `https://` or a path.",
         };
       }
-      return { path, at: "value", code: "bad-format", message: `${where} does not have the expected form.` };
+      return {
+        path,
+        at: "value",
+        code: "bad-format",
+        message: `${where} does not have the expected form.`,
+      };
     case "enum":
       return {
         path,
@@ -116,11 +129,26 @@ function describe(error: ErrorObject): Described | null {
         message: `${where} must be ${error.keyword === "minimum" ? "at least" : "at most"} ${String(params.limit)}.`,
       };
     case "minLength":
-      return { path, at: "value", code: "empty-value", message: `${where} is empty. Write a value or remove the key.` };
+      return {
+        path,
+        at: "value",
+        code: "empty-value",
+        message: `${where} is empty. Write a value or remove the key.`,
+      };
     case "minItems":
-      return { path, at: "value", code: "empty-value", message: `${where} is an empty list. List at least one item or remove the key.` };
+      return {
+        path,
+        at: "value",
+        code: "empty-value",
+        message: `${where} is an empty list. List at least one item or remove the key.`,
+      };
     default:
-      return { path, at: "value", code: "schema", message: `${where} ${error.message ?? "is not valid"}.` };
+      return {
+        path,
+        at: "value",
+        code: "schema",
+        message: `${where} ${error.message ?? "is not valid"}.`,
+      };
   }
 }
 

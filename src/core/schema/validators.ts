@@ -1,14 +1,10 @@
-/** Compiled validators for the mirror and config schemas, built once on first use. */
-import Ajv2020, { type ValidateFunction } from "ajv/dist/2020.js";
-import { configSchema } from "./config-schema.ts";
-import { mirrorSchema } from "./mirror-schema.ts";
-
-let compiled: { mirror: ValidateFunction; config: ValidateFunction } | null = null;
+/**
+ * The mirror and config validators, precompiled by `npm run generate` (ajv standalone) so that
+ * neither the CLI nor the browser loads ajv's compiler.
+ */
+import type { ValidateFunction } from "ajv";
+import { validateConfig, validateMirror } from "./compiled-validators.js";
 
 export function validators(): { mirror: ValidateFunction; config: ValidateFunction } {
-  if (compiled === null) {
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-    compiled = { mirror: ajv.compile(mirrorSchema), config: ajv.compile(configSchema) };
-  }
-  return compiled;
+  return { mirror: validateMirror, config: validateConfig };
 }

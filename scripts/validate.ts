@@ -1,0 +1,65 @@
+/**
+ * `npm run validate -- [--format text|json|github] [--strict] [PATH...]`
+ * Checks mirror files (default: `MIRRORS_DIR` or `mirrors.d`) and the distribution config
+ * (`MIRRORS_CONFIG` or `config.yml`, when it exists). Exit 0 without errors (warnings too
+ * with --strict), 1 with errors, 2 for bad usage.
+ */
+import { existsSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { listMirrorFiles, readSources, registryPaths } from "../src/core/load.ts";
+import { buildRegistry } from "../src/core/registry.ts";
+import { FORMATS, type Format, formatReport } from "./validate/format.ts";
+
+const USAGE = "usage: npm run validate -- [--format text|json|github] [--strict] [PATH...]";
+
+function main(argv: string[]): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const format = args.values.format;
+  if (!isFormat(format)) {
+    console.error(`Unknown format "${format}": use text, json or github.\n${USAGE}`);
+    return 2;
+  }
+  const paths = registryPaths();
+  const targets = args.positionals.length > 0 ? args.positionals : [paths.mirrorsDir];
+  const missing = targets.filter((t) => !existsSync(t));
+  if (missing.length > 0) {
+    console.error(`No such file or folder: ${missing.join(", ")}\n${USAGE}`);
+    return 2;
+  }
+  const files = readSources(targets.flatMap(listMirrorFiles));
+  const [config] = existsSync(paths.configFile) ? readSources([paths.configFile]) : [];
+  const registry = buildRegistry(files, config ?? null);
+  process.stdout.write(
+    formatReport(format, {
+      files: files.length,
+      mirrors: registry.mirrors.length,
+      diagnostics: registry.diagnostics,
+    }),
+  );
+  const errors = registry.diagnostics.some((d) => d.severity === "error");
+  const warnings = registry.diagnostics.length > 0;
+  return errors || (args.values.strict && warnings) ? 1 : 0;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: "string", default: "text" },
+      strict: { type: "boolean", default: false },
+    },
+  });
+}
+
+function isFormat(value: string): value is Format {
+  return (FORMATS as readonly string[]).includes(value);
+}
+
+process.exitCode = main(process.argv.slice(2));

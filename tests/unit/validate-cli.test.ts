@@ -1,0 +1,74 @@
+import { spawnSync } from "node:child_process";
+import { describe, expect, it } from "vitest";
+
+/** Runs the validator exactly as `npm run validate` does. */
+function validate(...args: string[]) {
+  const run = spawnSync(process.execPath, ["scripts/run-bundled.mjs", "validate", ...args], {
+    encoding: "utf8",
+  });
+  return { code: run.status, out: run.stdout, err: run.stderr };
+}
+
+const FIXTURES = "tests/fixtures/validate";
+
+describe("npm run validate", () => {
+  it("passes the real registry with warnings and exit 0", () => {
+    const { code, out } = validate();
+    expect(code).toBe(0);
+    expect(out.trim().split("\n").at(-1)).toBe("530 files checked, 530 valid mirrors, 0 errors, 134 warnings.");
+  });
+
+  it("prints compiler-like lines for every problem of every file, and exits 1", () => {
+    const { code, out } = validate(`${FIXTURES}/broken`, `${FIXTURES}/good`);
+    expect(code).toBe(1);
+    const lines = out.trim().split("\n");
+    expect(lines).toContain(
+      `${FIXTURES}/broken/url-as-name.yml:2:7 error name-not-host \`name\` must be the mirror's host name, like \`mirror.example.org\`, without \`https://\` or a path.`,
+    );
+    expect(lines.filter((l) => l.includes("url-as-name.yml")).map((l) => l.split(" ").slice(0, 3).join(" "))).toEqual([
+      `${FIXTURES}/broken/url-as-name.yml:2:7 error name-not-host`,
+      `${FIXTURES}/broken/url-as-name.yml:3:1 error missing-web-url`,
+      `${FIXTURES}/broken/url-as-name.yml:7:14 error unsafe-url-scheme`,
+      `${FIXTURES}/broken/url-as-name.yml:9:12 error unknown-country`,
+      `${FIXTURES}/broken/url-as-name.yml:10:1 error monopoly-needs-private`,
+    ]);
+    expect(lines.some((l) => l.startsWith(`${FIXTURES}/broken/syntax.yml:`) && l.includes("yaml-syntax"))).toBe(true);
+    expect(lines.at(-1)).toMatch(/^4 files checked, 2 valid mirrors, \d+ errors, \d+ warnings\.$/);
+    expect(out).not.toMatch(/at .*\.ts:\d+/); // no stack trace
+  });
+
+  it("prints one JSON object for tools", () => {
+    const { code, out } = validate("--format", "json", `${FIXTURES}/broken/warnings-only.yml`);
+    expect(code).toBe(0);
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ files: 1, mirrors: 1, errors: 0, warnings: 4 });
+    expect(report.diagnostics[1]).toEqual({
+      file: `${FIXTURES}/broken/warnings-only.yml`,
+      line: 4,
+      column: 10,
+      severity: "warning",
+      code: "scheme-mismatch",
+      message: expect.stringContaining("listed as http"),
+    });
+  });
+
+  it("prints GitHub annotations", () => {
+    const { out } = validate("--format", "github", `${FIXTURES}/broken/url-as-name.yml`);
+    expect(out.split("\n")[0]).toBe(
+      `::error file=${FIXTURES}/broken/url-as-name.yml,line=2,col=7,title=name-not-host::\`name\` must be the mirror's host name, like \`mirror.example.org\`, without \`https://\` or a path.`,
+    );
+  });
+
+  it("fails on warnings with --strict", () => {
+    expect(validate("--strict", `${FIXTURES}/broken/warnings-only.yml`).code).toBe(1);
+    expect(validate("--strict", `${FIXTURES}/good`).code).toBe(0);
+  });
+
+  it("exits 2 with the usage for bad usage", () => {
+    for (const args of [["--format", "xml"], ["--nope"], ["no/such/dir"]]) {
+      const { code, err } = validate(...args);
+      expect(code).toBe(2);
+      expect(err).toContain("usage: npm run validate");
+    }
+  });
+});
