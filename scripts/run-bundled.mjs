@@ -6,6 +6,7 @@
  * Plain JavaScript on purpose: it must start without the type stripper.
  */
 import { existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { enableCompileCache } from "node:module";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -37,6 +38,8 @@ if (!existsSync(bundle) || newestMtime(sources) > statSync(bundle).mtimeMs) {
     },
   });
 }
+// V8's code cache for the bundle: saves compiling it again at every start.
+enableCompileCache(join(dirname(bundle), "v8-cache"));
 process.argv.splice(1, 2, bundle);
 await import(pathToFileURL(bundle).href);
 
