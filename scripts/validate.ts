@@ -1,16 +1,19 @@
 /**
  * `npm run validate -- [--format text|json|github] [--strict] [PATH...]`
  * Checks mirror files (default: `MIRRORS_DIR` or `mirrors.d`) and the distribution config
- * (`MIRRORS_CONFIG` or `config.yml`, when it exists). Exit 0 without errors (warnings too
+ * (`MIRRORS_CONFIG` or `config.yml`, when it exists). Results of unchanged files come from a
+ * cache (see `validate/cache.ts`) unless `--no-cache`. Exit 0 without errors (warnings too
  * with --strict), 1 with errors, 2 for bad usage.
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { listMirrorFiles, readSources, registryPaths } from "../src/core/load.ts";
 import { buildRegistry } from "../src/core/registry.ts";
+import { codeVersion, openResultCache } from "./validate/cache.ts";
 import { FORMATS, type Format, formatReport } from "./validate/format.ts";
 
-const USAGE = "usage: npm run validate -- [--format text|json|github] [--strict] [PATH...]";
+const USAGE = "usage: npm run validate -- [--format text|json|github] [--strict] [--no-cache] [PATH...]";
+const CACHE_PATH = "node_modules/.cache/mirrorsite/validate-results.json";
 
 function main(argv: string[]): number {
   let args: ReturnType<typeof parse>;
@@ -34,7 +37,9 @@ function main(argv: string[]): number {
   }
   const files = readSources(targets.flatMap(listMirrorFiles));
   const [config] = existsSync(paths.configFile) ? readSources([paths.configFile]) : [];
-  const registry = buildRegistry(files, config ?? null);
+  const cache = args.values["no-cache"] ? null : openResultCache(CACHE_PATH, codeVersion(import.meta.url));
+  const registry = buildRegistry(files, config ?? null, cache?.check);
+  cache?.save();
   process.stdout.write(
     formatReport(format, {
       files: files.length,
@@ -54,6 +59,7 @@ function parse(argv: string[]) {
     options: {
       format: { type: "string", default: "text" },
       strict: { type: "boolean", default: false },
+      "no-cache": { type: "boolean", default: false },
     },
   });
 }

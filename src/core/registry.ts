@@ -1,7 +1,7 @@
 /** Builds the `Registry` from file texts: every file checked, cross-file rules applied. Pure. */
 import { checkConfigFile } from "./config-file.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
-import { checkMirrorFile } from "./mirror-file.ts";
+import { checkMirrorFile, type MirrorFileResult } from "./mirror-file.ts";
 import type { Mirror, Registry } from "./types.ts";
 
 export interface SourceText {
@@ -10,14 +10,21 @@ export interface SourceText {
   text: string;
 }
 
-export function buildRegistry(mirrorFiles: readonly SourceText[], configFile: SourceText | null): Registry {
+/** Checks one mirror file; the CLI passes a cached variant of `checkMirrorFile`. */
+export type MirrorFileChecker = (file: string, text: string) => MirrorFileResult;
+
+export function buildRegistry(
+  mirrorFiles: readonly SourceText[],
+  configFile: SourceText | null,
+  checkFile: MirrorFileChecker = checkMirrorFile,
+): Registry {
   const diagnostics: Diagnostic[] = [];
   const config = configFile === null ? null : checkConfigFile(configFile.file, configFile.text);
   if (config) diagnostics.push(...config.diagnostics);
 
   const candidates: Mirror[] = [];
   for (const { file, text } of mirrorFiles) {
-    const result = checkMirrorFile(file, text);
+    const result = checkFile(file, text);
     diagnostics.push(...result.diagnostics);
     if (result.mirror) candidates.push(result.mirror);
   }
