@@ -10,15 +10,15 @@ const MISPLACED: Record<string, Record<string, string>> = {
 };
 
 const MAPPINGS: { path: ValuePath; known: readonly string[]; label: string }[] = [
-  { path: [], known: KNOWN_KEYS.root, label: "the top level" },
-  { path: ["address"], known: KNOWN_KEYS.address, label: "`address`" },
-  { path: ["address_optional"], known: KNOWN_KEYS.address_optional, label: "`address_optional`" },
+  { path: [], known: KNOWN_KEYS.root, label: "at the top level" },
+  { path: ["address"], known: KNOWN_KEYS.address, label: "in `address`" },
+  { path: ["address_optional"], known: KNOWN_KEYS.address_optional, label: "in `address_optional`" },
   {
     path: ["address_optional", "kitten"],
     known: KNOWN_KEYS.address,
-    label: "`address_optional.kitten`",
+    label: "in `address_optional.kitten`",
   },
-  { path: ["geolocation"], known: KNOWN_KEYS.geolocation, label: "`geolocation`" },
+  { path: ["geolocation"], known: KNOWN_KEYS.geolocation, label: "in `geolocation`" },
 ];
 
 export function checkUnknownKeys(r: FileReporter): void {
@@ -37,7 +37,7 @@ export function checkUnknownKeys(r: FileReporter): void {
         "warning",
         "unknown-key",
         where,
-        `\`${key}\` is not a known key in ${label}, so it is ignored. ${advice}`,
+        `\`${key}\` is not a known key ${label}, so it is ignored. ${advice}`,
         "key",
       );
     }

@@ -127,7 +127,7 @@ function parseMirrorUrl(
         "error",
         "scheme-mismatch",
         path,
-        `${where} holds a ${scheme}:// URL; put it under \`${scheme}:\` and write a ${key} address here.`,
+        `${where} holds an ${scheme}:// URL; put it under \`${scheme}:\` and write a ${key} address here.`,
       );
       return null;
     }
@@ -135,7 +135,7 @@ function parseMirrorUrl(
       "warning",
       "scheme-mismatch",
       path,
-      `${where} holds a ${scheme}:// URL, so it is listed as ${scheme}. Move it under \`${scheme}:\`, or write the ${key}:// URL here.`,
+      `${where} holds an ${scheme}:// URL, so it is listed as ${scheme}. Move it under \`${scheme}:\`, or write the ${key}:// URL here.`,
     );
   }
   return { scheme, url: withSlash(url.href) };

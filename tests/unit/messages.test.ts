@@ -1,0 +1,51 @@
+import { expect, it } from "vitest";
+import { buildRegistry } from "../../src/core/registry.ts";
+import { SOUND } from "./helpers.ts";
+
+/** One small file per diagnostic, so that every message's wording is pinned by the snapshot. */
+const CASES: Record<string, string> = {
+  "yaml-syntax": "name: a\naddress: [x\n",
+  "empty-file": "",
+  "not-a-mapping": "- a\n",
+  "duplicate-key": `${SOUND}sponsor: Again\n`,
+  "missing-key": SOUND.replace(/^sponsor: .*\n/m, ""),
+  "missing-web-url": SOUND.replace(/ {2}http: .*\n {2}https: .*\n/, "  ftp: ftp://mirror.example.org/\n"),
+  "wrong-type": `${SOUND}private: "yes please"\n`,
+  "name-not-host": SOUND.replace("name: mirror.example.org", "name: https://mirror.example.org/"),
+  "unknown-value": `${SOUND}cloud_type: hetzner\ncloud_regions: [all]\n`,
+  "cloud-needs-regions": `${SOUND}cloud_type: aws\n`,
+  "monopoly-needs-private": `${SOUND}monopoly: true\n`,
+  "asn-out-of-range": `${SOUND}asn: 0\n`,
+  "unsafe-url-scheme": SOUND.replace("sponsor_url: https://example.org", "sponsor_url: javascript:alert(1)"),
+  "bad-url": SOUND.replace("https://mirror.example.org/almalinux/", "https://"),
+  "url-credentials": SOUND.replace("https://mirror", "https://user:pw@mirror"),
+  "scheme-mismatch": SOUND.replace("https: https://", "https: http://"),
+  "rsync-syntax": SOUND.replace("update_frequency", "  rsync: rsync://mirror.example.org::almalinux\nupdate_frequency"),
+  "url-without-scheme": SOUND.replace("sponsor_url: https://example.org", "sponsor_url: example.org"),
+  "bad-subnet": `${SOUND}subnets: [10.0.0.0/33]\n`,
+  "private-unreachable": `${SOUND}private: true\n`,
+  "unknown-country": SOUND.replace("country: DE", "country: Atlantis"),
+  "country-alias": SOUND.replace("country: DE", "country: UK"),
+  "missing-geolocation": SOUND.replace(/geolocation:\n( {2}.*\n)+/, ""),
+  "unknown-key": `${SOUND}address_options: {}\n`,
+  "yaml11-boolean": `${SOUND}private: no\n`,
+};
+
+it("says what is wrong and what to write instead, for every diagnostic", () => {
+  const lines: string[] = [];
+  for (const [code, text] of Object.entries(CASES)) {
+    const { diagnostics } = buildRegistry([{ file: `${code}.yml`, text }], null);
+    const mine = diagnostics.filter((d) => d.code === code);
+    expect(mine, code).not.toHaveLength(0);
+    for (const d of mine) lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+  }
+  const dup = buildRegistry(
+    [
+      { file: "a.yml", text: SOUND },
+      { file: "b.yml", text: SOUND },
+    ],
+    null,
+  ).diagnostics;
+  lines.push(...dup.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`));
+  expect(lines.join("\n")).toMatchSnapshot();
+});
