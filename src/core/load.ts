@@ -3,7 +3,7 @@
  * `MIRRORS_DIR` and `MIRRORS_CONFIG` point everything at another registry of the same format.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
 import { buildRegistry, type SourceText } from "./registry.ts";
 import type { Registry } from "./types.ts";
 
@@ -30,7 +30,7 @@ export function listMirrorFiles(path: string): string[] {
 
 export function readSources(paths: readonly string[], cwd = process.cwd()): SourceText[] {
   return paths.map((path) => ({
-    file: relative(cwd, path) || path,
+    file: isAbsolute(path) ? relative(cwd, path) || path : path,
     text: readFileSync(path, "utf8"),
   }));
 }

@@ -10,13 +10,18 @@ const CODE_ALIASES: Record<string, string> = { UK: "GB", EL: "GR" };
 
 const englishNames = new Intl.DisplayNames(["en"], { type: "region" });
 
-/** English name (lower case) → code, from CLDR through Intl and from `countries-list`. */
-const BY_NAME: ReadonlyMap<string, string> = new Map(
-  Object.entries(countries).flatMap(([code, data]) => [
-    [data.name.toLowerCase(), code],
-    [(englishNames.of(code) ?? code).toLowerCase(), code],
-  ]),
-);
+/** English name (lower case) → code, from CLDR through Intl and from `countries-list`; built on first need. */
+let byName: ReadonlyMap<string, string> | null = null;
+
+function codeByEnglishName(name: string): string | undefined {
+  byName ??= new Map(
+    Object.entries(countries).flatMap(([code, data]) => [
+      [data.name.toLowerCase(), code],
+      [(englishNames.of(code) ?? code).toLowerCase(), code],
+    ]),
+  );
+  return byName.get(name.toLowerCase());
+}
 
 export type CountryLookup = { kind: "exact"; code: string } | { kind: "alias"; code: string } | { kind: "unknown" };
 
@@ -25,7 +30,7 @@ export function lookUpCountry(raw: string): CountryLookup {
   if (text in countries) return { kind: "exact", code: text };
   const upper = text.toUpperCase();
   if (upper in countries) return { kind: "alias", code: upper };
-  const alias = CODE_ALIASES[upper] ?? BY_NAME.get(text.toLowerCase());
+  const alias = CODE_ALIASES[upper] ?? codeByEnglishName(text);
   return alias ? { kind: "alias", code: alias } : { kind: "unknown" };
 }
 
