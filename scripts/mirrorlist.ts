@@ -1,0 +1,85 @@
+/**
+ * `npm run mirrorlist -- [--index FILE] [--ip IP] [--country CC] [--lat X --lon Y] [--asn N]
+ *   [--date YYYY-MM-DD] [--explain] PATH`
+ * Prints exactly the body the edge worker would answer for PATH (e.g.
+ * `/mirrorlist/9/baseos?protocol=https`) to a client with that address, country, place and
+ * network; `--explain` writes why each mirror is there to stderr. Without `--index` the index
+ * is built from the registry (`MIRRORS_DIR`, `MIRRORS_CONFIG`). Exit 0 for a 200 answer,
+ * 1 otherwise, 2 for bad usage.
+ */
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { loadRegistry } from "../src/core/load.ts";
+import { answerRequest } from "../src/core/mirrorlist/answer.ts";
+import { exportIndex } from "../src/core/mirrorlist/export-index.ts";
+import type { MirrorlistIndex } from "../src/core/mirrorlist/index-format.ts";
+import { prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
+import { parseIndex } from "../src/core/mirrorlist/read-index.ts";
+import { continentOf } from "../src/core/rules/country.ts";
+import { clientFromRequest } from "../src/edge/client.ts";
+import { geonamesLocator } from "../src/integrations/mirror-coordinates.ts";
+
+const USAGE =
+  "usage: npm run mirrorlist -- [--index FILE] [--ip IP] [--country CC] [--lat X --lon Y] [--asn N] [--date YYYY-MM-DD] [--explain] PATH\n(a negative coordinate takes an equals sign: --lon=-122.3)";
+
+function main(argv: string[]): number {
+  let args: ReturnType<typeof parse>;
+  try {
+    args = parse(argv);
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const { values, positionals } = args;
+  const [target] = positionals;
+  if (positionals.length !== 1 || !target) return usage("Give exactly one PATH, e.g. /mirrorlist/9/baseos.");
+  if ((values.lat === undefined) !== (values.lon === undefined)) return usage("Give --lat and --lon together.");
+  const now = values.date ? new Date(`${values.date}T12:00:00Z`) : new Date();
+  if (Number.isNaN(now.getTime())) return usage(`--date must be YYYY-MM-DD, not "${values.date}".`);
+
+  const country = values.country?.toUpperCase();
+  const client = clientFromRequest(values.ip ?? null, {
+    asn: values.asn === undefined ? undefined : Number(values.asn),
+    country,
+    continent: country ? continentOf(country) : undefined,
+    latitude: values.lat,
+    longitude: values.lon,
+  });
+  if (values.ip && !client.ip) return usage(`--ip "${values.ip}" is not an IP address.`);
+
+  const url = new URL(target, "http://mirrorlist.invalid");
+  const prepared = prepareIndex(
+    values.index ? readIndex(values.index) : exportIndex(loadRegistry(), geonamesLocator()),
+  );
+  const answer = answerRequest(prepared, url.pathname, url.search, client, now);
+  process.stdout.write(answer.body);
+  if (values.explain) process.stderr.write(answer.explain.map((line) => `# ${line}\n`).join(""));
+  return answer.status === 200 ? 0 : 1;
+}
+
+function readIndex(path: string): MirrorlistIndex {
+  return parseIndex(readFileSync(path, "utf8"));
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      index: { type: "string" },
+      ip: { type: "string" },
+      country: { type: "string" },
+      lat: { type: "string" },
+      lon: { type: "string" },
+      asn: { type: "string" },
+      date: { type: "string" },
+      explain: { type: "boolean", default: false },
+    },
+  });
+}
+
+function usage(message: string): number {
+  console.error(`${message}\n${USAGE}`);
+  return 2;
+}
+
+process.exitCode = main(process.argv.slice(2));

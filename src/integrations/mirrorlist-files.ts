@@ -1,0 +1,30 @@
+/**
+ * Every file of the mirrorlist export for a registry: the index, its schema and the static
+ * fallbacks, as paths below the site root with their text. Used by the build integration and
+ * by the simulator (which builds the index on the fly when no `--index` file is given).
+ */
+import { exportIndex, type LocateMirror, serializeIndex } from "../core/mirrorlist/export-index.ts";
+import type { MirrorlistIndex } from "../core/mirrorlist/index-format.ts";
+import { mirrorlistIndexSchema } from "../core/mirrorlist/index-schema.ts";
+import { prepareIndex } from "../core/mirrorlist/prepared-index.ts";
+import { staticLists } from "../core/mirrorlist/static-lists.ts";
+import type { Registry } from "../core/types.ts";
+
+export interface ExportFile {
+  /** Below the site root, no leading slash, e.g. `mirrorlist/v1.json`. */
+  path: string;
+  text: string;
+}
+
+export function mirrorlistFiles(
+  registry: Registry,
+  locate: LocateMirror,
+): { index: MirrorlistIndex; files: ExportFile[] } {
+  const index = exportIndex(registry, locate);
+  const files: ExportFile[] = [
+    { path: "mirrorlist/v1.json", text: serializeIndex(index) },
+    { path: "mirrorlist/v1.schema.json", text: `${JSON.stringify(mirrorlistIndexSchema, null, 2)}\n` },
+    ...staticLists(prepareIndex(index)).map((l) => ({ path: l.path, text: l.body })),
+  ];
+  return { index, files };
+}
