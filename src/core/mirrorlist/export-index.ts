@@ -44,7 +44,8 @@ export function serializeIndex(index: MirrorlistIndex): string {
   const { mirrors, ...head } = index;
   const headText = JSON.stringify({ ...head, mirrors: [] });
   const lines = mirrors.map((m) => JSON.stringify(m)).join(",\n");
-  return `${headText.slice(0, -2)}[\n${lines}\n]}\n`;
+  // `headText` ends with `[]}`: open the list, one mirror a line, then close it.
+  return `${headText.slice(0, -2)}\n${lines}\n]}\n`;
 }
 
 /**
