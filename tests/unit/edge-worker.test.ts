@@ -1,0 +1,169 @@
+/**
+ * The edge worker, for real: bundled with esbuild and run in workerd through Miniflare (bound to
+ * 127.0.0.1, offline), with static assets holding the real registry's export, and requests
+ * carrying chosen `CF-Connecting-IP` headers and `cf` data.
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
+import { realIndex } from "./mirrorlist-real-index.ts";
+
+const assets = mkdtempSync(join(tmpdir(), "edge-assets-"));
+let mf: Miniflare;
+let coldStartMs = 0;
+
+/** Bundles the worker as wrangler would: one ES module, browser-compatible. */
+async function bundleWorker(): Promise<string> {
+  const result = await build({
+    entryPoints: ["src/edge/worker.ts"],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2024",
+    write: false,
+  });
+  return result.outputFiles[0]?.text ?? "";
+}
+
+beforeAll(async () => {
+  const { registry, locate } = realIndex();
+  for (const file of mirrorlistFiles(registry, locate).files) {
+    if (!file.path.startsWith("mirrorlist/v1")) continue;
+    mkdirSync(dirname(join(assets, file.path)), { recursive: true });
+    writeFileSync(join(assets, file.path), file.text);
+  }
+  writeFileSync(join(assets, "index.html"), "<!doctype html><title>Mirrors</title>");
+  const started = performance.now();
+  mf = new Miniflare({
+    host: "127.0.0.1",
+    // No Cloudflare `cf` download: each request brings its own.
+    cf: false,
+    modules: true,
+    script: await bundleWorker(),
+    // As in src/edge/wrangler.jsonc.
+    compatibilityDate: "2026-07-01",
+    assets: {
+      directory: assets,
+      binding: "ASSETS",
+      // As `run_worker_first` would: the worker sees every request, the lists included.
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+    },
+  });
+  await mf.ready;
+  coldStartMs = performance.now() - started;
+}, 120_000);
+
+afterAll(async () => {
+  await mf?.dispose();
+  rmSync(assets, { recursive: true, force: true });
+});
+
+const FRANKFURT = { country: "DE", continent: "EU", latitude: "50.1109", longitude: "8.6821", asn: 64500 };
+
+async function get(path: string, ip: string, cf: Record<string, unknown> = {}, method = "GET") {
+  const response = await mf.dispatchFetch(`http://mirrors.test${path}`, {
+    method,
+    headers: { "CF-Connecting-IP": ip },
+    cf,
+  });
+  return { status: response.status, headers: response.headers, body: await response.text() };
+}
+
+const lines = (body: string) => body.trimEnd().split("\n");
+const host = (line: string | undefined) => new URL(line ?? "http://none.invalid").host;
+
+describe("the edge worker in workerd", () => {
+  it("starts cold, offline, on 127.0.0.1", () => {
+    expect(coldStartMs).toBeGreaterThan(0);
+  });
+
+  it("gives McGill's subnet only McGill's monopoly mirror", async () => {
+    const r = await get("/mirrorlist/9/baseos", "132.216.4.4", FRANKFURT);
+    expect(r.status).toBe(200);
+    expect(r.body).toBe("http://mirror.it.mcgill.ca/almalinux/9.8/BaseOS/$basearch/os/\n");
+  });
+
+  it("gives an FCIX ASN client FCIX first", async () => {
+    const r = await get("/mirrorlist/9/appstream", "198.51.100.20", {
+      asn: 7034,
+      country: "US",
+      continent: "NA",
+      latitude: "37.55",
+      longitude: "-121.98",
+    });
+    expect(host(lines(r.body)[0])).toBe("mirror.fcix.net");
+    expect(lines(r.body)).toHaveLength(10);
+  });
+
+  it("gives a Frankfurt client German mirrors first", async () => {
+    const { prepared } = realIndex();
+    const german = new Set(
+      prepared.mirrors.filter((m) => m.entry.country === "DE").flatMap((m) => [m.entry.urls.http, m.entry.urls.https]),
+    );
+    const r = await get("/mirrorlist/9/baseos", "192.0.2.44", FRANKFURT);
+    const bases = lines(r.body).map((l) => l.replace(/9\.8\/BaseOS\/\$basearch\/os\/$/, ""));
+    expect(bases.slice(0, 5).every((b) => german.has(b))).toBe(true);
+  });
+
+  it("answers protocol=https with https lines only", async () => {
+    const r = await get("/mirrorlist/9/baseos?protocol=https", "192.0.2.44", FRANKFURT);
+    expect(lines(r.body).every((l) => l.startsWith("https://"))).toBe(true);
+  });
+
+  it("answers 8 as 8.10, and a vault version with the vault line", async () => {
+    const eight = await get("/mirrorlist/8/baseos", "192.0.2.44", FRANKFURT);
+    expect(lines(eight.body).every((l) => l.includes("/8.10/BaseOS/"))).toBe(true);
+    const vault = await get("/mirrorlist/9.1/appstream", "192.0.2.44", FRANKFURT);
+    expect(vault.body).toBe("http://vault.almalinux.org/9.1/AppStream/$basearch/os/\n");
+  });
+
+  it("answers an unknown repo with 404 and a one-line reason", async () => {
+    const r = await get("/mirrorlist/9/nosuchrepo", "192.0.2.44", FRANKFURT);
+    expect(r.status).toBe(404);
+    expect(r.body).toBe('Unknown repo "nosuchrepo" for version 9.8.\n');
+    expect(r.headers.get("Cache-Control")).toBe("public, max-age=300");
+  });
+
+  it("answers malformed input with 400 and never throws", async () => {
+    for (const path of [
+      "/mirrorlist/9.x/baseos",
+      "/mirrorlist/%00/baseos",
+      "/mirrorlist/9/baseos?protocol=ftp",
+      `/mirrorlist/9/baseos?${"a=1&".repeat(200)}`,
+      "/isolist/9",
+    ]) {
+      const r = await get(path, "not an address", { latitude: "north", asn: "x" });
+      expect(r.status, path).toBe(400);
+      expect(r.body, path).toMatch(/^[^\n]+\n$/);
+    }
+  });
+
+  it("answers HEAD with the headers of GET and no body, and refuses other methods", async () => {
+    const head = await get("/mirrorlist/9/baseos", "192.0.2.44", FRANKFURT, "HEAD");
+    expect(head.status).toBe(200);
+    expect(head.body).toBe("");
+    expect(head.headers.get("Content-Type")).toBe("text/plain; charset=utf-8");
+    expect(head.headers.get("Cache-Control")).toBe("private, max-age=3600");
+    const post = await get("/mirrorlist/9/baseos", "192.0.2.44", FRANKFURT, "POST");
+    expect(post.status).toBe(405);
+    expect(post.headers.get("Allow")).toBe("GET, HEAD");
+  });
+
+  it("hands every other path, and the index itself, to the static site", async () => {
+    const home = await get("/", "192.0.2.44");
+    expect(home.status).toBe(200);
+    expect(home.body).toContain("<title>Mirrors</title>");
+    const index = await get("/mirrorlist/v1.json", "192.0.2.44");
+    expect(JSON.parse(index.body).format).toBe(1);
+  });
+
+  it("keeps one network's list through the day", async () => {
+    const a = await get("/mirrorlist/9/baseos", "203.0.113.7", FRANKFURT);
+    const b = await get("/mirrorlist/9/baseos", "203.0.113.250", FRANKFURT);
+    expect(a.body).toBe(b.body);
+  });
+});
