@@ -1,0 +1,85 @@
+/**
+ * The map island: Leaflet with marker clusters over Natural Earth country shapes served from our
+ * own origin (no tiles unless `PUBLIC_MAP_TILES` names a tile URL). Popups are built from text
+ * nodes, never from HTML strings holding data.
+ */
+import L from "leaflet";
+import "leaflet/dist/leaflet.css";
+import "leaflet.markercluster";
+import "leaflet.markercluster/dist/MarkerCluster.css";
+import "leaflet.markercluster/dist/MarkerCluster.Default.css";
+import { feature } from "topojson-client";
+import type { Topology } from "topojson-specification";
+import worldUrl from "world-atlas/countries-110m.json?url";
+import type { MapData, MapMirror } from "./map-data.ts";
+
+export interface MapOptions {
+  src: string;
+  /** Path prefix of mirror pages in the page's locale. */
+  base: string;
+  /** Only this country's mirrors (lower or upper case ISO code), centred. */
+  country: string | null;
+  labels: Record<string, string>;
+}
+
+const pin = L.divIcon({ className: "map-pin", iconSize: [14, 14] });
+
+export async function showMap(box: HTMLElement, options: MapOptions): Promise<void> {
+  const [data, world] = await Promise.all([fetchJson<MapData>(options.src), fetchJson<Topology>(worldUrl)]);
+  box.textContent = "";
+  const map = L.map(box, { minZoom: 1, maxZoom: 12, worldCopyJump: true, zoomSnap: 0.5 });
+  const attribution = ["Natural Earth"];
+  const tiles = import.meta.env.PUBLIC_MAP_TILES;
+  if (tiles) {
+    L.tileLayer(tiles, { maxZoom: 12, attribution: import.meta.env.PUBLIC_MAP_ATTRIBUTION ?? "" }).addTo(map);
+  } else {
+    const countries = world.objects.countries;
+    if (countries) {
+      L.geoJSON(feature(world, countries), {
+        interactive: false,
+        style: { className: "map-land", weight: 0.6, color: "#8b96a3", fillOpacity: 1 },
+      }).addTo(map);
+    }
+  }
+  map.attributionControl.addAttribution(attribution.join(", "));
+
+  const wanted = options.country?.toUpperCase() ?? null;
+  const shown = data.mirrors.filter((m) => !wanted || m[5] === wanted);
+  const clusters = L.markerClusterGroup({ maxClusterRadius: 45, showCoverageOnHover: false });
+  for (const mirror of shown) {
+    const marker = L.marker([mirror[2], mirror[3]], { icon: pin, title: mirror[0], alt: mirror[0] });
+    marker.bindPopup(() => popup(mirror, options));
+    clusters.addLayer(marker);
+  }
+  map.addLayer(clusters);
+  if (wanted && shown.length > 0) {
+    map.fitBounds(L.latLngBounds(shown.map((m) => [m[2], m[3]])).pad(0.3), { maxZoom: 6 });
+  } else {
+    map.setView([30, 10], 2);
+  }
+}
+
+async function fetchJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+function popup([name, sponsor, , , protocols]: MapMirror, options: MapOptions): HTMLElement {
+  const root = document.createElement("div");
+  root.className = "map-popup";
+  const title = document.createElement("h3");
+  title.textContent = name;
+  const by = document.createElement("p");
+  by.textContent = `${options.labels.sponsor ?? ""}: ${sponsor}`;
+  const offers = document.createElement("p");
+  const names = protocols.split(" ").map((p) => options.labels[`p_${p}`] ?? p);
+  offers.textContent = `${options.labels.protocols ?? ""}: ${names.join(", ")}`;
+  const link = document.createElement("a");
+  link.href = `${options.base}${encodeURIComponent(name)}/`;
+  link.textContent = options.labels.details ?? name;
+  const more = document.createElement("p");
+  more.append(link);
+  root.append(title, by, offers, more);
+  return root;
+}

@@ -1,0 +1,169 @@
+/**
+ * `<mirror-table>`: search, protocol and status filters, and column sorting over the server-
+ * rendered table. The query lives in the URL (`?q=&p=&s=`) so a filtered view can be shared.
+ */
+
+interface Row {
+  el: HTMLTableRowElement;
+  home: HTMLTableSectionElement;
+  /** Lower-case text without accents: name, sponsor, location, country code and names. */
+  text: string;
+  protocols: string[];
+  state: string;
+}
+
+/** Lower case without accents, so "zurich" finds "Zürich". */
+function fold(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+class MirrorTable extends HTMLElement {
+  #rows: Row[] = [];
+  #flat = document.createElement("tbody");
+  #form: HTMLFormElement | null = null;
+  #announce = 0;
+
+  connectedCallback(): void {
+    const table = this.querySelector("table");
+    if (!table) return;
+    for (const el of table.querySelectorAll<HTMLTableRowElement>("tr[data-mirror]")) {
+      const cells = [...el.cells].slice(0, 3).map((c) => c.textContent ?? "");
+      this.#rows.push({
+        el,
+        home: el.parentElement as HTMLTableSectionElement,
+        text: fold(`${el.dataset.mirror} ${cells.join(" ")} ${el.dataset.k ?? ""}`),
+        protocols: (el.dataset.p ?? "").split(" "),
+        state: el.dataset.s ?? "",
+      });
+    }
+    this.#flat.hidden = true;
+    table.append(this.#flat);
+    this.#setUpSorting(table);
+    this.#setUpForm();
+  }
+
+  #setUpForm(): void {
+    const form = this.querySelector("form");
+    if (!form) return;
+    this.#form = form;
+    const params = new URLSearchParams(location.search);
+    for (const name of ["q", "p", "s"]) {
+      const field = form.elements.namedItem(name);
+      const value = params.get(name);
+      if (value && (field instanceof HTMLInputElement || field instanceof HTMLSelectElement)) {
+        field.value = value;
+      }
+    }
+    form.hidden = false;
+    form.addEventListener("submit", (event) => event.preventDefault());
+    form.addEventListener("input", () => this.#filter(true));
+    if (params.size > 0) this.#filter(false);
+  }
+
+  #filter(updateUrl: boolean): void {
+    const form = this.#form;
+    if (!form) return;
+    const data = new FormData(form);
+    const words = fold(String(data.get("q") ?? ""))
+      .split(/\s+/)
+      .filter(Boolean);
+    const protocol = String(data.get("p") ?? "");
+    const state = String(data.get("s") ?? "");
+    let shown = 0;
+    for (const row of this.#rows) {
+      const visible =
+        words.every((w) => row.text.includes(w)) &&
+        (!protocol || row.protocols.includes(protocol)) &&
+        (!state || row.state === state);
+      row.el.hidden = !visible;
+      if (visible) shown++;
+    }
+    this.#hideEmptyGroups();
+    const none = this.querySelector<HTMLElement>(".none");
+    if (none) none.hidden = shown > 0;
+    if (updateUrl) {
+      const params = new URLSearchParams();
+      for (const [key, value] of data) if (value) params.set(key, String(value));
+      const query = params.toString();
+      history.replaceState(null, "", query ? `?${query}` : location.pathname);
+    }
+    // Announce once typing pauses, not on every key.
+    clearTimeout(this.#announce);
+    this.#announce = window.setTimeout(() => this.#announceCount(shown), 250);
+  }
+
+  #announceCount(shown: number): void {
+    const status = this.querySelector(".count");
+    if (!status) return;
+    const forms = JSON.parse(this.dataset.shown ?? "{}") as Record<string, string>;
+    const locale = this.dataset.locale ?? "en";
+    const category = new Intl.PluralRules(locale).select(shown);
+    const number = new Intl.NumberFormat(locale);
+    const values: Record<string, number> = { count: shown, total: this.#rows.length };
+    status.textContent = (forms[category] ?? forms.other ?? "").replace(
+      /\{\{(\w+)(?:, *number)?\}\}/g,
+      (_, name: string) => number.format(values[name] ?? 0),
+    );
+  }
+
+  /** A country or continent heading stays only while one of its mirrors is shown. */
+  #hideEmptyGroups(): void {
+    const bodies = [...this.querySelectorAll<HTMLTableSectionElement>("tbody[data-c]")];
+    const liveContinents = new Set<string>();
+    for (const body of bodies) {
+      if (body.classList.contains("g")) continue;
+      const live = [...body.rows].some((r) => r.dataset.mirror && !r.hidden);
+      body.hidden = !live || !this.#flat.hidden;
+      if (live) liveContinents.add(body.dataset.c ?? "");
+    }
+    for (const body of bodies) {
+      if (body.classList.contains("g")) {
+        body.hidden = !liveContinents.has(body.dataset.c ?? "") || !this.#flat.hidden;
+      }
+    }
+  }
+
+  #setUpSorting(table: HTMLTableElement): void {
+    const headers = [...(table.tHead?.rows[0]?.cells ?? [])];
+    headers.forEach((th, index) => {
+      const kind = th.dataset.sort;
+      if (!kind) return;
+      const button = document.createElement("button");
+      button.type = "button";
+      button.append(...th.childNodes);
+      th.append(button);
+      button.addEventListener("click", () => {
+        const ascending = th.getAttribute("aria-sort") !== "ascending";
+        for (const other of headers) other.removeAttribute("aria-sort");
+        th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        this.#sort(index, kind, ascending);
+      });
+    });
+  }
+
+  /** Sorting by place restores the grouped order; any other column lists the rows flat. */
+  #sort(column: number, kind: string, ascending: boolean): void {
+    if (kind === "place" && ascending) {
+      for (const row of this.#rows) row.home.append(row.el);
+      this.#flat.hidden = true;
+    } else {
+      const key = (row: Row): string | number => {
+        if (kind === "place") return this.#rows.indexOf(row);
+        if (kind === "freq") return Number(row.el.dataset.f ?? 0);
+        return fold(row.el.cells[column]?.textContent ?? "").trim();
+      };
+      const compare = new Intl.Collator(this.dataset.locale, { numeric: true }).compare;
+      const sorted = [...this.#rows].sort((a, b) => {
+        const ka = key(a);
+        const kb = key(b);
+        const order = typeof ka === "number" && typeof kb === "number" ? ka - kb : compare(String(ka), String(kb));
+        return ascending ? order : -order;
+      });
+      this.#flat.append(...sorted.map((r) => r.el));
+      this.#flat.hidden = false;
+    }
+    this.#hideEmptyGroups();
+  }
+}
+
+customElements.define("mirror-table", MirrorTable);

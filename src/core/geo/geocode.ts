@@ -1,0 +1,86 @@
+/**
+ * Geocoding of a mirror's location, offline: YAML coordinates win, then the city (its
+ * `state_province` breaks ties), then a place named by part of the city or by the region, then
+ * the country's centre. Anything less than the city itself comes with a warning. Pure.
+ */
+import type { MirrorLocation } from "../types.ts";
+import { type Gazetteer, normaliseName, type Place } from "./gazetteer.ts";
+import { US_STATES } from "./us-states.ts";
+
+/** How a mirror was put on the map, from most to least exact. */
+export type PlacementMethod = "coordinates" | "city" | "nearby" | "country";
+
+export interface Placement {
+  latitude: number;
+  longitude: number;
+  method: PlacementMethod;
+  /** The GeoNames place used, with its admin code, for `city` and `nearby`. */
+  place: string | null;
+  /** Why the placement is approximate; null when it is not. */
+  warning: string | null;
+}
+
+/** Where to draw `location` on the map, or null when it has no location (or an unknown country). */
+export function placeLocation(location: MirrorLocation | null, gazetteer: Gazetteer): Placement | null {
+  if (!location) return null;
+  if (location.coordinates) {
+    return { ...location.coordinates, method: "coordinates", place: null, warning: null };
+  }
+  const { country, city, region } = location;
+  const exact = city ? findPlace(gazetteer, country, city, region) : null;
+  if (exact) return fromPlace(exact, "city", null);
+  const near = [...words(city), ...(region ? [region] : []), ...words(region)]
+    .map((name) => findPlace(gazetteer, country, name, null))
+    .find((place) => place !== null);
+  const named = city ? `The city "${city}"` : "No city is given, so the mirror";
+  const verb = city ? "is not in GeoNames, so the mirror" : "";
+  const fix = "Check the spelling, or add geolocation.latitude and geolocation.longitude.";
+  if (near) {
+    const at = `${near.name} (${near.adminCode || near.country})`;
+    return fromPlace(near, "nearby", `${named} ${verb} is drawn at ${at}. ${fix}`.replace(/ +/g, " "));
+  }
+  const centre = gazetteer.centres.get(country);
+  if (!centre) return null;
+  const warning = `${named} ${verb} is drawn at the centre of ${country}. ${fix}`.replace(/ +/g, " ");
+  return { ...centre, method: "country", place: null, warning };
+}
+
+function fromPlace(place: Place, method: "city" | "nearby", warning: string | null): Placement {
+  const label = place.adminCode ? `${place.name} (${place.adminCode})` : place.name;
+  return { latitude: place.latitude, longitude: place.longitude, method, place: label, warning };
+}
+
+/** The separate words (of four letters or more) of a name: "Jakarta Selatan" → Jakarta, Selatan. */
+function words(name: string | null): string[] {
+  const parts = name ? normaliseName(name).split(" ") : [];
+  return parts.length > 1 ? parts.filter((w) => w.length >= 4) : [];
+}
+
+/**
+ * The place of that country named `name` ("Ashburn, VA" is tried whole, then before the comma),
+ * or whose name starts with it as a word ("Frankfurt" → "Frankfurt am Main"). Ties go to the
+ * place in `region` (GeoNames gives US states as postal codes), then to the most populous.
+ */
+function findPlace(g: Gazetteer, country: string, name: string, region: string | null): Place | null {
+  for (const text of new Set([name, name.split(/[,/(]/)[0] ?? ""])) {
+    const key = normaliseName(text);
+    if (!key) continue;
+    const exact = g.byName.get(`${country}|${key}`) ?? [];
+    const prefixed = (g.byCountry.get(country) ?? [])
+      .filter(([placeName]) => placeName.startsWith(`${key} `))
+      .map(([, place]) => place);
+    const found = pickByRegion([...exact, ...prefixed], region);
+    if (found) return found;
+  }
+  return null;
+}
+
+function pickByRegion(candidates: readonly Place[], region: string | null): Place | null {
+  if (region) {
+    const wanted = normaliseName(region);
+    const code = US_STATES[wanted] ?? wanted;
+    const inRegion = candidates.find((p) => normaliseName(p.adminCode) === code);
+    if (inRegion) return inRegion;
+  }
+  return candidates[0] ?? null;
+}

@@ -1,0 +1,19 @@
+/**
+ * US state names (normalised) → postal codes, which GeoNames uses as the admin1 code of US
+ * places: the one country where `state_province` is needed to tell same-named cities apart
+ * (Springfield, Portland, …) and its admin code is not a bare number.
+ */
+export const US_STATES: Readonly<Record<string, string>> = Object.fromEntries(
+  (
+    "al alabama|ak alaska|az arizona|ar arkansas|ca california|co colorado|ct connecticut|" +
+    "de delaware|dc district of columbia|fl florida|ga georgia|hi hawaii|id idaho|il illinois|" +
+    "in indiana|ia iowa|ks kansas|ky kentucky|la louisiana|me maine|md maryland|" +
+    "ma massachusetts|mi michigan|mn minnesota|ms mississippi|mo missouri|mt montana|" +
+    "ne nebraska|nv nevada|nh new hampshire|nj new jersey|nm new mexico|ny new york|" +
+    "nc north carolina|nd north dakota|oh ohio|ok oklahoma|or oregon|pa pennsylvania|" +
+    "ri rhode island|sc south carolina|sd south dakota|tn tennessee|tx texas|ut utah|" +
+    "vt vermont|va virginia|wa washington|wv west virginia|wi wisconsin|wy wyoming"
+  )
+    .split("|")
+    .map((entry) => [entry.slice(3), entry.slice(0, 2)]),
+);

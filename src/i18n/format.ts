@@ -1,0 +1,58 @@
+/**
+ * Locale-aware names and numbers from `Intl`: no hand-kept tables of country or continent names.
+ */
+import type { ContinentCode } from "../core/types.ts";
+import type { Locale } from "./index.ts";
+
+/** UN M49 codes that CLDR names; Antarctica is named as a region. */
+const CONTINENT_REGIONS: Record<ContinentCode, string> = {
+  AF: "002",
+  AN: "AQ",
+  AS: "142",
+  EU: "150",
+  NA: "003",
+  OC: "009",
+  SA: "005",
+};
+
+const regionNames = new Map<Locale, Intl.DisplayNames>();
+
+function regions(locale: Locale): Intl.DisplayNames {
+  let names = regionNames.get(locale);
+  if (!names) {
+    names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
+    regionNames.set(locale, names);
+  }
+  return names;
+}
+
+/** The country's name in `locale` (ISO 3166-1 alpha-2 code in). */
+export function countryName(locale: Locale, code: string): string {
+  return regions(locale).of(code) ?? code;
+}
+
+export function continentName(locale: Locale, code: ContinentCode): string {
+  return regions(locale).of(CONTINENT_REGIONS[code]) ?? code;
+}
+
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}
+
+/** A date and time, in UTC so that every build of the same data prints the same text. */
+export function formatDateTime(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "UTC",
+    timeZoneName: "short",
+  }).format(new Date(iso));
+}
+
+/** A collator for sorting names the way readers of `locale` expect. */
+export function collator(locale: Locale): Intl.Collator {
+  return new Intl.Collator(locale, { sensitivity: "base", numeric: true });
+}

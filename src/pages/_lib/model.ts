@@ -1,0 +1,91 @@
+/**
+ * What the pages show, built once from the `Registry`: each mirror with its map placement, its
+ * status and the notes on its file. Pure; `src/content.config.ts` calls it and stores the result.
+ */
+import type { Diagnostic } from "../../core/diagnostics.ts";
+import type { Gazetteer } from "../../core/geo/gazetteer.ts";
+import { type Placement, placeLocation } from "../../core/geo/geocode.ts";
+import type { DistributionConfig, Mirror, MirrorStatus, Registry } from "../../core/types.ts";
+
+/** One mirror as the site shows it. */
+export interface SiteMirror {
+  mirror: Mirror;
+  /** Listed in the public table and on the map: neither private nor cloud-only. */
+  public: boolean;
+  /** Where it is drawn on the map; null when its file gives no location. */
+  placement: Placement | null;
+  /** The checker's last word on it; null when the build has no status file or it was left out. */
+  status: MirrorStatus | null;
+  /** Warnings (and the placement note) on its file, e-mail addresses hidden. */
+  notes: Diagnostic[];
+}
+
+/** Facts about the whole build. */
+export interface SiteInfo {
+  config: DistributionConfig | null;
+  /** When the status file was written; null when the build has none ("not checked"). */
+  checkedAt: string | null;
+  /** Mirror files read, and how many of them were left out as invalid. */
+  files: number;
+  invalidFiles: number;
+  /** ISO time of the build (`SOURCE_DATE_EPOCH` when set, for reproducible builds). */
+  builtAt: string;
+  /** Where a mirror's file can be edited: this plus its path (e.g. `mirrors.d/x.yml`). */
+  editBase: string;
+}
+
+const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
+
+/** Text with every e-mail-like address replaced: none may reach `dist/`. */
+export function hideEmails(text: string): string {
+  return text.replace(EMAIL, "(address hidden)");
+}
+
+export function isPublic(mirror: Mirror): boolean {
+  return !mirror.private && mirror.cloud === null;
+}
+
+export function buildSiteMirrors(registry: Registry, gazetteer: Gazetteer): SiteMirror[] {
+  const notesByFile = new Map<string, Diagnostic[]>();
+  for (const d of registry.diagnostics) {
+    const note = { ...d, message: hideEmails(d.message) };
+    notesByFile.set(d.file, [...(notesByFile.get(d.file) ?? []), note]);
+  }
+  return registry.mirrors.map((mirror) => {
+    const placement = placeLocation(mirror.location, gazetteer);
+    const notes = [...(notesByFile.get(mirror.file) ?? [])];
+    if (placement?.warning) {
+      notes.push({
+        file: mirror.file,
+        line: 1,
+        column: 1,
+        severity: "warning",
+        code: "approximate-location",
+        message: placement.warning,
+      });
+    }
+    return {
+      mirror,
+      public: isPublic(mirror),
+      placement,
+      status: registry.status?.mirrors[mirror.name] ?? null,
+      notes,
+    };
+  });
+}
+
+export function buildSiteInfo(registry: Registry, env: Record<string, string | undefined>): SiteInfo {
+  const mirrorFiles = new Set(registry.mirrors.map((m) => m.file));
+  const badFiles = new Set(
+    registry.diagnostics.filter((d) => d.severity === "error" && !mirrorFiles.has(d.file)).map((d) => d.file),
+  );
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  return {
+    config: registry.config,
+    checkedAt: registry.status?.checked_at ?? null,
+    files: registry.files,
+    invalidFiles: badFiles.size,
+    builtAt: new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString(),
+    editBase: env.MIRRORS_EDIT_URL || "https://github.com/AlmaLinux/mirrors/edit/master/",
+  };
+}
