@@ -8,7 +8,7 @@ import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster";
 import "leaflet.markercluster/dist/MarkerCluster.css";
 import "leaflet.markercluster/dist/MarkerCluster.Default.css";
-import { feature } from "topojson-client";
+import { feature, mesh } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import worldUrl from "world-atlas/countries-110m.json?url";
 import type { MapData, MapMirror } from "./map-data.ts";
@@ -35,10 +35,19 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<vo
   } else {
     const countries = world.objects.countries;
     if (countries) {
+      // Land without outlines, then only the borders between two countries: the outer rings
+      // are cut along the antimeridian and would draw lines across the map.
       L.geoJSON(feature(world, countries), {
         interactive: false,
-        style: { className: "map-land", weight: 0.6, color: "#8b96a3", fillOpacity: 1 },
+        style: { className: "map-land", stroke: false, fillOpacity: 1 },
       }).addTo(map);
+      L.geoJSON(
+        mesh(world, countries, (a, b) => a !== b),
+        {
+          interactive: false,
+          style: { className: "map-border", weight: 0.6, fill: false },
+        },
+      ).addTo(map);
     }
   }
   map.attributionControl.addAttribution(attribution.join(", "));
