@@ -5,19 +5,8 @@
  * the same count and seed give the same files.
  */
 import { stringify } from "yaml";
+import { seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
 import type { Mirror } from "../../src/core/types.ts";
-
-/** A small, fast, seedable PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticFile {
   name: string;
