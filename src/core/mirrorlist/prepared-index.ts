@@ -2,15 +2,15 @@
  * The index made ready to answer requests: lookups by ASN, country and repo name built once
  * (the worker's cold start) so that each request only walks small lists. Pure.
  */
+import { type GeoPoint, geoPoint } from "./geo-distance.ts";
 import type { IndexMirror, IndexRepo, MirrorlistIndex } from "./index-format.ts";
 import type { HexRange } from "./ip-address.ts";
 
 /** A mirror with what selection needs precomputed. */
 export interface PreparedMirror {
   entry: IndexMirror;
-  /** In degrees; NaN when the mirror cannot be placed. */
-  latitude: number;
-  longitude: number;
+  /** Where it is; NaN fields when the mirror cannot be placed. */
+  point: GeoPoint;
   /** Subnets with their ranges, by family; hex widths 8 (IPv4) and 32 (IPv6). */
   ranges: ReadonlyArray<{ cidr: string; range: HexRange }>;
   /** Served only on-net (private or cloud). */
@@ -61,8 +61,7 @@ export function prepareIndex(index: MirrorlistIndex): PreparedIndex {
 function prepareMirror(entry: IndexMirror): PreparedMirror {
   return {
     entry,
-    latitude: entry.coordinates?.[0] ?? Number.NaN,
-    longitude: entry.coordinates?.[1] ?? Number.NaN,
+    point: geoPoint(entry.coordinates ? { latitude: entry.coordinates[0], longitude: entry.coordinates[1] } : null),
     ranges: (entry.subnets ?? []).map(([cidr, first, last]) => ({ cidr, range: [first, last] })),
     onNetOnly: entry.private === true || entry.cloud !== undefined,
   };

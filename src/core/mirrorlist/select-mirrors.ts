@@ -5,7 +5,7 @@
  * other countries within 500 km (random order), the rest by distance. A client that cannot be
  * placed gets every mirror in random order. Every pick carries the reason it was made. Pure.
  */
-import { distanceKm, type LatLon } from "./geo-distance.ts";
+import { geoPoint, haversineTerm, kmToTerm, type LatLon, termToKm } from "./geo-distance.ts";
 import type { IndexUrls } from "./index-format.ts";
 import { clientNetwork, type HexAddress } from "./ip-address.ts";
 import type { PreparedIndex, PreparedMirror } from "./prepared-index.ts";
@@ -101,6 +101,7 @@ function onNetPicks(prepared: PreparedIndex, client: Client, eligible: (m: Prepa
     }
   }
   const picks: Pick[] = [];
+  if (reasons.size === 0) return picks;
   for (const m of prepared.mirrors) {
     const reason = reasons.get(m);
     if (reason && eligible(m)) picks.push({ mirror: m, reason });
@@ -108,10 +109,14 @@ function onNetPicks(prepared: PreparedIndex, client: Client, eligible: (m: Prepa
   return picks;
 }
 
+/** A candidate with its haversine term to the client (Infinity when it cannot be placed). */
 interface Measured {
   mirror: PreparedMirror;
-  km: number;
+  h: number;
+  tier: string;
 }
+
+const NEAR_TERM = kmToTerm(NEAR_KM);
 
 /** Up to `wanted` public mirrors by geography, from the mirrors `pool` accepts. */
 function geographicPicks(
@@ -130,6 +135,11 @@ function geographicPicks(
     .map((mirror) => ({ mirror, reason: "client cannot be placed: every mirror, random order" }));
 }
 
+/**
+ * Upstream's four tiers: same country within 500 km (random order), same country by distance,
+ * other countries within 500 km (random order), the rest by distance. Other countries are only
+ * measured when the client's own leaves room, and reasons are written for the kept picks only.
+ */
 function byDistance(
   prepared: PreparedIndex,
   location: LatLon,
@@ -138,65 +148,54 @@ function byDistance(
   wanted: number,
   random: () => number,
 ): Pick[] {
-  const picks: Pick[] = [];
-  const measure = (m: PreparedMirror): Measured => ({
-    mirror: m,
-    km: Number.isNaN(m.latitude) ? Infinity : distanceKm(location, m),
-  });
-  const km = (d: number) => (d === Infinity ? "distance unknown" : `${Math.round(d)} km`);
+  const from = geoPoint(location);
+  const measure = (mirror: PreparedMirror, tier: string): Measured => {
+    const h = haversineTerm(from, mirror.point);
+    return { mirror, h: Number.isNaN(h) ? Infinity : h, tier };
+  };
 
-  const home = country ? (prepared.publicByCountry.get(country) ?? []).filter(pool).map(measure) : [];
-  const homeNear = shuffleInPlace(
-    home.filter((d) => d.km <= NEAR_KM),
-    random,
-  );
-  for (const d of homeNear)
-    picks.push({
-      mirror: d.mirror,
-      reason: `same country (${country}), within ${NEAR_KM} km: ${km(d.km)} (random order)`,
-    });
-  const homeFar = home.filter((d) => d.km > NEAR_KM).sort((a, b) => a.km - b.km);
-  for (const d of homeFar)
-    picks.push({ mirror: d.mirror, reason: `same country (${country}), by distance: ${km(d.km)}` });
-  if (picks.length >= wanted) return picks.slice(0, wanted);
-
-  const abroad: Measured[] = [];
-  for (const m of prepared.publicMirrors) {
-    if ((country === null || m.entry.country !== country) && pool(m)) abroad.push(measure(m));
+  const homeNear: Measured[] = [];
+  const homeFar: Measured[] = [];
+  for (const m of country ? (prepared.publicByCountry.get(country) ?? []) : []) {
+    if (!pool(m)) continue;
+    const d = measure(m, "same country, by distance");
+    if (d.h <= NEAR_TERM) homeNear.push({ ...d, tier: `same country, within ${NEAR_KM} km, random order` });
+    else homeFar.push(d);
   }
-  const abroadNear = shuffleInPlace(
-    abroad.filter((d) => d.km <= NEAR_KM),
-    random,
-  );
-  for (const d of abroadNear)
-    picks.push({
-      mirror: d.mirror,
-      reason: `other country (${d.mirror.entry.country}), within ${NEAR_KM} km: ${km(d.km)} (random order)`,
-    });
-  const rest = nearest(
-    abroad.filter((d) => d.km > NEAR_KM),
-    wanted - picks.length,
-  );
-  for (const d of rest)
-    picks.push({
-      mirror: d.mirror,
-      reason: `nearest elsewhere${d.mirror.entry.country ? ` (${d.mirror.entry.country})` : ""}: ${km(d.km)}`,
-    });
-  return picks.slice(0, wanted);
+  const chosen = [...shuffleInPlace(homeNear, random), ...nearest(homeFar, wanted - homeNear.length)];
+
+  if (chosen.length < wanted) {
+    const room = wanted - chosen.length;
+    const abroadNear: Measured[] = [];
+    const abroadFar: Measured[] = [];
+    for (const m of prepared.publicMirrors) {
+      if ((country !== null && m.entry.country === country) || !pool(m)) continue;
+      const d = measure(m, "nearest elsewhere");
+      if (d.h <= NEAR_TERM) abroadNear.push({ ...d, tier: `other country, within ${NEAR_KM} km, random order` });
+      else keepNearest(abroadFar, d, room);
+    }
+    chosen.push(...shuffleInPlace(abroadNear, random), ...abroadFar);
+  }
+  return chosen.slice(0, wanted).map(({ mirror, h, tier }) => ({
+    mirror,
+    reason: `${tier} (${mirror.entry.country ?? "no country"}, ${h === Infinity ? "distance unknown" : `${Math.round(termToKm(h))} km`})`,
+  }));
 }
 
-/** The `k` nearest, nearest first, without sorting everything (k is at most ten). */
+/** The `k` nearest of `items`, nearest first, without sorting them all (k is at most ten). */
 function nearest(items: readonly Measured[], k: number): Measured[] {
   const best: Measured[] = [];
-  if (k <= 0) return best;
-  for (const item of items) {
-    if (best.length === k && item.km >= (best[k - 1]?.km ?? Infinity)) continue;
-    let at = best.length;
-    while (at > 0 && (best[at - 1]?.km ?? 0) > item.km) at--;
-    best.splice(at, 0, item);
-    if (best.length > k) best.pop();
-  }
+  for (const item of items) keepNearest(best, item, k);
   return best;
+}
+
+/** Inserts `item` into `best` (nearest first) when it is among the `k` nearest. */
+function keepNearest(best: Measured[], item: Measured, k: number): void {
+  if (k <= 0 || (best.length >= k && item.h >= (best[best.length - 1]?.h ?? Infinity))) return;
+  let at = best.length;
+  while (at > 0 && (best[at - 1]?.h ?? 0) > item.h) at--;
+  best.splice(at, 0, item);
+  if (best.length > k) best.pop();
 }
 
 /** A client known only by country: its country, then its continent, then the rest, each shuffled. */

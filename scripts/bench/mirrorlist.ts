@@ -1,0 +1,182 @@
+/**
+ * Mirrorlist speed and size over the real registry (docs/PERFORMANCE.md, "Mirrorlist"):
+ * - one request answered (path resolved, mirrors chosen, body written) for a mix of 4000
+ *   clients placed near the real mirrors, 5 % of them on-net (target: median < 50 µs);
+ * - the worker's cold start, loading and indexing `v1.json`: in a fresh Node process, and in
+ *   workerd through Miniflare as the first request's extra time over a warm one (target < 10 ms);
+ * - `v1.json` raw and gzipped (target: gzipped ≤ 60 KiB).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { loadRegistry } from "../../src/core/load.ts";
+import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
+import { prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
+import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
+import { hashString, seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
+import type { Client } from "../../src/core/mirrorlist/select-mirrors.ts";
+import { clientFromRequest } from "../../src/edge/client.ts";
+import { geonamesLocator } from "../../src/integrations/mirror-coordinates.ts";
+import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
+import { median, percentile, printFigures } from "./_report.ts";
+
+const INDEX_FILE = join(tmpdir(), "mirrorlist-bench-v1.json");
+
+if (process.argv[2] === "--cold") {
+  // Child mode: the first parse and indexing in a fresh process, the text already in memory.
+  const text = readFileSync(INDEX_FILE, "utf8");
+  const started = performance.now();
+  prepareIndex(parseIndex(text));
+  console.log(performance.now() - started);
+  process.exit(0);
+}
+
+const { files } = mirrorlistFiles(loadRegistry(), geonamesLocator());
+const v1 = files.find((f) => f.path === "mirrorlist/v1.json")?.text ?? "";
+writeFileSync(INDEX_FILE, v1);
+const prepared = prepareIndex(parseIndex(v1));
+
+/** Clients near real mirrors (within about 2°), with addresses and ASNs; every 20th on-net. */
+function clients(count: number): Client[] {
+  const random = seededRandom(hashString("bench"));
+  const placed = prepared.publicMirrors.filter((m) => m.entry.coordinates !== undefined);
+  return Array.from({ length: count }, (_, i) => {
+    const near = placed[Math.floor(random() * placed.length)] ?? placed[0];
+    const octets = [1, 2, 3, 4].map(() => Math.floor(random() * 223) + 1);
+    return clientFromRequest(i % 40 === 0 ? "132.206.7.7" : octets.join("."), {
+      asn: i % 40 === 20 ? 7034 : 64512 + Math.floor(random() * 1000),
+      country: near?.entry.country,
+      continent: near?.entry.continent,
+      latitude: ((near ? (near.entry.coordinates?.[0] ?? 0) : 0) + (random() - 0.5) * 4).toFixed(4),
+      longitude: ((near ? (near.entry.coordinates?.[1] ?? 0) : 0) + (random() - 0.5) * 4).toFixed(4),
+    });
+  });
+}
+
+const PATHS = [
+  ["/mirrorlist/9/baseos", ""],
+  ["/mirrorlist/9/appstream", ""],
+  ["/mirrorlist/8/baseos", "?protocol=https"],
+  ["/mirrorlist/10/crb", "?arch=x86_64"],
+  ["/isolist/9/x86_64", ""],
+] as const;
+
+function selectionMicros(population: readonly Client[]): number[] {
+  const now = new Date("2026-03-14T10:00:00Z");
+  const times: number[] = [];
+  population.forEach((client, i) => {
+    const [path, query] = PATHS[i % PATHS.length] ?? PATHS[0];
+    const t = performance.now();
+    answerRequest(prepared, path, query, client, now);
+    times.push((performance.now() - t) * 1000);
+  });
+  return times;
+}
+
+selectionMicros(clients(2000)); // warm the JIT, as a live isolate is
+const perRequest = selectionMicros(clients(4000));
+const unplaced = clientFromRequest(null, {});
+const allMirrors = selectionMicros(Array.from({ length: 500 }, () => unplaced));
+
+const nodeCold: number[] = [];
+for (let i = 0; i < 10; i++) {
+  const run = spawnSync(process.execPath, [import.meta.filename, "--cold"], { encoding: "utf8" });
+  nodeCold.push(Number(run.stdout.trim()));
+}
+
+/**
+ * workerd, per fresh Miniflare instance: the extra time of the first request that needs the
+ * index (an unknown version: the index is fetched from the assets, parsed and indexed, then a
+ * 404) over the same request warm; then the extra time of the first list answer (a cold JIT).
+ */
+async function workerdColdMs(runs: number): Promise<{ load: number[]; firstAnswer: number[] }> {
+  const assets = mkdtempSync(join(tmpdir(), "ml-bench-assets-"));
+  for (const f of files.filter((f) => f.path.startsWith("mirrorlist/v1"))) {
+    mkdirSync(dirname(join(assets, f.path)), { recursive: true });
+    writeFileSync(join(assets, f.path), f.text);
+  }
+  const bundle = await build({ entryPoints: ["src/edge/worker.ts"], bundle: true, format: "esm", write: false });
+  const load: number[] = [];
+  const firstAnswer: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const mf = new Miniflare({
+      host: "127.0.0.1",
+      cf: false,
+      modules: true,
+      script: bundle.outputFiles[0]?.text ?? "",
+      compatibilityDate: "2026-07-01",
+      assets: {
+        directory: assets,
+        binding: "ASSETS",
+        routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+      },
+    });
+    await mf.ready;
+    const time = async (path: string) => {
+      const t = performance.now();
+      const response = await mf.dispatchFetch(`http://m.test${path}`, {
+        headers: { "CF-Connecting-IP": "192.0.2.1" },
+        cf: { country: "DE", continent: "EU", latitude: "50.11", longitude: "8.68" },
+      });
+      await response.text();
+      return performance.now() - t;
+    };
+    const warmMedian = async (path: string) => {
+      const times: number[] = [];
+      for (let i = 0; i < 30; i++) times.push(await time(path));
+      return median(times);
+    };
+    await time("/mirrorlist/v1.schema.json"); // wake the isolate and the assets path
+    const firstLoad = await time("/mirrorlist/0/none");
+    load.push(firstLoad - (await warmMedian("/mirrorlist/0/none")));
+    const firstList = await time("/mirrorlist/9/baseos");
+    firstAnswer.push(firstList - (await warmMedian("/mirrorlist/9/baseos")));
+    await mf.dispose();
+  }
+  rmSync(assets, { recursive: true, force: true });
+  return { load, firstAnswer };
+}
+
+const workerdCold = await workerdColdMs(5);
+rmSync(INDEX_FILE, { force: true });
+const raw = Buffer.byteLength(v1);
+const gzipped = gzipSync(v1, { level: 9 }).length;
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const us = (n: number) => `${n.toFixed(1)} µs`;
+const ms = (n: number) => `${n.toFixed(2)} ms`;
+
+printFigures([
+  { figure: "one request, median", value: us(median(perRequest)), target: "< 50 µs", ok: median(perRequest) < 50 },
+  { figure: "one request, p99", value: us(percentile(perRequest, 99)), target: "—", ok: true },
+  { figure: "unplaceable client (every mirror), median", value: us(median(allMirrors)), target: "—", ok: true },
+  {
+    figure: "cold start in Node (parse + index v1.json), median of 10",
+    value: ms(median(nodeCold)),
+    target: "< 10 ms",
+    ok: median(nodeCold) < 10,
+  },
+  {
+    figure: "cold start in workerd: fetch + parse + index v1.json, median of 5",
+    value: ms(median(workerdCold.load)),
+    target: "< 10 ms",
+    ok: median(workerdCold.load) < 10,
+  },
+  {
+    figure: "workerd: first list answer's cold-JIT extra, median of 5",
+    value: ms(median(workerdCold.firstAnswer)),
+    target: "—",
+    ok: true,
+  },
+  { figure: "v1.json raw", value: kib(raw), target: "—", ok: true },
+  { figure: "v1.json gzip -9", value: kib(gzipped), target: "≤ 60 KiB", ok: gzipped <= 60 * 1024 },
+  {
+    figure: "static lists",
+    value: `${files.length - 2} files, ${kib(files.reduce((a, f) => a + f.text.length, 0))}`,
+    target: "—",
+    ok: true,
+  },
+]);
