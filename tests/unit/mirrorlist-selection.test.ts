@@ -70,7 +70,9 @@ describe("geography (real registry)", () => {
     const countries = mirrorsOf(answer.body).map((m) => m.country);
     expect(countries).toHaveLength(10);
     expect(countries.every((c) => c === "DE")).toBe(true);
-    expect(answer.explain.slice(1).every((l) => /same country, within 500 km, random order \(DE, \d+ km\)/.test(l))).toBe(true);
+    expect(
+      answer.explain.slice(1).every((l) => /same country, within 500 km, random order \(DE, \d+ km\)/.test(l)),
+    ).toBe(true);
   });
 
   it("keeps one network's order through a day and varies it between networks and days", () => {
