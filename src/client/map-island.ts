@@ -4,13 +4,11 @@
  * nodes, never from HTML strings holding data.
  */
 import L from "leaflet";
-import "leaflet/dist/leaflet.css";
 import "leaflet.markercluster";
-import "leaflet.markercluster/dist/MarkerCluster.css";
-import "leaflet.markercluster/dist/MarkerCluster.Default.css";
 import { feature, mesh } from "topojson-client";
-import type { Topology } from "topojson-specification";
+import type { GeometryObject, Topology } from "topojson-specification";
 import worldUrl from "world-atlas/countries-110m.json?url";
+import mapCss from "./map.css?url";
 import type { MapData, MapMirror } from "./map-data.ts";
 
 export interface MapOptions {
@@ -25,7 +23,11 @@ export interface MapOptions {
 const pin = L.divIcon({ className: "map-pin", iconSize: [14, 14] });
 
 export async function showMap(box: HTMLElement, options: MapOptions): Promise<void> {
-  const [data, world] = await Promise.all([fetchJson<MapData>(options.src), fetchJson<Topology>(worldUrl)]);
+  const [data, world] = await Promise.all([
+    fetchJson<MapData>(options.src),
+    fetchJson<Topology>(worldUrl),
+    loadStylesheet(mapCss),
+  ]);
   box.textContent = "";
   const map = L.map(box, { minZoom: 1, maxZoom: 12, worldCopyJump: true, zoomSnap: 0.5 });
   const attribution = ["Natural Earth"];
@@ -33,7 +35,7 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<vo
   if (tiles) {
     L.tileLayer(tiles, { maxZoom: 12, attribution: import.meta.env.PUBLIC_MAP_ATTRIBUTION ?? "" }).addTo(map);
   } else {
-    const countries = world.objects.countries;
+    const countries: GeometryObject | undefined = world.objects.countries as GeometryObject | undefined;
     if (countries) {
       // Land without outlines, then only the borders between two countries: the outer rings
       // are cut along the antimeridian and would draw lines across the map.
@@ -66,6 +68,21 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<vo
   } else {
     map.setView([30, 10], 2);
   }
+}
+
+/*
+ * Leaflet's CSS is linked here rather than imported: an imported stylesheet of a lazy chunk is
+ * hoisted into every page's <head>, and the home page would pay for it before the map opens.
+ */
+function loadStylesheet(href: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = href;
+    link.onload = () => resolve();
+    link.onerror = () => reject(new Error(`${href} did not load`));
+    document.head.append(link);
+  });
 }
 
 async function fetchJson<T>(url: string): Promise<T> {

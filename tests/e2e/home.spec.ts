@@ -1,7 +1,86 @@
-import { expect, test } from "@playwright/test";
+import { expect, PUBLIC_MIRRORS, test } from "./fixtures.ts";
 
-test("the home page names the distribution and counts the real mirrors", async ({ page }) => {
+const rows = "table.mirrors tr[data-mirror]";
+
+test("the home page lists every public mirror of the real registry, grouped by place", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("AlmaLinux mirrors");
-  await expect(page.getByText("530 mirrors")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("AlmaLinux mirrors");
+  await expect(page.locator(".counts")).toContainText(`${PUBLIC_MIRRORS} public mirrors`);
+  await expect(page.locator(rows)).toHaveCount(PUBLIC_MIRRORS);
+  await expect(page.locator("tbody.g th").first()).toHaveText("Africa");
+  await expect(page.getByRole("columnheader", { name: /Location/ })).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: /Status \(not checked\)/ })).toBeVisible();
+  const sponsor = page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"] td a`).first();
+  await expect(sponsor).toHaveAttribute("rel", "noopener");
+});
+
+test("typing a city narrows the rows, announces the count and keeps the query in the URL", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search" }).fill("southfield");
+  await expect(page.locator(`${rows}:visible`)).toHaveCount(2);
+  await expect(page.getByRole("status")).toHaveText(`2 of ${PUBLIC_MIRRORS} mirrors shown`);
+  await expect(page.locator("tbody.g:visible th")).toHaveText(["North America"]);
+  await expect(page).toHaveURL(/\?q=southfield$/);
+});
+
+test("a shared URL opens the same filtered view; a country code and a protocol filter too", async ({ page }) => {
+  await page.goto("/?q=IS");
+  await expect(page.getByRole("searchbox")).toHaveValue("IS");
+  const icelandic = page.locator(`${rows}:visible`);
+  await expect(icelandic.first()).toBeVisible();
+  await page.getByRole("searchbox").fill("iceland");
+  const count = await page.locator(`${rows}:visible`).count();
+  expect(count).toBeGreaterThan(0);
+  await page.getByLabel("Protocol").selectOption("ftp");
+  const withFtp = await page.locator(`${rows}:visible`).count();
+  expect(withFtp).toBeLessThanOrEqual(count);
+  for (const protocols of await page
+    .locator(`${rows}:visible`)
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-p")))) {
+    expect(protocols).toContain("ftp");
+  }
+  await page.getByRole("searchbox").fill("no mirror is called like this");
+  await expect(page.getByText("No mirror matches this search.")).toBeVisible();
+});
+
+test("sorting by a column announces its order and lists the rows flat", async ({ page }) => {
+  await page.goto("/");
+  const header = page.getByRole("columnheader", { name: /Mirror/ });
+  await header.getByRole("button").click();
+  await expect(header).toHaveAttribute("aria-sort", "ascending");
+  await expect(page.getByRole("columnheader", { name: /Location/ })).not.toHaveAttribute("aria-sort");
+  await expect(page.locator("tbody.g:visible")).toHaveCount(0);
+  const names = await page.locator(`${rows}:visible th`).allTextContents();
+  expect(names).toHaveLength(PUBLIC_MIRRORS);
+  expect(names).toEqual([...names].sort((a, b) => new Intl.Collator("en", { numeric: true }).compare(a, b)));
+  await header.getByRole("button").click();
+  await expect(header).toHaveAttribute("aria-sort", "descending");
+  await page
+    .getByRole("columnheader", { name: /Location/ })
+    .getByRole("button")
+    .click();
+  await expect(page.locator("tbody.g:visible th").first()).toHaveText("Africa");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+  test("the full table is still there", async ({ page }) => {
+    await page.goto("/");
+    await expect(page.locator(rows)).toHaveCount(PUBLIC_MIRRORS);
+    await expect(page.locator("form.filters")).toBeHidden();
+  });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  test("the table turns into cards and nothing overflows the screen", async ({ page }) => {
+    await page.goto("/");
+    const row = page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"]`);
+    await expect(row).toHaveCSS("display", "block");
+    await expect(page.locator("table.mirrors thead")).toHaveCSS("position", "absolute");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByRole("searchbox").fill("southfield");
+    await expect(page.locator(`${rows}:visible`)).toHaveCount(2);
+  });
 });

@@ -1,0 +1,67 @@
+import { expect, test } from "./fixtures.ts";
+
+test("a mirror page shows its listing, placement, notes and edit link, and never its e-mail", async ({ page }) => {
+  await page.goto("/mirrors/al-mirror.a2hosting.com/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("al-mirror.a2hosting.com");
+  await expect(page.getByRole("link", { name: "https://al-mirror.a2hosting.com/" })).toBeVisible();
+  await expect(page.getByText("Southfield, Michigan")).toBeVisible();
+  await expect(page.getByText("Placed on the map at Southfield (MI) (GeoNames).")).toBeVisible();
+  await expect(page.getByRole("link", { name: "A2Hosting", exact: true })).toHaveAttribute(
+    "href",
+    "https://a2hosting.com/",
+  );
+  await expect(page.getByText("This build was not given a status report")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Edit mirrors\.d\/al-mirror\.a2hosting\.com\.yml/ })).toHaveAttribute(
+    "href",
+    "https://github.com/AlmaLinux/mirrors/edit/master/mirrors.d/al-mirror.a2hosting.com.yml",
+  );
+  await expect(page.locator("body")).not.toContainText("sysadmin@a2hosting.com");
+});
+
+test("a private mirror has its page, marked private, with the notes on its file", async ({ page }) => {
+  await page.goto("/mirrors/alma-repo.atm.svcs.io/");
+  await expect(page.getByText("Private mirror")).toBeVisible();
+  await expect(page.locator("ul.notes li").first()).toContainText(/line \d+: /);
+});
+
+test("a country page lists its public mirrors", async ({ page }) => {
+  await page.goto("/countries/de/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mirrors in Germany");
+  const rows = page.locator("tr[data-mirror]");
+  expect(await rows.count()).toBeGreaterThan(10);
+  for (const location of await rows.locator("td:nth-child(3)").allTextContents()) {
+    expect(location).toContain("Germany");
+  }
+});
+
+test("the Kitten page links to Kitten URLs", async ({ page }) => {
+  await page.goto("/kitten/");
+  const rows = page.locator("tr[data-mirror]");
+  expect(await rows.count()).toBeGreaterThan(20);
+  const href = await rows.first().locator("td a").first().getAttribute("href");
+  expect(href).toMatch(/^(https?|rsync|ftp):\/\//);
+});
+
+test("the ISO matrix leads to each mirror's ISO folder of that release", async ({ page }) => {
+  await page.goto("/isos/");
+  await page.getByRole("link", { name: "9.8 x86_64" }).click();
+  await expect(page).toHaveURL(/\/isos\/x86_64\/9\.8\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("AlmaLinux 9.8 ISO images for x86_64");
+  const link = page.locator('li[data-mirror="al-mirror.a2hosting.com"] a');
+  await expect(link).toHaveAttribute("href", "https://al-mirror.a2hosting.com/9.8/isos/x86_64/");
+});
+
+test("an unknown address gets the 404 page", async ({ page, request }) => {
+  const response = await request.get("/no/such/page/");
+  expect(response.status()).toBe(404);
+  expect(await response.text()).toContain("Page not found");
+  await page.goto("/404/");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
+});
+
+test("robots.txt and the sitemap are served", async ({ request }) => {
+  expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap:");
+  const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("/mirrors/al-mirror.a2hosting.com/</loc>");
+  expect(sitemap).toContain("/countries/de/</loc>");
+});
