@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { loadRegistry } from "../../src/core/load.ts";
+import { isoFolder, isoReleases } from "../../src/pages/_lib/isos.ts";
+import { mirrorlistsOf } from "../../src/pages/_lib/mirrorlists.ts";
+import { hideEmails, isPublic } from "../../src/pages/_lib/model.ts";
+
+const registry = loadRegistry();
+
+describe("the site model over the real registry", () => {
+  it("counts 502 public mirrors: not private and not cloud-only", () => {
+    expect(registry.mirrors.filter(isPublic)).toHaveLength(502);
+  });
+
+  it("hides e-mail addresses in any text", () => {
+    expect(hideEmails("write to ops@example.org or a.b+c@x.example.com")).toBe(
+      "write to (address hidden) or (address hidden)",
+    );
+  });
+
+  it("puts a public mirror in every current version's lists, a switched-off private one in none", () => {
+    const a2 = registry.mirrors.find((m) => m.name === "al-mirror.a2hosting.com");
+    const off = registry.mirrors.find(
+      (m) => m.private && m.subnets.length === 0 && m.asns.length === 0 && !m.subnetsUrl,
+    );
+    if (!a2 || !off) throw new Error("fixture mirrors missing from the real registry");
+    const lists = mirrorlistsOf(a2, registry.config);
+    expect(lists.versions).toEqual(registry.config?.versions);
+    expect(lists.repos).toContain("baseos");
+    expect(lists.repos).not.toContain("baseos-source");
+    expect(mirrorlistsOf(off, registry.config).versions).toEqual([]);
+  });
+
+  it("lists the ISO matrix newest first, each mirror's folder over HTTPS", () => {
+    const releases = isoReleases(registry.config);
+    expect(releases.map((r) => r.version)).toEqual(["10.2", "9.8", "8.10"]);
+    const a2 = registry.mirrors.find((m) => m.name === "al-mirror.a2hosting.com");
+    expect(a2 && isoFolder(a2, "9.8", "x86_64")).toBe("https://al-mirror.a2hosting.com/9.8/isos/x86_64/");
+  });
+});
