@@ -88,7 +88,12 @@ try {
       ok: median(times) < 20,
     },
     { figure: "home first load, gzipped (HTML + CSS + JS)", value: kb(first), target: "≤ 60 KB", ok: first <= 60_000 },
-    { figure: "  of which JS files (the table script is inline in the HTML)", value: kb(jsFirst), target: "—", ok: true },
+    {
+      figure: "  of which JS files (the table script is inline in the HTML)",
+      value: kb(jsFirst),
+      target: "—",
+      ok: true,
+    },
     { figure: "  of which HTML", value: kb(gzipped(outDir, "index.html")), target: "—", ok: true },
     {
       figure: "home with the map opened, gzipped",
