@@ -10,6 +10,10 @@ test("the home page lists every public mirror of the real registry, grouped by p
   await expect(page.locator("tbody.g th").first()).toHaveText("Africa");
   await expect(page.getByRole("columnheader", { name: /Location/ })).toHaveAttribute("aria-sort", "ascending");
   await expect(page.getByRole("columnheader", { name: /Status \(not checked\)/ })).toBeVisible();
+  await expect(page.getByText("not checked")).toHaveCount(1);
+  const unknown = page.locator("tbody.g").last();
+  await expect(unknown).toHaveText("Location unknown");
+  expect(await page.locator('tbody[data-c="-"]:not(.g) tr[data-mirror]').count()).toBeGreaterThan(50);
   const sponsor = page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"] td a`).first();
   await expect(sponsor).toHaveAttribute("rel", "noopener");
 });
