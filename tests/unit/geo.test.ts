@@ -82,6 +82,11 @@ describe("placeLocation", () => {
     expect(p?.method).toBe("nearby");
     expect(p?.place).toMatch(/^Jakarta/);
     expect(placeLocation(at("US", "Southfield", "Michigan"), real)?.place).toBe("Southfield (MI)");
+    expect(placeLocation(at("ID", "South Jakarta", "JABODETABEK"), real)?.place).toMatch(/^Jakarta/);
+    const texas = placeLocation(at("US", null, "Texas"), real);
+    expect(texas).toMatchObject({ method: "nearby", place: "Texas" });
+    expect(texas?.longitude).toBeGreaterThan(-106);
+    expect(texas?.longitude).toBeLessThan(-93);
   });
 });
 

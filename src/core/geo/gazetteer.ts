@@ -24,7 +24,7 @@ export interface Gazetteer {
   byName: ReadonlyMap<string, readonly Place[]>;
   /** Each country's places with their normalised names, most populous first, for prefix search. */
   byCountry: ReadonlyMap<string, readonly (readonly [name: string, place: Place])[]>;
-  /** Population-weighted centre of each country's places. */
+  /** Population-weighted centre of each country's places (`DE`) and admin regions (`US|TX`). */
   centres: ReadonlyMap<string, { latitude: number; longitude: number }>;
 }
 
@@ -54,7 +54,8 @@ export function buildGazetteer(places: Iterable<Place>): Gazetteer {
     const countryList = byCountry.get(place.country);
     if (countryList) countryList.push([name, place]);
     else byCountry.set(place.country, [[name, place]]);
-    addToCentre(sums, place);
+    addToCentre(sums, place.country, place);
+    if (place.adminCode) addToCentre(sums, `${place.country}|${place.adminCode}`, place);
   }
   for (const list of byName.values()) list.sort((a, b) => b.population - a.population);
   for (const list of byCountry.values()) list.sort((a, b) => b[1].population - a[1].population);
@@ -65,15 +66,15 @@ export function buildGazetteer(places: Iterable<Place>): Gazetteer {
  * Centres are averaged as 3-D unit vectors weighted by population, so that countries across the
  * antimeridian (Fiji, Russia's far east) do not average to the other side of the globe.
  */
-function addToCentre(sums: Map<string, { x: number; y: number; z: number }>, place: Place): void {
+function addToCentre(sums: Map<string, { x: number; y: number; z: number }>, key: string, place: Place): void {
   const lat = (place.latitude * Math.PI) / 180;
   const lon = (place.longitude * Math.PI) / 180;
   const w = Math.max(place.population, 1);
-  const sum = sums.get(place.country) ?? { x: 0, y: 0, z: 0 };
+  const sum = sums.get(key) ?? { x: 0, y: 0, z: 0 };
   sum.x += w * Math.cos(lat) * Math.cos(lon);
   sum.y += w * Math.cos(lat) * Math.sin(lon);
   sum.z += w * Math.sin(lat);
-  sums.set(place.country, sum);
+  sums.set(key, sum);
 }
 
 function toLatLon({ x, y, z }: { x: number; y: number; z: number }): {

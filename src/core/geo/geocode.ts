@@ -27,22 +27,35 @@ export function placeLocation(location: MirrorLocation | null, gazetteer: Gazett
     return { ...location.coordinates, method: "coordinates", place: null, warning: null };
   }
   const { country, city, region } = location;
-  const exact = city ? findPlace(gazetteer, country, city, region) : null;
+  const exact = city ? findPlace(gazetteer, country, city, region, true) : null;
   if (exact) return fromPlace(exact, "city", null);
-  const near = [...words(city), ...(region ? [region] : []), ...words(region)]
-    .map((name) => findPlace(gazetteer, country, name, null))
+  // A US state is placed at its own centre, not at a town named like it (Virginia, MN).
+  const state = region && country === "US" ? US_STATES[normaliseName(region)] : undefined;
+  const stateCentre = state ? gazetteer.centres.get(`US|${state}`) : undefined;
+  if (stateCentre) {
+    return { ...stateCentre, method: "nearby", place: region, warning: note(city, `the centre of ${region}`) };
+  }
+  // Single words must match a place's whole name: "South Jakarta" is not "South Tangerang".
+  const tries: [string, boolean][] = [
+    ...words(city).map((w): [string, boolean] => [w, false]),
+    ...(region ? [[region, true] as [string, boolean]] : []),
+    ...words(region).map((w): [string, boolean] => [w, false]),
+  ];
+  const near = tries
+    .map(([name, prefix]) => findPlace(gazetteer, country, name, null, prefix))
     .find((place) => place !== null);
-  const named = city ? `The city "${city}"` : "No city is given, so the mirror";
-  const verb = city ? "is not in GeoNames, so the mirror" : "";
-  const fix = "Check the spelling, or add geolocation.latitude and geolocation.longitude.";
   if (near) {
-    const at = `${near.name} (${near.adminCode || near.country})`;
-    return fromPlace(near, "nearby", `${named} ${verb} is drawn at ${at}. ${fix}`.replace(/ +/g, " "));
+    return fromPlace(near, "nearby", note(city, `${near.name} (${near.adminCode || near.country})`));
   }
   const centre = gazetteer.centres.get(country);
   if (!centre) return null;
-  const warning = `${named} ${verb} is drawn at the centre of ${country}. ${fix}`.replace(/ +/g, " ");
-  return { ...centre, method: "country", place: null, warning };
+  return { ...centre, method: "country", place: null, warning: note(city, `the centre of ${country}`) };
+}
+
+/** The warning of an approximate placement, drawn at `where`. */
+function note(city: string | null, where: string): string {
+  const subject = city ? `The city "${city}" is not in GeoNames, so the mirror` : "No city is given, so the mirror";
+  return `${subject} is drawn at ${where}. Check the spelling, or add geolocation.latitude and geolocation.longitude.`;
 }
 
 function fromPlace(place: Place, method: "city" | "nearby", warning: string | null): Placement {
@@ -58,15 +71,15 @@ function words(name: string | null): string[] {
 
 /**
  * The place of that country named `name` ("Ashburn, VA" is tried whole, then before the comma),
- * or whose name starts with it as a word ("Frankfurt" → "Frankfurt am Main"). Ties go to the
+ * or, with `prefix`, whose name starts with it as a word ("Frankfurt" → "Frankfurt am Main"). Ties go to the
  * place in `region` (GeoNames gives US states as postal codes), then to the most populous.
  */
-function findPlace(g: Gazetteer, country: string, name: string, region: string | null): Place | null {
+function findPlace(g: Gazetteer, country: string, name: string, region: string | null, prefix: boolean): Place | null {
   for (const text of new Set([name, name.split(/[,/(]/)[0] ?? ""])) {
     const key = normaliseName(text);
     if (!key) continue;
     const exact = g.byName.get(`${country}|${key}`) ?? [];
-    const prefixed = (g.byCountry.get(country) ?? [])
+    const prefixed = (prefix ? (g.byCountry.get(country) ?? []) : [])
       .filter(([placeName]) => placeName.startsWith(`${key} `))
       .map(([, place]) => place);
     const found = pickByRegion([...exact, ...prefixed], region);
