@@ -31,7 +31,7 @@ export function placeLocation(location: MirrorLocation | null, gazetteer: Gazett
   if (exact) return fromPlace(exact, "city", null);
   // A US state is placed at its own centre, not at a town named like it (Virginia, MN).
   const state = region && country === "US" ? US_STATES[normaliseName(region)] : undefined;
-  const stateCentre = state ? gazetteer.centres.get(`US|${state}`) : undefined;
+  const stateCentre = state ? gazetteer.centres.get(`US|${state.toUpperCase()}`) : undefined;
   if (stateCentre) {
     return { ...stateCentre, method: "nearby", place: region, warning: note(city, `the centre of ${region}`) };
   }
