@@ -59,6 +59,8 @@ const mirrors = defineCollection({
     load: async (context) => {
       const registry = await registryFor(context);
       const siteMirrors = buildSiteMirrors(registry, buildGazetteer(await loadPlaces()));
+      const approximate = siteMirrors.filter((m) => m.placement?.warning).length;
+      context.logger.info(`${approximate} mirrors placed on the map approximately (their pages say why).`);
       context.store.clear();
       for (const entry of siteMirrors) {
         context.store.set({ id: entry.mirror.name, data: { ...entry } });
