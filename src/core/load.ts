@@ -1,21 +1,27 @@
 /**
- * The one function of the core that reads files: a registry folder and its config.
- * `MIRRORS_DIR` and `MIRRORS_CONFIG` point everything at another registry of the same format.
+ * The one function of the core that reads files: a registry folder, its config and, when
+ * `MIRRORS_STATUS` names one, the checker's status file. `MIRRORS_DIR` and `MIRRORS_CONFIG`
+ * point everything at another registry of the same format.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
+import { compareDiagnostics } from "./diagnostics.ts";
 import { buildRegistry, type SourceText } from "./registry.ts";
+import { parseStatusFile } from "./status/status-file.ts";
 import type { Registry } from "./types.ts";
 
 export interface RegistryPaths {
   mirrorsDir: string;
   configFile: string;
+  /** The status JSON of `npm run check-mirrors`; null (the default) means "not checked". */
+  statusFile?: string | null;
 }
 
 export function registryPaths(env: Record<string, string | undefined> = process.env): RegistryPaths {
   return {
     mirrorsDir: env.MIRRORS_DIR || "mirrors.d",
     configFile: env.MIRRORS_CONFIG || "config.yml",
+    statusFile: env.MIRRORS_STATUS || null,
   };
 }
 
@@ -37,5 +43,36 @@ export function readSources(paths: readonly string[], cwd = process.cwd()): Sour
 
 export function loadRegistry(paths: RegistryPaths = registryPaths()): Registry {
   const [config] = readSources([paths.configFile]);
-  return buildRegistry(readSources(listMirrorFiles(paths.mirrorsDir)), config ?? null);
+  const registry = buildRegistry(readSources(listMirrorFiles(paths.mirrorsDir)), config ?? null);
+  if (!paths.statusFile) return registry;
+  const { status, diagnostics } = readStatus(paths.statusFile);
+  return {
+    ...registry,
+    status,
+    diagnostics: [...registry.diagnostics, ...diagnostics].sort(compareDiagnostics),
+  };
+}
+
+/** Reads and parses a status file; a missing or unreadable file is a diagnostic, not a throw. */
+function readStatus(path: string): ReturnType<typeof parseStatusFile> {
+  let source: SourceText;
+  try {
+    [source] = readSources([path]) as [SourceText];
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
+    return {
+      status: null,
+      diagnostics: [
+        {
+          file: path,
+          line: 1,
+          column: 1,
+          severity: "error",
+          code: "status-unreadable",
+          message: `The status file named by MIRRORS_STATUS cannot be read (${code}); mirrors are shown as not checked. Run \`npm run check-mirrors -- --out ${path}\` or unset MIRRORS_STATUS.`,
+        },
+      ],
+    };
+  }
+  return parseStatusFile(source.file, source.text);
 }

@@ -114,8 +114,43 @@ export interface MirrorStatus {
   /** Reachable over IPv4 / IPv6; null when not known. */
   ipv4?: boolean | null;
   ipv6?: boolean | null;
-  /** Anything else the checker reports (timings, failing URL, …). */
+  /** The URL that decided a state other than `ok` (the first one that failed). */
+  url?: string;
+  /** That URL's HTTP status, when it answered. */
+  http_status?: number;
+  /** The main tree's base URL the checker used (https when the mirror has it). */
+  base_url?: string;
+  /** The sync time the mirror's `TIME` file holds (ISO 8601), when it could be read. */
+  synced_at?: string;
+  /**
+   * False when the checker left the mirror alone: a private mirror serves only its own
+   * networks, so an outside check proves nothing; it is `ok` by convention, as upstream.
+   */
+  checked?: boolean;
+  /** Addresses from DNS (A and AAAA records, or the literal address in the URL). */
+  addresses?: { ipv4: string[]; ipv6: string[] };
+  /** How many of the required `repodata/repomd.xml` files were checked before the verdict. */
+  repodata?: { checked: number; total: number };
+  /** The Kitten tree's health, when the mirror lists one (it does not change `state`). */
+  kitten?: { state: MirrorState; reason: string };
+  /** The ISO set (upstream's file names), checked for `ok` mirrors only; does not change `state`. */
+  isos?: { complete: boolean; reason: string };
+  /** Where the check's time went, in milliseconds. */
+  timings?: MirrorTimings;
+  /** Anything else the checker reports. */
   [detail: string]: unknown;
+}
+
+/** Durations of one mirror's check, in milliseconds; a step that did not run is absent. */
+export interface MirrorTimings {
+  /** The whole check of this mirror. */
+  total_ms: number;
+  dns_ms?: number;
+  /** The base URL request (the first answer also shows the round trip). */
+  base_ms?: number;
+  time_ms?: number;
+  /** All repodata requests, from the first sent to the last answered. */
+  repodata_ms?: number;
 }
 
 /** The status file the checker writes and the build reads. */

@@ -1,0 +1,124 @@
+/**
+ * The URLs a mirror must answer, derived from the distribution config the way upstream's
+ * checker derives them (`mirror_available`, `optional_modules_available`, the ISO templates):
+ * `repodata/repomd.xml` of every non-vault repo, for every full version and arch it exists
+ * for (136 URLs with the real `config.yml`), the same for Kitten when the mirror lists it,
+ * and the ISO file set. Pure: no request is made here.
+ */
+import type { DistributionConfig, Mirror, ProtocolUrls, RepoConfig } from "../types.ts";
+
+/** One file to fetch, with a short label for reasons ("9.8/AppStream/aarch64"). */
+export interface CheckTarget {
+  url: string;
+  label: string;
+}
+
+/** Everything the checker fetches for one mirror. */
+export interface MirrorTargets {
+  /** The main tree's base URL (https preferred, else http); ends with `/`. */
+  baseUrl: string;
+  /** `TIME` at the base URL: an epoch time written by the mirror's last sync. */
+  timeUrl: string;
+  /** `repodata/repomd.xml` of every required version, repo and arch. */
+  repodata: CheckTarget[];
+  /** Kitten's `repodata/repomd.xml` set; empty when the mirror lists no Kitten tree. */
+  kitten: CheckTarget[];
+  /** The ISO set (checked with HEAD, as upstream does). */
+  isos: CheckTarget[];
+}
+
+/** The file names upstream checks in `<version>/isos/<arch>/`. */
+const ISO_FILES = [
+  "AlmaLinux-{version}-{arch}-boot.iso",
+  "AlmaLinux-{version}-{arch}-dvd.iso",
+  "AlmaLinux-{version}-{arch}-minimal.iso",
+  "AlmaLinux-{version}-{arch}-boot.iso.manifest",
+  "AlmaLinux-{version}-{arch}-dvd.iso.manifest",
+  "AlmaLinux-{version}-{arch}-minimal.iso.manifest",
+  "CHECKSUM",
+] as const;
+
+/** The web base URL the checker uses: https when the mirror has it (it also proves TLS), else http. */
+export function webBaseUrl(urls: ProtocolUrls): string | null {
+  return urls.https ?? urls.http ?? null;
+}
+
+/** The targets of one mirror, or null when it has no web URL (a valid mirror always has one). */
+export function mirrorTargets(mirror: Mirror, config: DistributionConfig): MirrorTargets | null {
+  const baseUrl = webBaseUrl(mirror.urls);
+  if (baseUrl === null) return null;
+  const kittenBase = mirror.kittenUrls === null ? null : webBaseUrl(mirror.kittenUrls);
+  return {
+    baseUrl,
+    timeUrl: `${baseUrl}TIME`,
+    repodata: repodataTargets(baseUrl, config),
+    kitten: kittenBase === null ? [] : moduleTargets(kittenBase, "kitten", config),
+    isos: isoTargets(baseUrl, config),
+  };
+}
+
+/** The full versions the main tree must carry: `versions` without the aliases (`9` → `9.8`). */
+export function fullVersions(config: DistributionConfig): string[] {
+  return config.versions.filter((v) => !(v in config.versionAliases));
+}
+
+/** Arches of a version as `arches` in the config lists them: under the version or its major. */
+function archesOf(version: string, config: DistributionConfig): string[] | null {
+  return config.arches[version] ?? config.arches[version.split(/[.-]/)[0] ?? version] ?? null;
+}
+
+function repodataTargets(baseUrl: string, config: DistributionConfig): CheckTarget[] {
+  const targets = new Map<string, CheckTarget>();
+  for (const version of fullVersions(config)) {
+    for (const repo of config.repos) addRepo(targets, baseUrl, version, repo, config);
+  }
+  return [...targets.values()];
+}
+
+function moduleTargets(baseUrl: string, module: string, config: DistributionConfig): CheckTarget[] {
+  const targets = new Map<string, CheckTarget>();
+  for (const major of config.optionalModuleVersions[module] ?? []) {
+    const version = `${major}-${module}`;
+    for (const repo of config.repos) addRepo(targets, baseUrl, version, repo, config);
+  }
+  return [...targets.values()];
+}
+
+function addRepo(
+  targets: Map<string, CheckTarget>,
+  baseUrl: string,
+  version: string,
+  repo: RepoConfig,
+  config: DistributionConfig,
+): void {
+  if (repo.vault) return;
+  if (repo.versions !== null && !repo.versions.includes(version)) return;
+  const versionArches = archesOf(version, config);
+  const arches = (repo.arches ?? versionArches ?? []).filter(
+    (a) => versionArches === null || versionArches.includes(a),
+  );
+  for (const arch of arches) {
+    const path = trimSlashes(repo.path.replaceAll("$basearch", arch));
+    const url = `${baseUrl}${version}/${path}/repodata/repomd.xml`;
+    // Two repos may share a tree (`ha` on 8, `highavailability` on 9 and 10): check it once.
+    if (!targets.has(url)) targets.set(url, { url, label: `${version}/${path.replace(/\/os$/, "")}` });
+  }
+}
+
+function isoTargets(baseUrl: string, config: DistributionConfig): CheckTarget[] {
+  const targets: CheckTarget[] = [];
+  for (const version of fullVersions(config)) {
+    const fileVersion = version.includes("beta") ? `${version}-1` : version;
+    for (const arch of archesOf(version, config) ?? []) {
+      for (const template of ISO_FILES) {
+        const file = template.replace("{version}", fileVersion).replace("{arch}", arch);
+        targets.push({ url: `${baseUrl}${version}/isos/${arch}/${file}`, label: `${version}/isos/${arch}/${file}` });
+      }
+    }
+  }
+  return targets;
+}
+
+function trimSlashes(path: string): string {
+  return path.replace(/^\/+|\/+$/g, "");
+}

@@ -1,0 +1,180 @@
+/**
+ * Classification: from what the checker saw (request outcomes, as data) to a state and a
+ * reason a mirror owner can act on. Each `judge…` function looks at one step; the checker
+ * calls them as it goes, so that a mirror that fails early is not asked for more.
+ *
+ * Severity, worst first: `unreachable` (the base URL gets no HTTP answer) > `broken`
+ * (it answers, but a file is missing or fails) > `outdated` (`TIME` too old) > `ok`.
+ */
+import type { MirrorState } from "../types.ts";
+import type { CheckTarget } from "./check-targets.ts";
+import { formatAge } from "./durations.ts";
+import { describeFailure, isReachFailure, type RequestOutcome } from "./request-outcome.ts";
+
+/** The result of one step: a state, a reason, and the URL and status that decided it. */
+export interface Verdict {
+  state: MirrorState;
+  reason: string;
+  /** The URL that decided a non-ok verdict. */
+  url?: string;
+  /** Its HTTP status, when it answered. */
+  http_status?: number;
+}
+
+/** What `TIME` said, when it was read. */
+export interface TimeReading extends Verdict {
+  /** The sync time it holds, in epoch seconds; null when unreadable. */
+  syncedAt: number | null;
+  /** How old that sync was at check time, in seconds (0 for a time in the future). */
+  ageSeconds: number | null;
+}
+
+const SEVERITY: Record<MirrorState, number> = { ok: 0, outdated: 1, broken: 2, unreachable: 3 };
+
+/** The worse of two verdicts (the first one on a tie, as it was found first). */
+export function worse(a: Verdict, b: Verdict): Verdict {
+  return SEVERITY[b.state] > SEVERITY[a.state] ? b : a;
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status < 300;
+}
+
+/** The base URL: any network failure makes the mirror unreachable; an HTTP error, broken. */
+export function judgeBase(outcome: RequestOutcome): Verdict {
+  if (outcome.kind === "failure") {
+    const state = isReachFailure(outcome.failure) ? "unreachable" : "broken";
+    return { state, reason: `${capitalise(describeFailure(outcome.failure))}: ${outcome.url}`, url: outcome.url };
+  }
+  if (!isSuccess(outcome.status)) {
+    return {
+      state: "broken",
+      reason: `The base URL ${outcome.url} answered ${outcome.status}`,
+      url: outcome.url,
+      http_status: outcome.status,
+    };
+  }
+  return { state: "ok", reason: "The base URL answers" };
+}
+
+/**
+ * `TIME` at the mirror root: an epoch time (upstream writes a float, such as `1784203201.5`),
+ * at most `allowedSeconds` old at `nowSeconds`. A time in the future counts as fresh.
+ */
+export function judgeTime(
+  outcome: RequestOutcome,
+  nowSeconds: number,
+  allowedSeconds: number,
+  allowedLabel: string,
+): TimeReading {
+  if (outcome.kind === "failure") {
+    return {
+      state: "broken",
+      reason: `TIME could not be read: ${describeFailure(outcome.failure)}: ${outcome.url}`,
+      url: outcome.url,
+      syncedAt: null,
+      ageSeconds: null,
+    };
+  }
+  if (!isSuccess(outcome.status)) {
+    return {
+      state: "broken",
+      reason: `TIME ${outcome.status === 404 ? "missing" : "failed"}: ${outcome.url} answered ${outcome.status}`,
+      url: outcome.url,
+      http_status: outcome.status,
+      syncedAt: null,
+      ageSeconds: null,
+    };
+  }
+  const syncedAt = parseTimeFile(outcome.body ?? "");
+  if (syncedAt === null) {
+    return {
+      state: "broken",
+      reason: `TIME holds no epoch time (it starts with ${JSON.stringify((outcome.body ?? "").trim().slice(0, 20))}): ${outcome.url}`,
+      url: outcome.url,
+      syncedAt: null,
+      ageSeconds: null,
+    };
+  }
+  const ageSeconds = Math.max(0, nowSeconds - syncedAt);
+  const reason = `TIME is ${formatAge(ageSeconds)} old (allowed: ${allowedLabel})`;
+  if (ageSeconds > allowedSeconds) return { state: "outdated", reason, url: outcome.url, syncedAt, ageSeconds };
+  return { state: "ok", reason, syncedAt, ageSeconds };
+}
+
+/** Reads a `TIME` file: one number of epoch seconds, possibly with a fraction; null otherwise. */
+export function parseTimeFile(text: string): number | null {
+  const trimmed = text.trim();
+  if (!/^\d{9,11}(\.\d+)?$/.test(trimmed)) return null;
+  return Number(trimmed);
+}
+
+/**
+ * One `repodata/repomd.xml`: it must answer 2xx with a repomd document. `body` is null when
+ * the checker did not read it (then the status alone decides).
+ */
+export function judgeRepodata(target: CheckTarget, outcome: RequestOutcome): Verdict {
+  const what = `repodata/repomd.xml`;
+  if (outcome.kind === "failure") {
+    return {
+      state: "broken",
+      reason: `${what} failed for ${target.label}: ${outcome.url} ${describeFailure(outcome.failure)}`,
+      url: outcome.url,
+    };
+  }
+  if (!isSuccess(outcome.status)) {
+    const missing = outcome.status === 404 || outcome.status === 410;
+    return {
+      state: "broken",
+      reason: `${what} ${missing ? "missing" : "failed"} for ${target.label}: ${outcome.url} answered ${outcome.status}`,
+      url: outcome.url,
+      http_status: outcome.status,
+    };
+  }
+  if (outcome.body !== null && !outcome.body.includes("<repomd")) {
+    return {
+      state: "broken",
+      reason: `${what} for ${target.label} is not a repomd document: ${outcome.url}`,
+      url: outcome.url,
+      http_status: outcome.status,
+    };
+  }
+  return { state: "ok", reason: `${what} answers for ${target.label}` };
+}
+
+/** One ISO file (HEAD): it must answer 2xx. */
+export function judgeFile(target: CheckTarget, outcome: RequestOutcome): Verdict {
+  if (outcome.kind === "failure") {
+    return {
+      state: "broken",
+      reason: `${target.label} failed: ${outcome.url} ${describeFailure(outcome.failure)}`,
+      url: outcome.url,
+    };
+  }
+  if (!isSuccess(outcome.status)) {
+    return {
+      state: "broken",
+      reason: `${target.label} ${outcome.status === 404 ? "missing" : "failed"}: ${outcome.url} answered ${outcome.status}`,
+      url: outcome.url,
+      http_status: outcome.status,
+    };
+  }
+  return { state: "ok", reason: `${target.label} answers` };
+}
+
+/** The mirror ran out of its whole-check time while files were still being checked. */
+export function judgeMirrorDeadline(seconds: number, done: number, total: number, what: string): Verdict {
+  return {
+    state: "broken",
+    reason: `The check stopped after ${seconds} s with ${done} of ${total} ${what} checked: the mirror answers too slowly`,
+  };
+}
+
+/** The reason of a healthy mirror: what was checked and how fresh it is. */
+export function okReason(ageSeconds: number, allowedLabel: string, repodataCount: number): string {
+  return `All ${repodataCount} repodata files answer; synced ${formatAge(ageSeconds)} ago (allowed: ${allowedLabel})`;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

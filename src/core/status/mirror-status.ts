@@ -1,0 +1,136 @@
+/**
+ * One mirror's status entry, assembled from everything its check observed. The checker
+ * records observations as plain data (see `request-outcome.ts`); this decides what they mean.
+ */
+import type { MirrorStatus, MirrorTimings } from "../types.ts";
+import type { CheckTarget, MirrorTargets } from "./check-targets.ts";
+import {
+  judgeBase,
+  judgeFile,
+  judgeMirrorDeadline,
+  judgeRepodata,
+  judgeTime,
+  okReason,
+  type TimeReading,
+  type Verdict,
+  worse,
+} from "./classify.ts";
+import { describeFailure, type NetworkFailure, type RequestOutcome } from "./request-outcome.ts";
+
+/** How a set of files fared: checking stops at the first failure (as upstream's does). */
+export interface FileSetObservation {
+  /** Files in the set. */
+  total: number;
+  /** Files that answered well. */
+  passed: number;
+  /** The first file that failed, with its outcome; null when none failed. */
+  failure: { target: CheckTarget; outcome: RequestOutcome } | null;
+  /** True when the mirror's whole-check time ran out before the set was done. */
+  stopped: boolean;
+}
+
+/** Everything one check of one mirror saw. */
+export interface MirrorObservations {
+  /** ISO 8601 time the check of this mirror started. */
+  checkedAt: string;
+  /** The same time, in epoch seconds (the reference for `TIME`'s age). */
+  nowSeconds: number;
+  /** `allowed_outdate` from the config, in seconds and as written (`12h`). */
+  allowedSeconds: number;
+  allowedLabel: string;
+  /** The mirror's whole-check time limit, in seconds. */
+  mirrorTimeoutSeconds: number;
+  targets: MirrorTargets;
+  /** Set when the host name has no address at all. */
+  dnsFailure: NetworkFailure | null;
+  addresses: { ipv4: string[]; ipv6: string[] };
+  /** Whether a request over each family got an HTTP answer; null when not tried. */
+  reach: { ipv4: boolean | null; ipv6: boolean | null };
+  /** Null when not reached (DNS failed, or the mirror's time ran out first). */
+  base: RequestOutcome | null;
+  time: RequestOutcome | null;
+  repodata: FileSetObservation | null;
+  /** Null when the mirror lists no Kitten tree or it was not reached. */
+  kitten: FileSetObservation | null;
+  /** Null when not checked (the mirror is not ok). */
+  isos: FileSetObservation | null;
+  timings: MirrorTimings;
+}
+
+/** The status entry of a mirror that is not checked (private). */
+export function uncheckedStatus(checkedAt: string, baseUrl: string | null): MirrorStatus {
+  return {
+    state: "ok",
+    reason: "Private mirror: not checked, as it serves only its own networks",
+    checked_at: checkedAt,
+    checked: false,
+    ...(baseUrl === null ? {} : { base_url: baseUrl }),
+    ipv4: null,
+    ipv6: null,
+  };
+}
+
+/** The status entry for one mirror's observations. Pure. */
+export function classifyMirror(o: MirrorObservations): MirrorStatus {
+  const time = o.time === null ? null : judgeTime(o.time, o.nowSeconds, o.allowedSeconds, o.allowedLabel);
+  const verdict = mainVerdict(o, time);
+  const status: MirrorStatus = {
+    state: verdict.state,
+    reason: verdict.reason,
+    checked_at: o.checkedAt,
+    checked: true,
+    base_url: o.targets.baseUrl,
+    ipv4: o.reach.ipv4,
+    ipv6: o.reach.ipv6,
+    addresses: o.addresses,
+    timings: o.timings,
+  };
+  if (verdict.url !== undefined) status.url = verdict.url;
+  if (verdict.http_status !== undefined) status.http_status = verdict.http_status;
+  const synced = time?.syncedAt ?? null;
+  if (synced !== null) status.synced_at = new Date(synced * 1000).toISOString();
+  if (o.repodata !== null) status.repodata = { checked: o.repodata.passed, total: o.repodata.total };
+  if (o.kitten !== null) {
+    const kitten = fileSetVerdict(o.kitten, o.mirrorTimeoutSeconds, "Kitten repodata files", judgeRepodata);
+    status.kitten = { state: kitten.state, reason: kitten.reason };
+  }
+  if (o.isos !== null) {
+    const isos = fileSetVerdict(o.isos, o.mirrorTimeoutSeconds, "ISO files", judgeFile);
+    status.isos = { complete: isos.state === "ok", reason: isos.reason };
+  }
+  return status;
+}
+
+function mainVerdict(o: MirrorObservations, time: TimeReading | null): Verdict {
+  if (o.dnsFailure !== null) {
+    const host = new URL(o.targets.baseUrl).hostname;
+    return { state: "unreachable", reason: `${describeFailure(o.dnsFailure)} for ${host}` };
+  }
+  if (o.base === null) {
+    return {
+      state: "unreachable",
+      reason: `No answer within ${o.mirrorTimeoutSeconds} s: ${o.targets.baseUrl}`,
+      url: o.targets.baseUrl,
+    };
+  }
+  const base = judgeBase(o.base);
+  if (base.state !== "ok") return base;
+  if (time === null) return judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, 1, "TIME file");
+  const repodata =
+    o.repodata === null ? null : fileSetVerdict(o.repodata, o.mirrorTimeoutSeconds, "repodata files", judgeRepodata);
+  const files = repodata ?? judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, o.targets.repodata.length, "repodata files");
+  const worst = worse(time, files);
+  if (worst.state !== "ok") return worst;
+  return { state: "ok", reason: okReason(time.ageSeconds ?? 0, o.allowedLabel, o.targets.repodata.length) };
+}
+
+function fileSetVerdict(
+  set: FileSetObservation,
+  timeoutSeconds: number,
+  what: string,
+  judge: (target: CheckTarget, outcome: RequestOutcome) => Verdict,
+): Verdict {
+  if (set.failure !== null) return judge(set.failure.target, set.failure.outcome);
+  if (set.stopped) return judgeMirrorDeadline(timeoutSeconds, set.passed, set.total, what);
+  return { state: "ok", reason: `All ${set.total} ${what} answer` };
+}

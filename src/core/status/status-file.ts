@@ -1,0 +1,175 @@
+/**
+ * Reading the status file (`MIRRORS_STATUS`): parse, validate against `statusSchema`, and say
+ * what is wrong at its line and column. A broken file never throws: a file-level problem
+ * gives an error and no status (the site shows "not checked"); a bad entry is left out with
+ * a warning and the other mirrors keep theirs.
+ */
+import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import type { Diagnostic, Position, Severity } from "../diagnostics.ts";
+import type { MirrorStatus, StatusFile } from "../types.ts";
+import type { ValuePath } from "../value-path.ts";
+import { mirrorStatusSchema, statusSchema } from "./status-schema.ts";
+
+/** A status file of 530 mirrors is about 0.5 MiB; anything far past this is not ours. */
+export const MAX_STATUS_BYTES = 64 * 1024 * 1024;
+
+export interface StatusFileResult {
+  status: StatusFile | null;
+  diagnostics: Diagnostic[];
+}
+
+interface Validators {
+  file: ValidateFunction;
+  entry: ValidateFunction;
+}
+
+let compiled: Validators | null = null;
+
+/** Compiled once, on first use: the file's frame (mirrors as any objects) and one entry. */
+function validators(): Validators {
+  if (compiled !== null) return compiled;
+  const ajv = new Ajv({ allErrors: false, allowUnionTypes: true });
+  const frame = {
+    ...statusSchema,
+    properties: { ...statusSchema.properties, mirrors: { type: "object", additionalProperties: { type: "object" } } },
+  };
+  compiled = { file: ajv.compile(frame), entry: ajv.compile(mirrorStatusSchema) };
+  return compiled;
+}
+
+/** Parses and validates a status file's text. Pure. */
+export function parseStatusFile(file: string, text: string): StatusFileResult {
+  const diagnostics: Diagnostic[] = [];
+  const report = (severity: Severity, code: string, pos: Position, message: string) =>
+    diagnostics.push({ file, line: pos.line, column: pos.column, severity, code, message });
+  const top = { line: 1, column: 1 };
+
+  if (text.length > MAX_STATUS_BYTES) {
+    report(
+      "error",
+      "status-too-large",
+      top,
+      `The status file has ${text.length} characters, more than a status file can (${MAX_STATUS_BYTES}). Point MIRRORS_STATUS at the file \`npm run check-mirrors\` writes.`,
+    );
+    return { status: null, diagnostics };
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    report(
+      "error",
+      "status-syntax",
+      positionOfSyntaxError(text, message),
+      `The status file is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, "")}). Run \`npm run check-mirrors\` to write it again.`,
+    );
+    return { status: null, diagnostics };
+  }
+
+  const positions = lazyPositions(text);
+  const { file: validateFile, entry: validateEntry } = validators();
+  if (!validateFile(value)) {
+    const error = validateFile.errors?.[0];
+    const path = error ? pathOf(error) : [];
+    report(
+      "error",
+      "status-schema",
+      positions(path),
+      `${explainError(path, error)}. The status file is ignored; run \`npm run check-mirrors\` to write it again.`,
+    );
+    return { status: null, diagnostics };
+  }
+  const raw = value as { checked_at: string; mirrors: Record<string, unknown> };
+  const mirrors: Record<string, MirrorStatus> = {};
+  for (const [name, entry] of Object.entries(raw.mirrors)) {
+    if (validateEntry(entry)) {
+      mirrors[name] = entry as MirrorStatus;
+      continue;
+    }
+    const error = validateEntry.errors?.[0];
+    const path: ValuePath = ["mirrors", name, ...(error ? pathOf(error) : [])];
+    report(
+      "warning",
+      "status-entry",
+      positions(path),
+      `${explainError(path, error)}. This mirror is shown as not checked; run \`npm run check-mirrors\` to write the file again.`,
+    );
+  }
+  return { status: { checked_at: raw.checked_at, mirrors }, diagnostics };
+}
+
+function pathOf(error: ErrorObject): (string | number)[] {
+  const segments = error.instancePath
+    .split("/")
+    .slice(1)
+    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
+  if (error.keyword === "required")
+    segments.push(String((error.params as { missingProperty: string }).missingProperty));
+  return segments;
+}
+
+function explainError(path: ValuePath, error: ErrorObject | undefined): string {
+  const where = path.length === 0 ? "The status file" : `\`${path.join(".")}\``;
+  if (error === undefined) return `${where} is not valid`;
+  if (error.keyword === "required") return `${where} is missing`;
+  if (error.keyword === "enum") {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ");
+    return `${where} must be one of ${allowed}`;
+  }
+  return `${where} ${error.message ?? "is not valid"}`;
+}
+
+/** V8 says "… in JSON at position 12 (line 2 column 3)"; older messages only the position. */
+function positionOfSyntaxError(text: string, message: string): Position {
+  const lineColumn = /\(line (\d+) column (\d+)\)/.exec(message);
+  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]) };
+  const offset = /at position (\d+)/.exec(message);
+  if (!offset) return { line: 1, column: 1 };
+  const before = text.slice(0, Number(offset[1]));
+  const line = before.split("\n").length;
+  return { line, column: before.length - before.lastIndexOf("\n") };
+}
+
+/**
+ * Positions of values by path. JSON is YAML, so the `yaml` document API (with its line
+ * counter) locates nodes; it is built only when a diagnostic needs a place.
+ */
+function lazyPositions(text: string): (path: ValuePath) => Position {
+  let located: { root: unknown; at: (node: unknown) => Position | null } | null = null;
+  return (path) => {
+    if (located === null) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+      located = {
+        root: doc.contents,
+        at: (node) => {
+          const range = (node as Node | null | undefined)?.range;
+          if (!range) return null;
+          const { line, col } = lineCounter.linePos(range[0]);
+          return { line, column: col };
+        },
+      };
+    }
+    const { root, at } = located;
+    let node: unknown = root;
+    let best = at(root) ?? { line: 1, column: 1 };
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        if (!isPair(pair)) return best;
+        best = at(pair.value) ?? at(pair.key) ?? best;
+        node = pair.value;
+      } else if (isSeq(node) && /^\d+$/.test(String(segment))) {
+        const item = node.items[Number(segment)];
+        if (item === undefined) return best;
+        best = at(item) ?? best;
+        node = item;
+      } else {
+        return best;
+      }
+    }
+    return best;
+  };
+}

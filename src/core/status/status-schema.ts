@@ -1,0 +1,88 @@
+/**
+ * The JSON Schema (draft-07) of the status file that `npm run check-mirrors` writes and the
+ * build reads through `MIRRORS_STATUS`. Keep it in step with `MirrorStatus` in `../types.ts`.
+ * Extra keys are allowed, so that a newer checker's file still loads in an older build.
+ */
+
+const state = {
+  enum: ["ok", "outdated", "broken", "unreachable"],
+  description:
+    "ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout).",
+} as const;
+
+const isoTime = {
+  type: "string",
+  pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$",
+  description: "ISO 8601 time.",
+} as const;
+
+const addresses = { type: "array", items: { type: "string" } } as const;
+const millis = { type: "number", minimum: 0 } as const;
+const count = { type: "integer", minimum: 0 } as const;
+
+const mirrorStatus = {
+  type: "object",
+  required: ["state", "reason", "checked_at"],
+  properties: {
+    state,
+    reason: { type: "string", minLength: 1, description: "Why the mirror has this state, in words." },
+    checked_at: { ...isoTime, description: "When this mirror was checked." },
+    ipv4: { type: ["boolean", "null"], description: "Answered over IPv4; null when not known." },
+    ipv6: { type: ["boolean", "null"], description: "Answered over IPv6; null when not known." },
+    url: { type: "string", description: "The URL that decided a state other than ok." },
+    http_status: { type: "integer", minimum: 100, maximum: 599, description: "That URL's HTTP status." },
+    base_url: { type: "string", description: "The main tree's base URL the checker used." },
+    synced_at: { ...isoTime, description: "The sync time the mirror's TIME file holds." },
+    checked: { type: "boolean", description: "False when the mirror was not checked (private mirrors)." },
+    addresses: {
+      type: "object",
+      required: ["ipv4", "ipv6"],
+      properties: { ipv4: addresses, ipv6: addresses },
+      description: "Addresses from DNS.",
+    },
+    repodata: {
+      type: "object",
+      required: ["checked", "total"],
+      properties: { checked: count, total: count },
+      description: "Required repodata files checked before the verdict, of the total.",
+    },
+    kitten: {
+      type: "object",
+      required: ["state", "reason"],
+      properties: { state, reason: { type: "string" } },
+      description: "The Kitten tree, when the mirror lists one.",
+    },
+    isos: {
+      type: "object",
+      required: ["complete", "reason"],
+      properties: { complete: { type: "boolean" }, reason: { type: "string" } },
+      description: "The ISO set, checked for ok mirrors only.",
+    },
+    timings: {
+      type: "object",
+      required: ["total_ms"],
+      properties: { total_ms: millis, dns_ms: millis, base_ms: millis, time_ms: millis, repodata_ms: millis },
+      description: "Where the check's time went, in milliseconds.",
+    },
+  },
+} as const;
+
+/** The status file: when the run finished, and one entry per mirror name. */
+export const statusSchema = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://mirrorsite.invalid/status.schema.json",
+  title: "Mirror status",
+  type: "object",
+  required: ["checked_at", "mirrors"],
+  properties: {
+    checked_at: { ...isoTime, description: "When the run finished." },
+    mirrors: {
+      type: "object",
+      description: "Mirror name → its status.",
+      additionalProperties: mirrorStatus,
+    },
+  },
+} as const;
+
+/** One entry's schema, for validating entries one by one. */
+export const mirrorStatusSchema = mirrorStatus;
