@@ -12,5 +12,6 @@ export const paths = {
   country: (code: string) => `/countries/${code.toLowerCase()}/`,
   kitten: "/kitten/",
   isos: "/isos/",
+  join: "/join/",
   iso: (arch: string, version: string) => `/isos/${arch}/${version}/`,
 } as const;
