@@ -1,0 +1,130 @@
+/**
+ * `npm run check-mirrors -- [--mirrors-dir DIR] [--config FILE] [--out FILE] [--concurrency N]
+ *   [--timeout S] [--mirror-timeout S] [--per-host N] [--max-requests N] [--no-isos]`
+ * Checks every valid mirror of the registry and writes the status file the build reads
+ * (`MIRRORS_STATUS`), atomically: a crash mid-run leaves the previous file in place.
+ * Exit 0 when the file is written (whatever the mirrors' states), 1 when it cannot be,
+ * 2 for bad usage or an unusable registry.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { loadRegistry, registryPaths } from "../src/core/load.ts";
+import { checkRegistry } from "./check/check-registry.ts";
+import { progressReporter, summary } from "./check/progress.ts";
+import { systemResolver } from "./check/resolve.ts";
+import { writeFileAtomic } from "./check/write-atomic.ts";
+
+const USAGE =
+  "usage: npm run check-mirrors -- [--mirrors-dir DIR] [--config FILE] [--out FILE] [--concurrency N] [--timeout S] [--mirror-timeout S] [--per-host N] [--max-requests N] [--no-isos]";
+
+/** Defaults: upstream runs 6 processes × 50 mirrors with a 15 s timeout; one process does the same here. */
+const DEFAULTS = {
+  out: "mirrors-status.json",
+  concurrency: 64,
+  timeout: 15,
+  mirrorTimeout: 120,
+  perHost: 4,
+  maxRequests: 256,
+};
+
+export async function main(argv: string[]): Promise<number> {
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse(argv).values;
+  } catch (error) {
+    return usage((error as Error).message);
+  }
+  const numbers = {
+    concurrency: positive(values.concurrency, DEFAULTS.concurrency),
+    timeout: positive(values.timeout, DEFAULTS.timeout),
+    mirrorTimeout: positive(values["mirror-timeout"], DEFAULTS.mirrorTimeout),
+    perHost: positive(values["per-host"], DEFAULTS.perHost),
+    maxRequests: positive(values["max-requests"], DEFAULTS.maxRequests),
+  };
+  for (const [name, value] of Object.entries(numbers)) {
+    if (Number.isNaN(value)) return usage(`--${kebab(name)} must be a positive number.`);
+  }
+
+  const defaults = registryPaths();
+  const registry = loadRegistry({
+    mirrorsDir: values["mirrors-dir"] ?? defaults.mirrorsDir,
+    configFile: values.config ?? defaults.configFile,
+  });
+  if (registry.config === null) {
+    for (const d of registry.diagnostics.filter((x) => x.severity === "error")) {
+      process.stderr.write(`${d.file}:${d.line}:${d.column} error ${d.code} ${d.message}\n`);
+    }
+    process.stderr.write("The distribution config is unusable; nothing was checked.\n");
+    return 2;
+  }
+
+  const out = values.out ?? DEFAULTS.out;
+  const started = performance.now();
+  const progress = progressReporter(registry.mirrors.length, process.stderr);
+  const status = await checkRegistry(registry.mirrors, registry.config, {
+    resolve: systemResolver(numbers.timeout * 1000),
+    userAgent: userAgent(),
+    concurrency: numbers.concurrency,
+    globalLimit: numbers.maxRequests,
+    perHostLimit: numbers.perHost,
+    timeoutMs: numbers.timeout * 1000,
+    mirrorTimeoutMs: numbers.mirrorTimeout * 1000,
+    maxRedirects: 5,
+    checkIsos: !values["no-isos"],
+    onMirror: (name, s) => progress.mirror(name, s),
+  });
+  progress.end();
+  try {
+    await writeFileAtomic(out, `${JSON.stringify(status, null, 1)}\n`);
+  } catch (error) {
+    process.stderr.write(`Cannot write ${out}: ${(error as Error).message}. The previous file is left as it was.\n`);
+    return 1;
+  }
+  process.stdout.write(`${summary(status, out, (performance.now() - started) / 1000)}\n`);
+  return 0;
+}
+
+/** An honest User-Agent: the project, its version, and what the requests are for. */
+function userAgent(): string {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, "..", "package.json"), "utf8")) as {
+    name: string;
+    version: string;
+  };
+  return `${pkg.name}/${pkg.version} check-mirrors (mirror health check of the AlmaLinux mirror list; Node.js)`;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: false,
+    options: {
+      "mirrors-dir": { type: "string" },
+      config: { type: "string" },
+      out: { type: "string" },
+      concurrency: { type: "string" },
+      timeout: { type: "string" },
+      "mirror-timeout": { type: "string" },
+      "per-host": { type: "string" },
+      "max-requests": { type: "string" },
+      "no-isos": { type: "boolean", default: false },
+    },
+  });
+}
+
+function positive(value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  return Number.isFinite(n) && n > 0 ? n : Number.NaN;
+}
+
+function kebab(name: string): string {
+  return name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+function usage(message: string): number {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  return 2;
+}
+
+if (import.meta.main) process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,66 @@
+/**
+ * Checks every mirror of a registry, a bounded number at a time, and returns the status file.
+ * One mirror's trouble never stops the run: each check ends at its own deadline.
+ */
+import type { DistributionConfig, Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
+import { checkMirror } from "./check-mirror.ts";
+import { HttpClient } from "./http-client.ts";
+import { Limiter } from "./limiter.ts";
+import type { ResolveHost } from "./resolve.ts";
+
+export interface RunOptions {
+  resolve: ResolveHost;
+  userAgent: string;
+  /** Mirrors checked at once. */
+  concurrency: number;
+  /** Requests in flight over the whole run, and to one host. */
+  globalLimit: number;
+  perHostLimit: number;
+  /** Per request, and per mirror, in milliseconds. */
+  timeoutMs: number;
+  mirrorTimeoutMs: number;
+  maxRedirects: number;
+  checkIsos: boolean;
+  /** Called as each mirror's check ends. */
+  onMirror?: (name: string, status: MirrorStatus) => void;
+}
+
+export async function checkRegistry(
+  mirrors: readonly Mirror[],
+  config: DistributionConfig,
+  options: RunOptions,
+): Promise<StatusFile> {
+  const client = new HttpClient({
+    resolve: options.resolve,
+    userAgent: options.userAgent,
+    globalLimit: options.globalLimit,
+    perHostLimit: options.perHostLimit,
+    timeoutMs: options.timeoutMs,
+    maxRedirects: options.maxRedirects,
+  });
+  const settings = {
+    client,
+    resolve: options.resolve,
+    config,
+    mirrorTimeoutMs: options.mirrorTimeoutMs,
+    parallel: options.perHostLimit,
+    checkIsos: options.checkIsos,
+  };
+  const limiter = new Limiter(options.concurrency);
+  const results = new Map<string, MirrorStatus>();
+  try {
+    await Promise.all(
+      mirrors.map((mirror) =>
+        limiter.run(async () => {
+          const status = await checkMirror(mirror, settings);
+          results.set(mirror.name, status);
+          options.onMirror?.(mirror.name, status);
+        }),
+      ),
+    );
+  } finally {
+    client.close();
+  }
+  const sorted = [...results.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { checked_at: new Date().toISOString(), mirrors: Object.fromEntries(sorted) };
+}
