@@ -1,10 +1,30 @@
 // @ts-check
 import { defineConfig } from "astro/config";
+import { DEFAULT_LOCALE, LOCALES, localeSegment } from "./src/i18n/locales.ts";
 import mirrorlistExport from "./src/integrations/mirrorlist-export.ts";
 
-export default defineConfig({
+/**
+ * The pages route themselves (`src/pages/[...locale]/`); this tells Astro which segment is which
+ * locale. A locale whose code is not its segment (`pt-BR` at `/pt-br/`) names both.
+ * @type {import("astro").AstroUserConfig["i18n"]}
+ */
+const i18n = {
+  locales: LOCALES.map((locale) =>
+    localeSegment(locale) === locale || locale === DEFAULT_LOCALE
+      ? locale
+      : { path: localeSegment(locale), codes: [locale] },
+  ),
+  defaultLocale: DEFAULT_LOCALE,
+  routing: { prefixDefaultLocale: false },
+};
+
+/** @type {import("astro").AstroUserConfig} */
+const config = {
   output: "static",
   site: process.env.SITE_URL ?? "https://mirrors.almalinux.org",
   trailingSlash: "always",
+  i18n,
   integrations: [mirrorlistExport()],
-});
+};
+
+export default defineConfig(config);

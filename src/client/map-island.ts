@@ -29,7 +29,18 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<vo
     loadStylesheet(mapCss),
   ]);
   box.textContent = "";
-  const map = L.map(box, { minZoom: 1, maxZoom: 12, worldCopyJump: true, zoomSnap: 0.5 });
+  // Leaflet puts its controls on the left and right whatever the direction: mirror them in RTL.
+  const rtl = getComputedStyle(box).direction === "rtl";
+  const map = L.map(box, {
+    minZoom: 1,
+    maxZoom: 12,
+    worldCopyJump: true,
+    zoomSnap: 0.5,
+    zoomControl: false,
+    attributionControl: false,
+  });
+  L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
+  const credits = L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
   const attribution = ["Natural Earth"];
   const tiles = import.meta.env.PUBLIC_MAP_TILES;
   if (tiles) {
@@ -52,7 +63,7 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<vo
       ).addTo(map);
     }
   }
-  map.attributionControl.addAttribution(attribution.join(", "));
+  credits.addAttribution(attribution.join(", "));
 
   const wanted = options.country?.toUpperCase() ?? null;
   const shown = data.mirrors.filter((m) => !wanted || m[5] === wanted);

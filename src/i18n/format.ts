@@ -2,7 +2,7 @@
  * Locale-aware names and numbers from `Intl`: no hand-kept tables of country or continent names.
  */
 import type { ContinentCode } from "../core/types.ts";
-import type { Locale } from "./index.ts";
+import type { Locale } from "./locales.ts";
 
 /** UN M49 codes that CLDR names; Antarctica is named as a region. */
 const CONTINENT_REGIONS: Record<ContinentCode, string> = {
@@ -15,16 +15,34 @@ const CONTINENT_REGIONS: Record<ContinentCode, string> = {
   SA: "005",
 };
 
-const regionNames = new Map<Locale, Intl.DisplayNames>();
-
-function regions(locale: Locale): Intl.DisplayNames {
-  let names = regionNames.get(locale);
-  if (!names) {
-    names = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
-    regionNames.set(locale, names);
-  }
-  return names;
+/** One formatter per locale and kind for the whole build: thousands of pages ask for them. */
+function memo<T>(make: (locale: Locale) => T): (locale: Locale) => T {
+  const made = new Map<Locale, T>();
+  return (locale) => {
+    let value = made.get(locale);
+    if (value === undefined) {
+      value = make(locale);
+      made.set(locale, value);
+    }
+    return value;
+  };
 }
+
+const numberFormat = memo((locale) => new Intl.NumberFormat(locale));
+const dateTimeFormat = memo(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      year: "numeric",
+      month: "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      timeZone: "UTC",
+      timeZoneName: "short",
+    }),
+);
+const collators = memo((locale) => new Intl.Collator(locale, { sensitivity: "base", numeric: true }));
+const regions = memo((locale) => new Intl.DisplayNames([locale], { type: "region", fallback: "code" }));
 
 /** The country's name in `locale` (ISO 3166-1 alpha-2 code in). */
 export function countryName(locale: Locale, code: string): string {
@@ -36,23 +54,15 @@ export function continentName(locale: Locale, code: ContinentCode): string {
 }
 
 export function formatNumber(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale).format(value);
+  return numberFormat(locale).format(value);
 }
 
 /** A date and time, in UTC so that every build of the same data prints the same text. */
 export function formatDateTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    timeZone: "UTC",
-    timeZoneName: "short",
-  }).format(new Date(iso));
+  return dateTimeFormat(locale).format(new Date(iso));
 }
 
 /** A collator for sorting names the way readers of `locale` expect. */
 export function collator(locale: Locale): Intl.Collator {
-  return new Intl.Collator(locale, { sensitivity: "base", numeric: true });
+  return collators(locale);
 }

@@ -4,12 +4,19 @@
  * type check; plural keys (`x_one`, `x_other`, …) are asked for by their base name with `count`.
  */
 import i18next, { type i18n } from "i18next";
+import ar from "./locales/ar.json" with { type: "json" };
+import de from "./locales/de.json" with { type: "json" };
 import en from "./locales/en.json" with { type: "json" };
+import es from "./locales/es.json" with { type: "json" };
+import fr from "./locales/fr.json" with { type: "json" };
+import id from "./locales/id.json" with { type: "json" };
+import ja from "./locales/ja.json" with { type: "json" };
+import ptBR from "./locales/pt-BR.json" with { type: "json" };
+import ru from "./locales/ru.json" with { type: "json" };
+import zhCN from "./locales/zh-CN.json" with { type: "json" };
+import { DEFAULT_LOCALE, type Locale } from "./locales.ts";
 
-/** Locales the site is built in; the first is the default and lives at the root. */
-export const LOCALES = ["en"] as const;
-export type Locale = (typeof LOCALES)[number];
-export const DEFAULT_LOCALE: Locale = "en";
+export { ALL_LOCALES, DEFAULT_LOCALE, LOCALES, type Locale, localeSegment } from "./locales.ts";
 
 type Messages = typeof en;
 type PluralSuffix = "_zero" | "_one" | "_two" | "_few" | "_many" | "_other";
@@ -21,7 +28,19 @@ export type MessageKey = BaseKey<keyof Messages & string>;
 export type MessageValues = Record<string, string | number>;
 export type Translate = (key: MessageKey, values?: MessageValues) => string;
 
-const RESOURCES: Record<Locale, Record<string, string>> = { en };
+/** Every locale's messages; `tests/unit/i18n-parity.test.ts` holds them to English's key set. */
+export const RESOURCES: Record<Locale, Record<string, string>> = {
+  en,
+  de,
+  fr,
+  es,
+  "pt-BR": ptBR,
+  ru,
+  ja,
+  "zh-CN": zhCN,
+  id,
+  ar,
+};
 
 const instances = new Map<Locale, i18n>();
 
@@ -33,7 +52,7 @@ function instanceFor(locale: Locale): i18n {
     void instance.init({
       lng: locale,
       fallbackLng: DEFAULT_LOCALE,
-      resources: { [locale]: { translation: RESOURCES[locale] } },
+      resources: { [locale]: { translation: RESOURCES[locale] }, [DEFAULT_LOCALE]: { translation: en } },
       initAsync: false,
       interpolation: { escapeValue: false },
       keySeparator: false,
@@ -62,6 +81,19 @@ export function pluralForms(locale: Locale, key: MessageKey): Record<string, str
   }
   return forms;
 }
+
+/** The name of `locale` in its own language, capitalised as a menu entry starts ("Français"). */
+export function nativeName(locale: Locale): string {
+  let name = nativeNames.get(locale);
+  if (name === undefined) {
+    const own = new Intl.DisplayNames([locale], { type: "language" }).of(locale) ?? locale;
+    name = own.charAt(0).toLocaleUpperCase(locale) + own.slice(1);
+    nativeNames.set(locale, name);
+  }
+  return name;
+}
+
+const nativeNames = new Map<Locale, string>();
 
 /** The text direction of `locale`. */
 export function directionOf(locale: Locale): "ltr" | "rtl" {

@@ -1,9 +1,10 @@
 /** Site paths per locale: the default locale at the root, the others under `/<lang>/`. */
-import { DEFAULT_LOCALE, type Locale } from "./index.ts";
+import { type Locale, localeSegment } from "./locales.ts";
 
-/** `path` (absolute, with a trailing slash) as seen from `locale`. */
+/** `path` (absolute, with a trailing slash) as seen from `locale`: `/de/kitten/`, `/pt-br/…`. */
 export function localePath(locale: Locale, path: string): string {
-  return locale === DEFAULT_LOCALE ? path : `/${locale}${path}`;
+  const segment = localeSegment(locale);
+  return segment ? `/${segment}${path}` : path;
 }
 
 export const paths = {

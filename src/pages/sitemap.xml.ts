@@ -12,6 +12,7 @@ export const GET: APIRoute = async ({ site }) => {
     paths.home,
     paths.kitten,
     paths.isos,
+    paths.join,
     ...mirrors.map((m) => paths.mirror(m.mirror.name)),
     ...[...countries].map((cc) => paths.country(cc)),
     ...isoReleases((await siteInfo()).config).flatMap((r) => r.arches.map((a) => paths.iso(a, r.version))),
