@@ -14,7 +14,7 @@ import {
 } from "../../src/core/status/mirror-status.ts";
 import type { RequestOutcome } from "../../src/core/status/request-outcome.ts";
 import type { DistributionConfig, Mirror, MirrorStatus } from "../../src/core/types.ts";
-import type { Family, HttpClient, RequestOptions } from "./http-client.ts";
+import type { Family, HttpClient, HttpSession, RequestOptions } from "./http-client.ts";
 import type { ResolveHost } from "./resolve.ts";
 
 export interface MirrorCheckSettings {
@@ -64,16 +64,21 @@ export async function checkMirror(mirror: Mirror, s: MirrorCheckSettings): Promi
     isos: null,
     timings: { total_ms: 0 },
   };
+  const session = s.client.session();
   try {
-    await observe(o, s, signal);
+    await observe(o, { ...s, session }, signal);
   } finally {
+    session.close();
     clearTimeout(deadline);
     o.timings.total_ms = Math.round(performance.now() - clock);
   }
   return classifyMirror(o);
 }
 
-async function observe(o: MirrorObservations, s: MirrorCheckSettings, signal: AbortSignal): Promise<void> {
+/** The settings of one mirror's check, with its HTTP session. */
+type Scoped = MirrorCheckSettings & { session: HttpSession };
+
+async function observe(o: MirrorObservations, s: Scoped, signal: AbortSignal): Promise<void> {
   const { targets } = o;
   let started = performance.now();
   const addresses = await s.resolve(new URL(targets.baseUrl).hostname);
@@ -92,13 +97,16 @@ async function observe(o: MirrorObservations, s: MirrorCheckSettings, signal: Ab
   if (addresses.ipv6.length > 0) families.push(6);
   const bases = await Promise.all(
     families.map((family) =>
-      s.client.request(targets.baseUrl, { method: "GET", body: "discard", maxBytes: BASE_BYTES, family, signal }),
+      s.session.request(targets.baseUrl, { method: "GET", body: "discard", maxBytes: BASE_BYTES, family, signal }),
     ),
   );
   o.timings.base_ms = since(started);
   if (signal.aborted) return;
   families.forEach((family, i) => {
-    o.reach[family === 4 ? "ipv4" : "ipv6"] = bases[i]?.kind === "response";
+    const base = bases[i];
+    // No route for the family here (a runner without IPv6) says nothing about the mirror.
+    const unknown = base?.kind === "failure" && base.failure.type === "unreachable-network";
+    o.reach[family === 4 ? "ipv4" : "ipv6"] = unknown ? null : base?.kind === "response";
   });
   const answered = bases.findIndex((b) => b.kind === "response" && b.status >= 200 && b.status < 300);
   const chosen =
@@ -113,7 +121,7 @@ async function observe(o: MirrorObservations, s: MirrorCheckSettings, signal: Ab
   if (answered < 0) return;
 
   started = performance.now();
-  const time = await s.client.request(targets.timeUrl, {
+  const time = await s.session.request(targets.timeUrl, {
     method: "GET",
     body: "read",
     maxBytes: TIME_BYTES,
@@ -143,7 +151,7 @@ async function observe(o: MirrorObservations, s: MirrorCheckSettings, signal: Ab
  * mirror's deadline.
  */
 async function checkSet(
-  s: MirrorCheckSettings,
+  s: Scoped,
   targets: readonly CheckTarget[],
   options: RequestOptions,
   judge: (target: CheckTarget, outcome: RequestOutcome) => Verdict,
@@ -156,7 +164,7 @@ async function checkSet(
     while (failure === null && !signal.aborted) {
       const target = targets[next++];
       if (target === undefined) return;
-      const outcome = await s.client.request(target.url, options);
+      const outcome = await s.session.request(target.url, options);
       if (signal.aborted) return;
       if (judge(target, outcome).state === "ok") passed++;
       else failure ??= { target, outcome };

@@ -48,19 +48,15 @@ export async function checkRegistry(
   };
   const limiter = new Limiter(options.concurrency);
   const results = new Map<string, MirrorStatus>();
-  try {
-    await Promise.all(
-      mirrors.map((mirror) =>
-        limiter.run(async () => {
-          const status = await checkMirror(mirror, settings);
-          results.set(mirror.name, status);
-          options.onMirror?.(mirror.name, status);
-        }),
-      ),
-    );
-  } finally {
-    client.close();
-  }
+  await Promise.all(
+    mirrors.map((mirror) =>
+      limiter.run(async () => {
+        const status = await checkMirror(mirror, settings);
+        results.set(mirror.name, status);
+        options.onMirror?.(mirror.name, status);
+      }),
+    ),
+  );
   const sorted = [...results.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { checked_at: new Date().toISOString(), mirrors: Object.fromEntries(sorted) };
 }

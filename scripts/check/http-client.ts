@@ -51,17 +51,40 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 /** The mirror's deadline passed; the caller knows, and discards the outcome. */
 const ABORTED: NetworkFailure = { type: "other", code: "ABORTED" };
 
+/** The limits shared by every session of a run. */
 export class HttpClient {
+  readonly options: ClientOptions;
+  readonly global: Limiter;
+  readonly perHost: KeyedLimiter;
+
+  constructor(options: ClientOptions) {
+    this.options = options;
+    this.global = new Limiter(options.globalLimit);
+    this.perHost = new KeyedLimiter(options.perHostLimit);
+  }
+
+  /**
+   * A session for one mirror: its own kept-alive connections, closed with it, so that a run
+   * over hundreds of mirrors does not hold thousands of idle sockets.
+   */
+  session(): HttpSession {
+    return new HttpSession(this);
+  }
+}
+
+/** Requests of one mirror's check, over connections that end with `close()`. */
+export class HttpSession {
   readonly #options: ClientOptions;
   readonly #global: Limiter;
   readonly #perHost: KeyedLimiter;
   readonly #agents: { http: http.Agent; https: https.Agent };
 
-  constructor(options: ClientOptions) {
-    this.#options = options;
-    this.#global = new Limiter(options.globalLimit);
-    this.#perHost = new KeyedLimiter(options.perHostLimit);
-    const agentOptions = { keepAlive: true, maxSockets: options.perHostLimit, maxFreeSockets: options.perHostLimit };
+  constructor(client: HttpClient) {
+    this.#options = client.options;
+    this.#global = client.global;
+    this.#perHost = client.perHost;
+    const perHost = client.options.perHostLimit;
+    const agentOptions = { keepAlive: true, maxSockets: perHost, maxFreeSockets: perHost };
     this.#agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   }
 
@@ -93,7 +116,7 @@ export class HttpClient {
     }
   }
 
-  /** Closes kept-alive connections, so the process can end. */
+  /** Closes this session's kept-alive connections. */
   close(): void {
     this.#agents.http.destroy();
     this.#agents.https.destroy();

@@ -1,0 +1,119 @@
+/**
+ * The mirror checker end to end (docs/PERFORMANCE.md, "Mirror checker"): `check-mirrors`
+ * over 530 loopback mirrors named after the real registry's, each served by its own local
+ * server on 127.0.0.1 (in a separate process, as real mirrors are elsewhere) with the full
+ * repodata set, TIME, the ISO set and Kitten where the real mirror lists it. Measures the
+ * whole process (load, check, write) and its peak memory; target: under 60 s.
+ */
+import { fork, spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadRegistry } from "../../src/core/load.ts";
+import { mirrorHandler } from "../../tests/fixtures/check/fake-mirror.ts";
+import { printFigures } from "./_report.ts";
+
+if (process.argv[2] === "--serve") {
+  // Child mode: one fresh fake mirror per port; reports its ports, then counts requests.
+  const count = Number(process.argv[3]);
+  let requests = 0;
+  const handle = mirrorHandler({}, () => requests++);
+  const ports: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const server = createServer({ keepAliveTimeout: 30_000 }, handle);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    ports.push((server.address() as AddressInfo).port);
+  }
+  process.send?.({ ports });
+  process.on("message", () => process.send?.({ requests }));
+} else {
+  await bench();
+}
+
+async function bench(): Promise<void> {
+  const real = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
+  const dir = mkdtempSync(join(tmpdir(), "check-bench-"));
+  mkdirSync(join(dir, "mirrors.d"));
+  const servers = fork(import.meta.filename, ["--serve", String(real.mirrors.length)], { stdio: "inherit" });
+  const ports = await new Promise<number[]>((resolve) =>
+    servers.once("message", (m) => resolve((m as { ports: number[] }).ports)),
+  );
+  // The real names, sponsors and countries; every mirror public, at its own loopback port.
+  real.mirrors.forEach((mirror, i) => {
+    const base = `http://127.0.0.1:${ports[i]}`;
+    const kitten = mirror.kittenUrls === null ? "" : `address_optional:\n  kitten:\n    http: ${base}/kitten/\n`;
+    writeFileSync(
+      join(dir, "mirrors.d", `${mirror.name}.yml`),
+      `---\nname: ${mirror.name}\naddress:\n  http: ${base}/almalinux/\n${kitten}update_frequency: 3h\nsponsor: ${JSON.stringify(mirror.sponsor)}\nsponsor_url: ${mirror.sponsorUrl}\nemail: noc@example.org\ngeolocation:\n  country: ${mirror.location?.country ?? "DE"}\n`,
+    );
+  });
+
+  const runs = [
+    { label: "full set (repodata, TIME, Kitten, ISOs)", args: [] as string[] },
+    { label: "repodata and TIME only (--no-isos)", args: ["--no-isos"] },
+  ];
+  const figures = [];
+  let before = 0;
+  for (const { label, args } of runs) {
+    const out = join(dir, "status.json");
+    const result = await runChecker([
+      "--mirrors-dir",
+      join(dir, "mirrors.d"),
+      "--config",
+      "config.yml",
+      "--out",
+      out,
+      ...args,
+    ]);
+    const total = await new Promise<number>((resolve) => {
+      servers.once("message", (m) => resolve((m as { requests: number }).requests));
+      servers.send("count");
+    });
+    const requests = total - before;
+    before = total;
+    const status = JSON.parse(readFileSync(out, "utf8")) as { mirrors: Record<string, { state: string }> };
+    const states = Object.values(status.mirrors).filter((m) => m.state === "ok").length;
+    figures.push(
+      {
+        figure: `${label}: whole run`,
+        value: `${result.seconds.toFixed(1)} s`,
+        target: "< 60 s",
+        ok: result.seconds < 60,
+      },
+      {
+        figure: `${label}: requests`,
+        value: `${requests} (${Math.round(requests / result.seconds)}/s)`,
+        target: "—",
+        ok: true,
+      },
+      { figure: `${label}: peak RSS`, value: `${Math.round(result.maxRssKiB / 1024)} MiB`, target: "—", ok: true },
+      {
+        figure: `${label}: mirrors ok`,
+        value: `${states} of ${Object.keys(status.mirrors).length}`,
+        target: `${real.mirrors.length}`,
+        ok: states === real.mirrors.length,
+      },
+    );
+  }
+  servers.kill();
+  rmSync(dir, { recursive: true, force: true });
+  printFigures(figures);
+}
+
+/** Runs the CLI as its own process; its peak RSS comes from a hook that prints it at exit. */
+async function runChecker(args: string[]): Promise<{ seconds: number; maxRssKiB: number }> {
+  const hook =
+    "data:text/javascript,process.on('exit',()=>process.stderr.write('\\nmaxrss='+process.resourceUsage().maxRSS+'\\n'))";
+  const started = performance.now();
+  const child = spawn(process.execPath, ["--import", hook, "scripts/check-mirrors.ts", ...args], {
+    stdio: ["ignore", "inherit", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d) => (stderr += d));
+  const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`check-mirrors exited with ${code}:\n${stderr.slice(-2000)}`);
+  return { seconds, maxRssKiB: Number(/maxrss=(\d+)/.exec(stderr)?.[1] ?? 0) };
+}
