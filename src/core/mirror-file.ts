@@ -10,7 +10,7 @@ import { coerceYaml11Booleans } from "./rules/yaml11-booleans.ts";
 import { schemaDiagnostics } from "./schema/check-schema.ts";
 import { validators } from "./schema/validators.ts";
 import type { Mirror } from "./types.ts";
-import { parseYamlSource } from "./yaml-source.ts";
+import { MAX_MIRROR_FILE_CHARS, parseYamlSource } from "./yaml-source.ts";
 
 export interface MirrorFileResult {
   /** The normalised mirror, or null when the file has any error. */
@@ -19,7 +19,7 @@ export interface MirrorFileResult {
 }
 
 export function checkMirrorFile(file: string, text: string): MirrorFileResult {
-  const parsed = parseYamlSource(file, text);
+  const parsed = parseYamlSource(file, text, MAX_MIRROR_FILE_CHARS);
   if (parsed.source === null) return { mirror: null, diagnostics: parsed.diagnostics };
   const source = parsed.source;
   const r = fileReporter(source, [...parsed.diagnostics]);

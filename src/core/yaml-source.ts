@@ -8,14 +8,24 @@
  * make it give up) and the `yaml` document is built only when a diagnostic needs a place.
  */
 import { CORE_SCHEMA, load as fastLoad } from "js-yaml";
-import { type Document, isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
+import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
 import type { Diagnostic, Position, Severity } from "./diagnostics.ts";
 import { isRecord, type ValuePath, valueAt } from "./value-path.ts";
 
-/** Real mirror files are under 1 KiB; anything past this is a mistake or an attack. */
+/** The default size limit (the distribution config is about 8 KiB). */
 export const MAX_SOURCE_BYTES = 256 * 1024;
+/**
+ * Real mirror files are under 1 KiB; anything past this is a mistake or an attack. The `yaml`
+ * package's work grows with the square of a mapping's keys, so a 256 KiB file of keys took
+ * seconds; at 16 KiB every file seen is checked within 200 ms.
+ */
+export const MAX_MIRROR_FILE_CHARS = 16 * 1024;
 /** Registry files need no aliases at all; a few are tolerated, an alias bomb is not. */
 const MAX_ALIAS_COUNT = 20;
+/** Registry files nest flow collections two or three deep; the parser's stack runs out in the thousands. */
+const MAX_FLOW_DEPTH = 64;
+/** Past this many syntax errors the rest are echoes of the first ones. */
+const MAX_SYNTAX_REPORTS = 20;
 
 export type { ValuePath };
 
@@ -35,26 +45,39 @@ export interface ParseOutcome {
   diagnostics: Diagnostic[];
 }
 
-export function parseYamlSource(file: string, text: string): ParseOutcome {
+/** Parses `text`, refusing it unread when it has more than `maxChars` characters. */
+export function parseYamlSource(file: string, text: string, maxChars = MAX_SOURCE_BYTES): ParseOutcome {
   const diagnostics: Diagnostic[] = [];
   const report = (severity: Severity, code: string, pos: Position, message: string) =>
     diagnostics.push({ file, line: pos.line, column: pos.column, severity, code, message });
   const top: Position = { line: 1, column: 1 };
 
-  if (text.length > MAX_SOURCE_BYTES) {
+  if (text.length > maxChars) {
     report(
       "error",
       "file-too-large",
       top,
-      `The file has ${text.length} characters; a mirror file must stay under ${MAX_SOURCE_BYTES}. Keep only the keys the mirror format defines.`,
+      `The file has ${text.length} characters; it must stay under ${maxChars}. Keep only the keys its format defines.`,
     );
+    return { source: null, diagnostics };
+  }
+  const deepAt = flowTooDeepAt(text);
+  if (deepAt !== null) {
+    report("error", "yaml-syntax", positionsIn(text)(deepAt), TOO_DEEP);
     return { source: null, diagnostics };
   }
   const fast = fastMapping(text);
   if (fast !== null) return { source: makeSource(file, text, fast, () => parseWithPositions(text)), diagnostics };
 
   const { document: doc, toPosition } = parseWithPositions(text);
-  for (const problem of doc.errors) {
+  let tooDeep = false;
+  for (const problem of doc.errors.slice(0, MAX_SYNTAX_REPORTS)) {
+    // Nesting deep enough to exhaust the parser's stack is said once, in words, not as the engine's error.
+    if (/call stack|stack overflow/i.test(problem.message)) {
+      if (!tooDeep) report("error", "yaml-syntax", toPosition(problem.pos[0]), TOO_DEEP);
+      tooDeep = true;
+      continue;
+    }
     // Duplicate keys are tolerated as upstream's loader does (the last one wins), but said.
     const duplicate = problem.code === "DUPLICATE_KEY";
     report(
@@ -107,19 +130,59 @@ export function parseYamlSource(file: string, text: string): ParseOutcome {
   };
 }
 
+const TOO_DEEP = "The YAML nests lists or mappings too deeply to be read. Write the values out flat, one key a line.";
+
 interface PositionedDocument {
   document: Document.Parsed;
   toPosition: (offset: number) => Position;
 }
 
 function parseWithPositions(text: string): PositionedDocument {
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
-  const toPosition = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
+  const document = parseDocument(text, { prettyErrors: false });
+  return { document, toPosition: positionsIn(text) };
+}
+
+/**
+ * Offset → line and column, from the text's own line breaks. (`yaml`'s `LineCounter` misses the
+ * line breaks inside some malformed plain scalars, such as `key: *x y` followed by an indented
+ * line, and then placed a diagnostic on an earlier line, past its end.)
+ */
+function positionsIn(text: string): (offset: number) => Position {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low + 1, column: offset - (starts[low] ?? 0) + 1 };
   };
-  return { document, toPosition };
+}
+
+/**
+ * Offset where `[`/`{` nesting first passes `MAX_FLOW_DEPTH`, or null. Quotes are followed only
+ * roughly (a quote in a block scalar such as `O'Reilly` may hide later brackets), so this can
+ * miss deep nesting, which the parser then reports, but never refuses a sound file.
+ */
+function flowTooDeepAt(text: string): number | null {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote !== "") {
+      if (c === quote) quote = "";
+    } else if (c === "'" || c === '"') {
+      quote = c;
+    } else if (c === "[" || c === "{") {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === "]" || c === "}") && depth > 0) {
+      depth--;
+    }
+  }
+  return null;
 }
 
 /** The file's mapping read by the fast parser, or null when only the thorough one should judge it. */
