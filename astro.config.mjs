@@ -2,6 +2,7 @@
 import { defineConfig } from "astro/config";
 import { DEFAULT_LOCALE, LOCALES, localeSegment } from "./src/i18n/locales.ts";
 import mirrorlistExport from "./src/integrations/mirrorlist-export.ts";
+import securityHeaders from "./src/integrations/security-headers.ts";
 
 /**
  * The pages route themselves (`src/pages/[...locale]/`); this tells Astro which segment is which
@@ -24,7 +25,8 @@ const config = {
   site: process.env.SITE_URL ?? "https://mirrors.almalinux.org",
   trailingSlash: "always",
   i18n,
-  integrations: [mirrorlistExport()],
+  // securityHeaders last: it hashes the inline scripts of the finished pages.
+  integrations: [mirrorlistExport(), securityHeaders()],
 };
 
 export default defineConfig(config);
