@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { checkConfigFile } from "../../src/core/config-file.ts";
 import { checkMirrorFile } from "../../src/core/mirror-file.ts";
 import { MAX_MIRROR_FILE_CHARS } from "../../src/core/yaml-source.ts";
+import { check, withLines } from "./helpers.ts";
 
 const found = (text: string) =>
   checkMirrorFile("x.yml", text).diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`);
@@ -47,5 +48,12 @@ describe("hostile YAML", () => {
     // Unknown keys cost the YAML parser time that grows with their square: 1,200 is the worst case.
     const many = `name: a.example.org\n${keys(1200)}`.slice(0, MAX_MIRROR_FILE_CHARS);
     expect(fastestMs(() => checkMirrorFile("x.yml", many))).toBeLessThan(200);
+  });
+
+  it("publishes a subnets URL parsed and percent-encoded, and refuses one without a host", () => {
+    // It was passed on as written whenever it started with `https://`.
+    const listed = check(withLines("private: true", 'subnets: "https://example.org/nets.txt?<script>"'));
+    expect(listed.mirror?.subnetsUrl).toBe("https://example.org/nets.txt?%3Cscript%3E");
+    expect(check(withLines("private: true", 'subnets: "https:// x"')).found).toContain("15:10 error bad-subnet");
   });
 });

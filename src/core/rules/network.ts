@@ -15,16 +15,18 @@ export function normaliseNetworks(r: FileReporter): Networks {
   const { subnets: rawSubnets, asn } = r.source.value;
   const asns = (Array.isArray(asn) ? asn : [asn]).filter((n): n is number => Number.isInteger(n));
   if (typeof rawSubnets === "string" && /^https?:/i.test(rawSubnets.trim())) {
-    if (!rawSubnets.trim().toLowerCase().startsWith("https://")) {
+    // Parsed, so that what is published is a well-formed, percent-encoded https URL with a host.
+    const url = URL.parse(rawSubnets.trim());
+    if (url?.protocol !== "https:" || url.hostname === "") {
       r.report(
         "error",
         "bad-subnet",
         ["subnets"],
-        "A list of subnets given by URL must be fetched over https; write an `https://` URL.",
+        "A list of subnets given by URL must be fetched over https; write a full `https://` URL, like `https://example.org/subnets.txt`.",
       );
       return { subnets: [], subnetsUrl: null, asns };
     }
-    return { subnets: [], subnetsUrl: rawSubnets.trim(), asns };
+    return { subnets: [], subnetsUrl: url.href, asns };
   }
   const items = typeof rawSubnets === "string" ? [rawSubnets] : Array.isArray(rawSubnets) ? rawSubnets : [];
   const subnets: string[] = [];
