@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { continentName, countryName, formatDateTime } from "../../src/i18n/format.ts";
-import { pluralForms, useTranslations } from "../../src/i18n/index.ts";
+import { continentName, countryName, formatDateTime, formatNumber } from "../../src/i18n/format.ts";
+import { directionOf, nativeName, pluralForms, useTranslations } from "../../src/i18n/index.ts";
+import { selectLocales } from "../../src/i18n/locales.ts";
 import { localePath, paths } from "../../src/i18n/paths.ts";
 
 const t = useTranslations("en");
@@ -42,5 +43,41 @@ describe("names, dates and paths", () => {
 
   it("keeps the default locale at the root", () => {
     expect(localePath("en", paths.country("IS"))).toBe("/countries/is/");
+  });
+});
+
+describe("other locales", () => {
+  it("picks Russian and Arabic plural forms by Intl's rules and formats numbers in the locale", () => {
+    const ru = useTranslations("ru");
+    expect([1, 3, 5, 21].map((count) => ru("home.counts.countries", { count }))).toEqual([
+      "1 страна",
+      "3 страны",
+      "5 стран",
+      "21 страна",
+    ]);
+    const ar = useTranslations("ar");
+    expect(ar("home.counts.mirrors", { count: 2 })).toBe("مرآتان عامتان");
+    expect(ar("home.counts.mirrors", { count: 5 })).toBe(`${formatNumber("ar", 5)} مرايا عامة`);
+    expect(useTranslations("de")("home.counts.mirrors", { count: 1502 })).toBe("1.502 öffentliche Spiegelserver");
+  });
+
+  it("names countries, continents and languages in the page's language", () => {
+    expect(countryName("ja", "DE")).toBe("ドイツ");
+    expect(continentName("fr", "EU")).toBe("Europe");
+    expect(nativeName("fr")).toBe("Français");
+    expect(nativeName("ru")).toBe("Русский");
+  });
+
+  it("puts each locale under its lower-case segment and knows Arabic is right to left", () => {
+    expect(localePath("pt-BR", paths.mirror("a.example.org"))).toBe("/pt-br/mirrors/a.example.org/");
+    expect(localePath("zh-CN", paths.home)).toBe("/zh-cn/");
+    expect(directionOf("ar")).toBe("rtl");
+    expect(directionOf("ja")).toBe("ltr");
+  });
+
+  it("builds a subset of locales from LOCALES, always with the default", () => {
+    expect(selectLocales("de,ja")).toEqual(["en", "de", "ja"]);
+    expect(selectLocales(undefined)).toHaveLength(10);
+    expect(() => selectLocales("xx")).toThrow(/unknown locales: xx/);
   });
 });
