@@ -1,0 +1,264 @@
+/**
+ * Scale (docs/PERFORMANCE.md, "Scale"): synthetic registries of 1,000 and 10,000 mirrors
+ * (`scripts/synthetic/generate.ts`, modelled on the real one), and for each size
+ * - validation work: `buildRegistry` over the files, texts already in memory;
+ * - the site build (`astro build` with `MIRRORS_DIR`/`MIRRORS_CONFIG`): time and peak memory,
+ *   and the ratio of the largest size to the smallest (target: ≤ 12× for 10× the mirrors);
+ * - `v1.json` raw and gzipped;
+ * and at the largest size, one mirrorlist request's selection time (target: median < 200 µs).
+ *
+ * `node scripts/bench/scale.ts [--sizes 1000,10000] [--locales en,de,…] [--no-build]`.
+ * `--locales` is passed to the build as `LOCALES` (default: every locale the site has).
+ */
+import { spawn } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+import { loadRegistry } from "../../src/core/load.ts";
+import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
+import { exportIndex, serializeIndex } from "../../src/core/mirrorlist/export-index.ts";
+import { type PreparedIndex, prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
+import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
+import { hashString, seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
+import type { Client } from "../../src/core/mirrorlist/select-mirrors.ts";
+import { buildRegistry } from "../../src/core/registry.ts";
+import { clientFromRequest } from "../../src/edge/client.ts";
+import { ALL_LOCALES, localeSegment } from "../../src/i18n/locales.ts";
+import { geonamesLocator } from "../../src/integrations/mirror-coordinates.ts";
+import { syntheticMirrors } from "../synthetic/generate.ts";
+import { type Figure, median, percentile, printFigures } from "./_report.ts";
+
+const { values: options } = parseArgs({
+  options: {
+    sizes: { type: "string", default: "1000,10000" },
+    locales: { type: "string" },
+    "no-build": { type: "boolean", default: false },
+  },
+});
+const sizes = options.sizes
+  .split(",")
+  .map(Number)
+  .filter((n) => Number.isInteger(n) && n > 0)
+  .sort((a, b) => a - b);
+if (sizes.length === 0) {
+  console.error("usage: node scripts/bench/scale.ts [--sizes 1000,10000] [--locales en,de] [--no-build]");
+  process.exit(2);
+}
+
+const astro = join(import.meta.dirname, "../../node_modules/astro/bin/astro.mjs");
+const real = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
+const configText = readFileSync("config.yml", "utf8");
+const locate = geonamesLocator();
+
+interface BuildRun {
+  seconds: number;
+  peakBytes: number;
+  pages: number;
+  locales: number;
+}
+
+/** Resident set sizes of a process and all its descendants, from `/proc`: [sum of VmRSS, largest VmHWM]. */
+function treeMemory(root: number): [number, number] {
+  const parents = new Map<number, number>();
+  const status = new Map<number, string>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const text = readFileSync(`/proc/${entry}/status`, "utf8");
+      parents.set(Number(entry), Number(/^PPid:\s+(\d+)/m.exec(text)?.[1] ?? 0));
+      status.set(Number(entry), text);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  const inTree = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 64; p = parents.get(p) ?? 0, hops++) if (p === root) return true;
+    return false;
+  };
+  let rss = 0;
+  let hwm = 0;
+  for (const [pid, text] of status) {
+    if (!inTree(pid)) continue;
+    rss += Number(/^VmRSS:\s+(\d+) kB/m.exec(text)?.[1] ?? 0) * 1024;
+    hwm = Math.max(hwm, Number(/^VmHWM:\s+(\d+) kB/m.exec(text)?.[1] ?? 0) * 1024);
+  }
+  return [rss, hwm];
+}
+
+/**
+ * One `astro build` of the registry in `dir`. Peak memory is the larger of the sampled sum of
+ * the process tree's resident sets (every 100 ms) and the largest single process's high-water
+ * mark; `/usr/bin/time` is not needed.
+ */
+function buildSite(dir: string, outDir: string): Promise<BuildRun> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: "1",
+    MIRRORS_DIR: join(dir, "mirrors.d"),
+    MIRRORS_CONFIG: join(dir, "config.yml"),
+  };
+  if (options.locales) env.LOCALES = options.locales;
+  rmSync(outDir, { recursive: true, force: true });
+  const started = performance.now();
+  const child = spawn(process.execPath, [astro, "build", "--outDir", outDir], { stdio: "ignore", env });
+  let peak = 0;
+  const sample = () => {
+    if (child.pid === undefined) return;
+    const [rss, hwm] = treeMemory(child.pid);
+    peak = Math.max(peak, rss, hwm);
+  };
+  const timer = setInterval(sample, 100);
+  return new Promise((resolve, reject) => {
+    child.on("exit", (code) => {
+      clearInterval(timer);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`astro build of ${dir} failed (exit ${code})`));
+      const built = ALL_LOCALES.filter((l) => existsSync(join(outDir, localeSegment(l), "index.html")));
+      resolve({ seconds, peakBytes: peak, pages: countPages(outDir), locales: built.length });
+    });
+  });
+}
+
+function countPages(dir: string): number {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html")).length;
+}
+
+/** Clients placed near the index's mirrors (within about 2°), every 20th on a private network. */
+function clients(prepared: PreparedIndex, count: number): Client[] {
+  const random = seededRandom(hashString("scale"));
+  const placed = prepared.publicMirrors.filter((m) => m.entry.coordinates !== undefined);
+  return Array.from({ length: count }, (_, i) => {
+    const near = placed[Math.floor(random() * placed.length)] ?? placed[0];
+    const octets = [1, 2, 3, 4].map(() => Math.floor(random() * 223) + 1);
+    return clientFromRequest(i % 20 === 0 ? `100.64.${i % 256}.7` : octets.join("."), {
+      asn: 64512 + Math.floor(random() * 1000),
+      country: near?.entry.country,
+      continent: near?.entry.continent,
+      latitude: ((near?.entry.coordinates?.[0] ?? 0) + (random() - 0.5) * 4).toFixed(4),
+      longitude: ((near?.entry.coordinates?.[1] ?? 0) + (random() - 0.5) * 4).toFixed(4),
+    });
+  });
+}
+
+const PATHS = [
+  ["/mirrorlist/9/baseos", ""],
+  ["/mirrorlist/9/appstream", ""],
+  ["/mirrorlist/8/baseos", "?protocol=https"],
+  ["/mirrorlist/10/crb", "?arch=x86_64"],
+  ["/isolist/9/x86_64", ""],
+] as const;
+
+/** Microseconds of each request of `population`, answered from `prepared`. */
+function requestMicros(prepared: PreparedIndex, population: readonly Client[]): number[] {
+  const now = new Date("2026-03-14T10:00:00Z");
+  return population.map((client, i) => {
+    const [path, query] = PATHS[i % PATHS.length] ?? PATHS[0];
+    const t = performance.now();
+    answerRequest(prepared, path, query, client, now);
+    return (performance.now() - t) * 1000;
+  });
+}
+
+const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
+const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
+const figures: Figure[] = [];
+const builds = new Map<number, BuildRun>();
+let largest: PreparedIndex | null = null;
+
+for (const size of sizes) {
+  const files = syntheticMirrors(real.mirrors, size, 1).map((f) => ({ file: `mirrors.d/${f.name}`, text: f.text }));
+  const config = { file: "config.yml", text: configText };
+  const validation: number[] = [];
+  const first = performance.now();
+  let registry = buildRegistry(files, config);
+  const firstMs = performance.now() - first;
+  for (let run = 0; run < 5; run++) {
+    const t = performance.now();
+    registry = buildRegistry(files, config);
+    validation.push(performance.now() - t);
+  }
+  figures.push({
+    figure: `${size} mirrors: validation work (buildRegistry), first run / median of 5 more`,
+    value: `${firstMs.toFixed(0)} / ${median(validation).toFixed(0)} ms (${registry.mirrors.length} valid)`,
+    target: "—",
+    ok: registry.mirrors.length === size,
+  });
+
+  const v1 = serializeIndex(exportIndex(registry, locate));
+  figures.push(
+    { figure: `${size} mirrors: v1.json raw`, value: kib(Buffer.byteLength(v1)), target: "—", ok: true },
+    {
+      figure: `${size} mirrors: v1.json gzip -9`,
+      value: kib(gzipSync(v1, { level: 9 }).length),
+      target: "—",
+      ok: true,
+    },
+  );
+  if (size === sizes.at(-1)) largest = prepareIndex(parseIndex(v1));
+
+  if (!options["no-build"]) {
+    const dir = join(tmpdir(), `scale-${size}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, "mirrors.d"), { recursive: true });
+    for (const f of files) writeFileSync(join(dir, f.file), f.text);
+    copyFileSync("config.yml", join(dir, "config.yml"));
+    const outDir = join(tmpdir(), `scale-${size}-dist`);
+    const run = await buildSite(dir, outDir);
+    builds.set(size, run);
+    figures.push({
+      figure: `${size} mirrors: site build (${run.locales} locales, ${run.pages} pages), time`,
+      value: `${run.seconds.toFixed(1)} s`,
+      target: size >= 10_000 ? "< 15 min" : "—",
+      ok: size < 10_000 || run.seconds < 900,
+    });
+    figures.push({ figure: `${size} mirrors: site build, peak RSS`, value: mib(run.peakBytes), target: "—", ok: true });
+    rmSync(outDir, { recursive: true, force: true });
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const small = builds.get(sizes[0] ?? 0);
+const big = builds.get(sizes.at(-1) ?? 0);
+if (small && big && small !== big) {
+  const mirrorsRatio = (sizes.at(-1) ?? 1) / (sizes[0] ?? 1);
+  const timeRatio = big.seconds / small.seconds;
+  const target = mirrorsRatio * 1.2;
+  figures.push(
+    {
+      figure: `build time ratio for ${mirrorsRatio}× the mirrors`,
+      value: `${timeRatio.toFixed(1)}×`,
+      target: `≤ ${target}×`,
+      ok: timeRatio <= target,
+    },
+    {
+      figure: `build peak RSS ratio for ${mirrorsRatio}× the mirrors`,
+      value: `${(big.peakBytes / small.peakBytes).toFixed(1)}×`,
+      target: "—",
+      ok: true,
+    },
+  );
+}
+
+if (largest !== null) {
+  requestMicros(largest, clients(largest, 2000)); // warm the JIT, as a live isolate is
+  const times = requestMicros(largest, clients(largest, 4000));
+  figures.push(
+    {
+      figure: `${sizes.at(-1)} mirrors: one mirrorlist request, median`,
+      value: `${median(times).toFixed(1)} µs`,
+      target: "< 200 µs",
+      ok: median(times) < 200,
+    },
+    {
+      figure: `${sizes.at(-1)} mirrors: one mirrorlist request, p99`,
+      value: `${percentile(times, 99).toFixed(1)} µs`,
+      target: "—",
+      ok: true,
+    },
+  );
+}
+
+printFigures(figures);
+process.exitCode = figures.every((f) => f.ok) ? 0 : 1;
