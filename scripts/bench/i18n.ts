@@ -1,0 +1,68 @@
+/**
+ * How the build grows with the number of locales, over the real registry: `astro build` with
+ * `LOCALES` set to 1, 5 and all 10 locales (target: all locales under 90 s), pages per locale,
+ * and the cost of one more locale. Reference: the site build with one locale (`bench -- site`).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { ALL_LOCALES } from "../../src/i18n/locales.ts";
+import { type Figure, median, printFigures } from "./_report.ts";
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const astro = join(import.meta.dirname, "../../node_modules/astro/bin/astro.mjs");
+
+/** Seconds one `astro build` of the real registry takes in `locales`, into `outDir`. */
+function buildSeconds(outDir: string, locales: readonly string[]): number {
+  const started = performance.now();
+  const run = spawnSync(process.execPath, [astro, "build", "--outDir", outDir], {
+    stdio: "ignore",
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", LOCALES: locales.join(",") },
+  });
+  if (run.status !== 0) throw new Error(`astro build failed with LOCALES=${locales.join(",")}`);
+  return (performance.now() - started) / 1000;
+}
+
+/** HTML pages in a build. */
+function countPages(dir: string): number {
+  let pages = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile() && entry.name.endsWith(".html")) pages++;
+  }
+  return pages;
+}
+
+const steps = [1, 5, ALL_LOCALES.length].map((n) => ALL_LOCALES.slice(0, n));
+const results: { locales: number; pages: number; seconds: number }[] = [];
+for (const locales of steps) {
+  const outDir = mkdtempSync(join(tmpdir(), "mirrorsite-bench-i18n-"));
+  try {
+    const seconds = median(Array.from({ length: RUNS }, () => buildSeconds(outDir, locales)));
+    results.push({ locales: locales.length, pages: countPages(outDir), seconds });
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+const one = results[0];
+const all = results.at(-1);
+if (!one || !all) throw new Error("no build measured");
+const perLocale = (all.seconds - one.seconds) / (all.locales - one.locales);
+const figures: Figure[] = [
+  ...results.map((r) => ({
+    figure: `build, ${r.locales} locale${r.locales === 1 ? "" : "s"}, ${r.pages} pages (median of ${RUNS})`,
+    value: `${r.seconds.toFixed(1)} s`,
+    target: r.locales === ALL_LOCALES.length ? "< 90 s" : "—",
+    ok: r.locales !== ALL_LOCALES.length || r.seconds < 90,
+  })),
+  { figure: "each locale beyond the first adds", value: `${perLocale.toFixed(1)} s`, target: "—", ok: true },
+  {
+    figure: "per page, all locales",
+    value: `${((all.seconds * 1000) / all.pages).toFixed(1)} ms`,
+    target: "—",
+    ok: true,
+  },
+];
+printFigures(figures);
+process.exitCode = figures.every((f) => f.ok) ? 0 : 1;
