@@ -33,6 +33,7 @@ beforeAll(() => {
     state: "broken",
     reason: "repodata/repomd.xml missing for 9.8/AppStream/aarch64",
     checked_at: CHECKED,
+    url: "https://al-mirror.a2hosting.com/9.8/AppStream/aarch64/os/repodata/repomd.xml",
     http_status: 404,
   };
   writeFileSync(join(work, "status.json"), JSON.stringify(status));
@@ -57,6 +58,14 @@ describe("a build given the checker's status file", () => {
     const mirror = page(`mirrors/${OUTDATED}/index.html`);
     expect(mirror).toContain("Outdated");
     expect(mirror).toContain("TIME is 3 days old (allowed: 12h)");
+    const broken = page(`mirrors/${BROKEN}/index.html`);
+    expect(broken).toContain("Check report");
+    expect(broken).toContain("HTTP 404");
+  });
+
+  it("says in every footer when the mirrors were last checked, and dates the build by it", () => {
+    const home = page("index.html");
+    expect(home).toContain("built Nov 28, 2026, 06:00 AM UTC. Mirrors last checked Nov 28, 2026, 06:00 AM UTC.");
   });
 
   it("serves only ok mirrors in the mirrorlists", () => {

@@ -28,8 +28,8 @@ export interface SiteInfo {
   /** Mirror files read, and how many of them were left out as invalid. */
   files: number;
   invalidFiles: number;
-  /** ISO time of the build (`SOURCE_DATE_EPOCH` when set, for reproducible builds). */
-  builtAt: string;
+  /** ISO time of the build: `SOURCE_DATE_EPOCH`, else the status file's check time, else null (no date shown). */
+  builtAt: string | null;
   /** Where a mirror's file can be edited: this plus its path (e.g. `mirrors.d/x.yml`). */
   editBase: string;
 }
@@ -85,7 +85,11 @@ export function buildSiteInfo(registry: Registry, env: Record<string, string | u
     checkedAt: registry.status?.checked_at ?? null,
     files: registry.files,
     invalidFiles: badFiles.size,
-    builtAt: new Date(Number.isFinite(epoch) && epoch > 0 ? epoch * 1000 : Date.now()).toISOString(),
+    // No build clock: the same inputs give the same bytes (`SOURCE_DATE_EPOCH`, else the check time, else no date).
+    builtAt:
+      Number.isFinite(epoch) && epoch > 0
+        ? new Date(epoch * 1000).toISOString()
+        : (registry.status?.checked_at ?? null),
     editBase: env.MIRRORS_EDIT_URL || "https://github.com/AlmaLinux/mirrors/edit/master/",
   };
 }
