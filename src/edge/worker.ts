@@ -4,6 +4,7 @@
  * (`/mirrorlist/v1.json`, read once per isolate from the static assets), and hands every
  * other path to the static site. Never throws: malformed input is a 400 with its reason.
  */
+import { SECURITY_HEADERS, TEXT_CONTENT_SECURITY_POLICY } from "../core/http-headers.ts";
 import { type Answer, answerRequest } from "../core/mirrorlist/answer.ts";
 import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../core/mirrorlist/read-index.ts";
@@ -54,7 +55,7 @@ export default {
     if (request.method !== "GET" && request.method !== "HEAD") {
       return new Response("Only GET and HEAD are answered here.\n", {
         status: 405,
-        headers: { Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" },
+        headers: { ...TEXT_HEADERS, Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" },
       });
     }
     try {
@@ -79,13 +80,16 @@ function cacheControl(answer: Answer): string {
   return "no-store";
 }
 
+/** The site's security headers, as `_headers` gives the static files, with a policy for plain text. */
+const TEXT_HEADERS = { ...SECURITY_HEADERS, "Content-Security-Policy": TEXT_CONTENT_SECURITY_POLICY };
+
 function text(status: number, body: string, cache: string, method: string): Response {
   return new Response(method === "HEAD" ? null : body, {
     status,
     headers: {
+      ...TEXT_HEADERS,
       "Content-Type": "text/plain; charset=utf-8",
       "Cache-Control": cache,
-      "X-Content-Type-Options": "nosniff",
       // Tell HEAD callers the length a GET would bring.
       "Content-Length": String(new TextEncoder().encode(body).length),
     },

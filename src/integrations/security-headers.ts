@@ -9,6 +9,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { pageContentSecurityPolicy, SECURITY_HEADERS } from "../core/http-headers.ts";
 
 /** Inline `<script>` elements (no `src`): their exact text is what the browser hashes. */
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
@@ -22,25 +23,13 @@ export interface HeaderOptions {
 
 /** The `_headers` file for the site. Pure: same options, same bytes. */
 export function headersFile({ scriptHashes, tileOrigin }: HeaderOptions): string {
-  const csp = [
-    "default-src 'self'",
-    `script-src 'self' ${[...scriptHashes].sort().join(" ")}`.trim(),
-    // Leaflet positions its panes and markers with inline styles.
-    "style-src 'self' 'unsafe-inline'",
-    `img-src 'self' data:${tileOrigin ? ` ${tileOrigin}` : ""}`,
-    "connect-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'self'",
-    "form-action 'self'",
-    "frame-ancestors 'none'",
-  ].join("; ");
+  const csp = pageContentSecurityPolicy(scriptHashes, tileOrigin);
+  const security = Object.entries(SECURITY_HEADERS)
+    .map(([name, value]) => `  ${name}: ${value}`)
+    .join("\n");
   return `/*
   Content-Security-Policy: ${csp}
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: strict-origin-when-cross-origin
-  Permissions-Policy: accelerometer=(), camera=(), geolocation=(), gyroscope=(), microphone=(), payment=(), usb=(), interest-cohort=()
-  X-Frame-Options: DENY
+${security}
   Cache-Control: public, max-age=600, must-revalidate
 
 /_astro/*

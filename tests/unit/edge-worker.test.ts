@@ -3,12 +3,14 @@
  * 127.0.0.1, offline), with static assets holding the real registry's export, and requests
  * carrying chosen `CF-Connecting-IP` headers and `cf` data.
  */
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
 import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
 import { realIndex } from "./mirrorlist-real-index.ts";
 
@@ -151,6 +153,12 @@ describe("the edge worker in workerd", () => {
     const post = await get("/mirrorlist/9/baseos", "192.0.2.44", FRANKFURT, "POST");
     expect(post.status).toBe(405);
     expect(post.headers.get("Allow")).toBe("GET, HEAD");
+  });
+
+  it("sets the site's security headers on its own answers", async () => {
+    const r = await get("/mirrorlist/9/baseos", "192.0.2.44", FRANKFURT);
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(r.headers.get(name), name).toBe(value);
+    expect(r.headers.get("Content-Security-Policy")).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it("hands every other path, and the index itself, to the static site", async () => {
