@@ -88,6 +88,14 @@ describe("URLs", () => {
     expect(mixed.found).toEqual(["6:10 warning rsync-syntax"]);
   });
 
+  it("drops a fragment from a base URL, with a warning", () => {
+    const { mirror, found } = check(
+      SOUND.replace("https://mirror.example.org/almalinux/", "https://mirror.example.org/almalinux/#top"),
+    );
+    expect(found).toEqual(["5:10 warning url-fragment"]);
+    expect(mirror?.urls.https).toBe("https://mirror.example.org/almalinux/");
+  });
+
   it("refuses passwords in URLs", () => {
     expect(check(SOUND.replace("https://mirror", "https://user:secret@mirror")).found).toEqual([
       "5:10 error url-credentials",

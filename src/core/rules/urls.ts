@@ -138,6 +138,16 @@ function parseMirrorUrl(
       `${where} holds an ${scheme}:// URL, so it is listed as ${scheme}. Move it under \`${scheme}:\`, or write the ${key}:// URL here.`,
     );
   }
+  if (url.hash !== "") {
+    // Paths are appended to a base URL; a fragment would swallow them.
+    r.report(
+      "warning",
+      "url-fragment",
+      path,
+      `${where} ends with a fragment (\`${url.hash}\`), which is dropped: paths are appended to a base URL. Remove it.`,
+    );
+    url.hash = "";
+  }
   return { scheme, url: withSlash(url.href) };
 }
 
