@@ -14,15 +14,14 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { loadRegistry } from "../../src/core/load.ts";
-import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
 import { prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
-import { hashString, seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
 import type { Client } from "../../src/core/mirrorlist/select-mirrors.ts";
 import { clientFromRequest } from "../../src/edge/client.ts";
 import { geonamesLocator } from "../../src/integrations/mirror-coordinates.ts";
 import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
 import { median, percentile, printFigures } from "./_report.ts";
+import { benchClients, requestMicros } from "./_selection.ts";
 
 const INDEX_FILE = join(tmpdir(), "mirrorlist-bench-v1.json");
 
@@ -40,42 +39,12 @@ const v1 = files.find((f) => f.path === "mirrorlist/v1.json")?.text ?? "";
 writeFileSync(INDEX_FILE, v1);
 const prepared = prepareIndex(parseIndex(v1));
 
-/** Clients near real mirrors (within about 2°), with addresses and ASNs; every 20th on-net. */
-function clients(count: number): Client[] {
-  const random = seededRandom(hashString("bench"));
-  const placed = prepared.publicMirrors.filter((m) => m.entry.coordinates !== undefined);
-  return Array.from({ length: count }, (_, i) => {
-    const near = placed[Math.floor(random() * placed.length)] ?? placed[0];
-    const octets = [1, 2, 3, 4].map(() => Math.floor(random() * 223) + 1);
-    return clientFromRequest(i % 40 === 0 ? "132.206.7.7" : octets.join("."), {
-      asn: i % 40 === 20 ? 7034 : 64512 + Math.floor(random() * 1000),
-      country: near?.entry.country,
-      continent: near?.entry.continent,
-      latitude: ((near ? (near.entry.coordinates?.[0] ?? 0) : 0) + (random() - 0.5) * 4).toFixed(4),
-      longitude: ((near ? (near.entry.coordinates?.[1] ?? 0) : 0) + (random() - 0.5) * 4).toFixed(4),
-    });
-  });
-}
-
-const PATHS = [
-  ["/mirrorlist/9/baseos", ""],
-  ["/mirrorlist/9/appstream", ""],
-  ["/mirrorlist/8/baseos", "?protocol=https"],
-  ["/mirrorlist/10/crb", "?arch=x86_64"],
-  ["/isolist/9/x86_64", ""],
-] as const;
-
-function selectionMicros(population: readonly Client[]): number[] {
-  const now = new Date("2026-03-14T10:00:00Z");
-  const times: number[] = [];
-  population.forEach((client, i) => {
-    const [path, query] = PATHS[i % PATHS.length] ?? PATHS[0];
-    const t = performance.now();
-    answerRequest(prepared, path, query, client, now);
-    times.push((performance.now() - t) * 1000);
-  });
-  return times;
-}
+/** On-net every 20th client: McGill's subnet, or FCIX's ASN. */
+const clients = (count: number) =>
+  benchClients(prepared, count, "bench", (i) =>
+    i % 40 === 0 ? { ip: "132.206.7.7" } : i % 40 === 20 ? { asn: 7034 } : null,
+  );
+const selectionMicros = (population: readonly Client[]) => requestMicros(prepared, population);
 
 selectionMicros(clients(2000)); // warm the JIT, as a live isolate is
 const perRequest = selectionMicros(clients(4000));

@@ -17,18 +17,15 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { loadRegistry } from "../../src/core/load.ts";
-import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
 import { exportIndex, serializeIndex } from "../../src/core/mirrorlist/export-index.ts";
 import { type PreparedIndex, prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
-import { hashString, seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
-import type { Client } from "../../src/core/mirrorlist/select-mirrors.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
-import { clientFromRequest } from "../../src/edge/client.ts";
 import { ALL_LOCALES, localeSegment } from "../../src/i18n/locales.ts";
 import { geonamesLocator } from "../../src/integrations/mirror-coordinates.ts";
 import { syntheticMirrors } from "../synthetic/generate.ts";
 import { type Figure, median, percentile, printFigures } from "./_report.ts";
+import { benchClients, requestMicros } from "./_selection.ts";
 
 const { values: options } = parseArgs({
   options: {
@@ -125,41 +122,9 @@ function countPages(dir: string): number {
   return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".html")).length;
 }
 
-/** Clients placed near the index's mirrors (within about 2°), every 20th on a private network. */
-function clients(prepared: PreparedIndex, count: number): Client[] {
-  const random = seededRandom(hashString("scale"));
-  const placed = prepared.publicMirrors.filter((m) => m.entry.coordinates !== undefined);
-  return Array.from({ length: count }, (_, i) => {
-    const near = placed[Math.floor(random() * placed.length)] ?? placed[0];
-    const octets = [1, 2, 3, 4].map(() => Math.floor(random() * 223) + 1);
-    return clientFromRequest(i % 20 === 0 ? `100.64.${i % 256}.7` : octets.join("."), {
-      asn: 64512 + Math.floor(random() * 1000),
-      country: near?.entry.country,
-      continent: near?.entry.continent,
-      latitude: ((near?.entry.coordinates?.[0] ?? 0) + (random() - 0.5) * 4).toFixed(4),
-      longitude: ((near?.entry.coordinates?.[1] ?? 0) + (random() - 0.5) * 4).toFixed(4),
-    });
-  });
-}
-
-const PATHS = [
-  ["/mirrorlist/9/baseos", ""],
-  ["/mirrorlist/9/appstream", ""],
-  ["/mirrorlist/8/baseos", "?protocol=https"],
-  ["/mirrorlist/10/crb", "?arch=x86_64"],
-  ["/isolist/9/x86_64", ""],
-] as const;
-
-/** Microseconds of each request of `population`, answered from `prepared`. */
-function requestMicros(prepared: PreparedIndex, population: readonly Client[]): number[] {
-  const now = new Date("2026-03-14T10:00:00Z");
-  return population.map((client, i) => {
-    const [path, query] = PATHS[i % PATHS.length] ?? PATHS[0];
-    const t = performance.now();
-    answerRequest(prepared, path, query, client, now);
-    return (performance.now() - t) * 1000;
-  });
-}
+/** Every 20th client on a synthetic mirror's private network. */
+const clients = (prepared: PreparedIndex, count: number) =>
+  benchClients(prepared, count, "scale", (i) => (i % 20 === 0 ? { ip: `100.64.${i % 256}.7` } : null));
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;

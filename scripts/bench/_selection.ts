@@ -1,0 +1,47 @@
+/** Shared by the mirrorlist and scale benchmarks: a population of clients and the time of each answer. */
+import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
+import type { PreparedIndex } from "../../src/core/mirrorlist/prepared-index.ts";
+import { hashString, seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
+import type { Client } from "../../src/core/mirrorlist/select-mirrors.ts";
+import { clientFromRequest } from "../../src/edge/client.ts";
+
+/** What makes client `i` an on-net one (an address in a mirror's subnet, or a mirror's ASN), if anything. */
+export type OnNet = (i: number) => { ip?: string; asn?: number } | null;
+
+/** `count` clients placed near the index's mirrors (within about 2°), seeded by `seed`. */
+export function benchClients(prepared: PreparedIndex, count: number, seed: string, onNet: OnNet): Client[] {
+  const random = seededRandom(hashString(seed));
+  const placed = prepared.publicMirrors.filter((m) => m.entry.coordinates !== undefined);
+  return Array.from({ length: count }, (_, i) => {
+    const near = placed[Math.floor(random() * placed.length)] ?? placed[0];
+    const octets = [1, 2, 3, 4].map(() => Math.floor(random() * 223) + 1);
+    const asn = 64512 + Math.floor(random() * 1000);
+    const net = onNet(i);
+    return clientFromRequest(net?.ip ?? octets.join("."), {
+      asn: net?.asn ?? asn,
+      country: near?.entry.country,
+      continent: near?.entry.continent,
+      latitude: ((near?.entry.coordinates?.[0] ?? 0) + (random() - 0.5) * 4).toFixed(4),
+      longitude: ((near?.entry.coordinates?.[1] ?? 0) + (random() - 0.5) * 4).toFixed(4),
+    });
+  });
+}
+
+const PATHS = [
+  ["/mirrorlist/9/baseos", ""],
+  ["/mirrorlist/9/appstream", ""],
+  ["/mirrorlist/8/baseos", "?protocol=https"],
+  ["/mirrorlist/10/crb", "?arch=x86_64"],
+  ["/isolist/9/x86_64", ""],
+] as const;
+
+/** Microseconds of each request of `population`, answered from `prepared`. */
+export function requestMicros(prepared: PreparedIndex, population: readonly Client[]): number[] {
+  const now = new Date("2026-03-14T10:00:00Z");
+  return population.map((client, i) => {
+    const [path, query] = PATHS[i % PATHS.length] ?? PATHS[0];
+    const t = performance.now();
+    answerRequest(prepared, path, query, client, now);
+    return (performance.now() - t) * 1000;
+  });
+}
