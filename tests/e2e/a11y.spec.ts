@@ -13,15 +13,21 @@ const PAGES = {
   kitten: "/kitten/",
   isos: "/isos/",
   "iso list": "/isos/x86_64/9.8/",
+  join: "/join/",
   "not found": "/404/",
 };
 
-for (const [kind, path] of Object.entries(PAGES)) {
-  test(`axe finds no violation on the ${kind} page`, async ({ page }) => {
-    await page.goto(path);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
-  });
+/** English at the root, Arabic (right to left) and Japanese under their prefixes. */
+const LOCALE_PREFIXES = { en: "", ar: "/ar", ja: "/ja" };
+
+for (const [locale, prefix] of Object.entries(LOCALE_PREFIXES)) {
+  for (const [kind, path] of Object.entries(PAGES)) {
+    test(`axe finds no violation on the ${kind} page (${locale})`, async ({ page }) => {
+      await page.goto(`${prefix}${path}`);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    });
+  }
 }
 
 test("axe finds no violation in the opened map", async ({ page }) => {
@@ -30,4 +36,32 @@ test("axe finds no violation in the opened map", async ({ page }) => {
   await expect(page.locator(".marker-cluster").first()).toBeVisible();
   const results = await new AxeBuilder({ page }).include("mirror-map").analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+});
+
+test("with the keyboard alone: search, filter by protocol, open the map and move it", async ({ page }) => {
+  await page.goto("/");
+  const search = page.getByRole("searchbox", { name: "Search" });
+  for (let i = 0; i < 40 && !(await search.evaluate((e) => e === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(search).toBeFocused();
+  await page.keyboard.type("germany");
+  const rows = page.locator("table.mirrors tr[data-mirror]:visible");
+  const german = await rows.count();
+  expect(german).toBeGreaterThan(5);
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("Protocol")).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => rows.count()).toBeLessThan(german);
+
+  const open = page.getByRole("button", { name: "Show the map" });
+  await open.focus();
+  await page.keyboard.press("Enter");
+  const map = page.locator(".leaflet-container");
+  await expect(page.locator(".marker-cluster").first()).toBeVisible();
+  await map.focus();
+  const before = await page.locator(".leaflet-map-pane").getAttribute("style");
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowDown");
+  await expect.poll(() => page.locator(".leaflet-map-pane").getAttribute("style")).not.toBe(before);
 });
