@@ -1,8 +1,8 @@
 /**
  * Hostile data, in a real browser: the site built from `tests/fixtures/hostile/` (every free-text
  * field carries HTML, script and attribute-breaking payloads that call `alert`) runs no injected
- * script on any page, in English and Arabic, with the map's popups opened, and no link carries a
- * non-web scheme. The spec builds that site itself and serves it from its own loopback server.
+ * script on any page, in English and Arabic, and no link carries a non-web scheme. The spec
+ * builds that site itself and serves it from its own loopback server.
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
@@ -88,31 +88,5 @@ test("no injected script runs on any page of the hostile site, and no link has a
   expect(pages.length).toBeGreaterThan(20);
   expect(pages).toContain("/ar/");
   for (const path of pages) await visit(page, path, problems);
-  expect(problems).toEqual([]);
-});
-
-test("the map's popups of hostile mirrors hold their text as text", async ({ page }) => {
-  const problems: string[] = [];
-  page.on("dialog", async (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    await dialog.dismiss();
-  });
-  for (const path of ["/", "/ar/"]) {
-    await page.goto(`${origin}${path}`);
-    await page.locator("button.open-map").click();
-    const markers = page.locator(".leaflet-marker-icon");
-    await expect(markers.first()).toBeVisible();
-    let opened = 0;
-    for (const marker of await markers.elementHandles()) {
-      // Opening a popup may re-render the layer; a marker gone by then is skipped.
-      if (!(await marker.isVisible())) continue;
-      await marker.click({ force: true, timeout: 2000 }).catch(() => undefined);
-      const popup = page.locator(".leaflet-popup-content");
-      if ((await popup.count()) === 0) continue;
-      opened++;
-      expect(await popup.locator("script, img, svg, iframe, style").count()).toBe(0);
-    }
-    expect(opened).toBeGreaterThan(0);
-  }
   expect(problems).toEqual([]);
 });
