@@ -2,12 +2,13 @@
  * `npm run validate -- [--format text|json|github] [--strict] [PATH...]`
  * Checks mirror files (default: `MIRRORS_DIR` or `mirrors.d`) and the distribution config
  * (`MIRRORS_CONFIG` or `config.yml`, when it exists). Results of unchanged files come from a
- * cache (see `validate/cache.ts`) unless `--no-cache`. Exit 0 without errors (warnings too
+ * cache (see `validate/cache.ts`) unless `--no-cache`. `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` accepts
+ * loopback and private addresses, for test registries only. Exit 0 without errors (warnings too
  * with --strict), 1 with errors, 2 for bad usage.
  */
 import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { listMirrorFiles, readSources, registryPaths } from "../src/core/load.ts";
+import { checkOptions, listMirrorFiles, readSources, registryPaths } from "../src/core/load.ts";
 import { buildRegistry } from "../src/core/registry.ts";
 import { codeVersion, openResultCache } from "./validate/cache.ts";
 import { FORMATS, type Format, formatReport } from "./validate/format.ts";
@@ -35,10 +36,14 @@ function main(argv: string[]): number {
     console.error(`No such file or folder: ${missing.join(", ")}\n${USAGE}`);
     return 2;
   }
-  const files = readSources(targets.flatMap(listMirrorFiles));
+  // A file named twice (a folder and a file in it) is checked once, not taken for a duplicate.
+  const files = readSources([...new Set(targets.flatMap(listMirrorFiles))]);
   const [config] = existsSync(paths.configFile) ? readSources([paths.configFile]) : [];
   const cache = args.values["no-cache"] ? null : openResultCache(CACHE_PATH, codeVersion(import.meta.url));
-  const registry = buildRegistry(files, config ?? null, cache?.check);
+  const registry = buildRegistry(files, config ?? null, {
+    ...checkOptions(),
+    ...(cache ? { checkFile: cache.check } : {}),
+  });
   cache?.save();
   process.stdout.write(
     formatReport(format, {

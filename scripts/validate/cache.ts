@@ -1,8 +1,9 @@
 /**
  * The validator's result cache, as linters keep one: each file's result is stored under the
- * hash of its text and of the validator's own code, so an unchanged file is not parsed again
- * and any change to the file or to the rules invalidates its entry. Cross-file rules (duplicate
- * names) still run over every file at every run. `--no-cache` bypasses it.
+ * hash of its text and the rules' options, beside a hash of the validator's own code, so an
+ * unchanged file is not parsed again and any change to the file or to the rules invalidates
+ * its entry. Cross-file rules (names, subnet overlaps) still run over every file at every run.
+ * `--no-cache` bypasses it.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
@@ -26,15 +27,16 @@ export function openResultCache(path: string, codeVersion: string): ResultCache 
   const next: CacheFile = { code: codeVersion, entries: {} };
   let changed = false;
   return {
-    check(file, text) {
-      const hash = createHash("sha1").update(text).digest("base64");
+    check(file, text, options) {
+      // The options change the result as much as the text does.
+      const hash = createHash("sha1").update(JSON.stringify(options)).update(text).digest("base64");
       const hit = previous.entries[file];
       if (hit?.hash === hash) {
         next.entries[file] = hit;
         return hit.result;
       }
       changed = true;
-      const result = checkMirrorFile(file, text);
+      const result = checkMirrorFile(file, text, options);
       next.entries[file] = { hash, result };
       return result;
     },

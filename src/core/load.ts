@@ -1,10 +1,12 @@
 /**
  * The one function of the core that reads files: a registry folder, its config and, when
  * `MIRRORS_STATUS` names one, the checker's status file. `MIRRORS_DIR` and `MIRRORS_CONFIG`
- * point everything at another registry of the same format.
+ * point everything at another registry of the same format. The one place that reads the
+ * environment, too: `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` becomes an option of the rules.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
+import type { CheckOptions } from "./check-options.ts";
 import { compareDiagnostics } from "./diagnostics.ts";
 import { buildRegistry, type SourceText } from "./registry.ts";
 import { parseStatusFile } from "./status/status-file.ts";
@@ -25,6 +27,14 @@ export function registryPaths(env: Record<string, string | undefined> = process.
   };
 }
 
+/**
+ * The rules' options from the environment. Only `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` (exactly
+ * `1`) accepts loopback and private addresses, for tests whose mirrors run on this machine.
+ */
+export function checkOptions(env: Record<string, string | undefined> = process.env): CheckOptions {
+  return { allowPrivateAddresses: env.MIRRORS_ALLOW_PRIVATE_ADDRESSES === "1" };
+}
+
 /** Mirror YAML files under `path` (a folder, read one level deep, or a single file), sorted. */
 export function listMirrorFiles(path: string): string[] {
   if (!statSync(path).isDirectory()) return [path];
@@ -41,9 +51,9 @@ export function readSources(paths: readonly string[], cwd = process.cwd()): Sour
   }));
 }
 
-export function loadRegistry(paths: RegistryPaths = registryPaths()): Registry {
+export function loadRegistry(paths: RegistryPaths = registryPaths(), options: CheckOptions = checkOptions()): Registry {
   const [config] = readSources([paths.configFile]);
-  const registry = buildRegistry(readSources(listMirrorFiles(paths.mirrorsDir)), config ?? null);
+  const registry = buildRegistry(readSources(listMirrorFiles(paths.mirrorsDir)), config ?? null, options);
   if (!paths.statusFile) return registry;
   const { status, diagnostics } = readStatus(paths.statusFile);
   return {

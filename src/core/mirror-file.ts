@@ -1,4 +1,5 @@
 /** One mirror file: parse, validate (schema, then rules), normalise. Pure: text in, data out. */
+import type { CheckOptions } from "./check-options.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { normaliseLocation } from "./rules/location.ts";
 import { normaliseNetworks } from "./rules/network.ts";
@@ -18,7 +19,8 @@ export interface MirrorFileResult {
   diagnostics: Diagnostic[];
 }
 
-export function checkMirrorFile(file: string, text: string): MirrorFileResult {
+/** Checks one mirror file. `options` come from the loader; without them private addresses are refused. */
+export function checkMirrorFile(file: string, text: string, options: CheckOptions = {}): MirrorFileResult {
   const parsed = parseYamlSource(file, text, MAX_MIRROR_FILE_CHARS);
   if (parsed.source === null) return { mirror: null, diagnostics: parsed.diagnostics };
   const source = parsed.source;
@@ -29,13 +31,13 @@ export function checkMirrorFile(file: string, text: string): MirrorFileResult {
 
   // The rules run even when the schema failed, so that one run reports every problem.
   checkUnknownKeys(r);
-  const urls = normaliseAddresses(r, ["address"]);
+  const urls = normaliseAddresses(r, ["address"], options);
   const kittenUrls = isRecord(source.value.address_optional)
-    ? normaliseAddresses(r, ["address_optional", "kitten"])
+    ? normaliseAddresses(r, ["address_optional", "kitten"], options)
     : null;
-  const sponsorUrl = checkSponsorUrl(r);
+  const sponsorUrl = checkSponsorUrl(r, options);
   const location = normaliseLocation(r);
-  const networks = normaliseNetworks(r);
+  const networks = normaliseNetworks(r, options);
   checkPrivateReach(r, networks);
 
   r.diagnostics.sort(compareDiagnostics);

@@ -1,7 +1,11 @@
 /** Builds the `Registry` from file texts: every file checked, cross-file rules applied. Pure. */
+import type { CheckOptions } from "./check-options.ts";
 import { checkConfigFile } from "./config-file.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { checkMirrorFile, type MirrorFileResult } from "./mirror-file.ts";
+import { checkMirrorNames } from "./rules/mirror-names.ts";
+import { sourcePlaces } from "./rules/source-places.ts";
+import { checkSubnetOverlaps } from "./rules/subnet-overlaps.ts";
 import type { Mirror, Registry } from "./types.ts";
 
 export interface SourceText {
@@ -11,12 +15,17 @@ export interface SourceText {
 }
 
 /** Checks one mirror file; the CLI passes a cached variant of `checkMirrorFile`. */
-export type MirrorFileChecker = (file: string, text: string) => MirrorFileResult;
+export type MirrorFileChecker = (file: string, text: string, options: CheckOptions) => MirrorFileResult;
+
+export interface RegistryOptions extends CheckOptions {
+  /** Checks each file; `checkMirrorFile` unless given (the validator passes its cache). */
+  checkFile?: MirrorFileChecker;
+}
 
 export function buildRegistry(
   mirrorFiles: readonly SourceText[],
   configFile: SourceText | null,
-  checkFile: MirrorFileChecker = checkMirrorFile,
+  { checkFile = checkMirrorFile, ...options }: RegistryOptions = {},
 ): Registry {
   const diagnostics: Diagnostic[] = [];
   const config = configFile === null ? null : checkConfigFile(configFile.file, configFile.text);
@@ -24,11 +33,15 @@ export function buildRegistry(
 
   const candidates: Mirror[] = [];
   for (const { file, text } of mirrorFiles) {
-    const result = checkFile(file, text);
+    const result = checkFile(file, text, options);
     diagnostics.push(...result.diagnostics);
     if (result.mirror) candidates.push(result.mirror);
   }
-  const mirrors = dropDuplicateNames(candidates, diagnostics);
+  const places = sourcePlaces(mirrorFiles);
+  const names = checkMirrorNames(candidates, places);
+  const overlaps = checkSubnetOverlaps(names.kept, places);
+  diagnostics.push(...names.diagnostics, ...overlaps.diagnostics);
+  const mirrors = names.kept.filter((m) => !overlaps.unlisted.has(m));
   mirrors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   diagnostics.sort(compareDiagnostics);
   return {
@@ -38,30 +51,4 @@ export function buildRegistry(
     files: mirrorFiles.length,
     status: null,
   };
-}
-
-/**
- * Rule: a mirror name is used by one file only. Every file that repeats a name is an error
- * naming the other file; the first file (in path order) keeps the mirror.
- */
-function dropDuplicateNames(candidates: Mirror[], diagnostics: Diagnostic[]): Mirror[] {
-  const byName = new Map<string, Mirror[]>();
-  for (const m of candidates) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
-  const kept: Mirror[] = [];
-  for (const group of byName.values()) {
-    group.sort((a, b) => (a.file < b.file ? -1 : 1));
-    const [first, ...rest] = group;
-    if (first) kept.push(first);
-    for (const other of rest) {
-      diagnostics.push({
-        file: other.file,
-        line: 1,
-        column: 1,
-        severity: "error",
-        code: "duplicate-name",
-        message: `The name \`${other.name}\` is already used by ${first?.file}. Each mirror needs its own file; merge the two or give this one its own host name.`,
-      });
-    }
-  }
-  return kept;
 }

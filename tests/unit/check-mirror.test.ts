@@ -6,10 +6,10 @@ import type { Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
 import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../fixtures/check/fake-mirror.ts";
 
 /** Real loopback servers playing mirrors, checked in one run with short timeouts. */
-const fixture = loadRegistry({
-  mirrorsDir: "tests/fixtures/check/mirrors.d",
-  configFile: "tests/fixtures/check/config.yml",
-});
+const fixture = loadRegistry(
+  { mirrorsDir: "tests/fixtures/check/mirrors.d", configFile: "tests/fixtures/check/config.yml" },
+  { allowPrivateAddresses: true },
+);
 const config = fixture.config;
 const template = fixture.mirrors.find((m) => m.name === "fresh.example.org");
 if (config === null || template === undefined) throw new Error("the check fixture must load");

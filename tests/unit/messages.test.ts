@@ -29,7 +29,21 @@ const CASES: Record<string, string> = {
   "missing-geolocation": SOUND.replace(/geolocation:\n( {2}.*\n)+/, ""),
   "unknown-key": `${SOUND}address_options: {}\n`,
   "yaml11-boolean": `${SOUND}private: no\n`,
+  "special-address-url": SOUND.replace("https://mirror.example.org/", "https://169.254.169.254/"),
+  "ip-address-url": SOUND.replace("https://mirror.example.org/", "https://[2001:718:2::1]/"),
+  "subnet-too-wide": `${SOUND}private: true\nsubnets: [0.0.0.0/0, 2000::/3]\n`,
+  "subnet-wide": `${SOUND}private: true\nsubnets: [147.32.0.0/12]\n`,
+  "subnet-special-range": `${SOUND}private: true\nsubnets: [192.168.0.0/16]\n`,
+  "file-name-mismatch": SOUND,
 };
+
+/** Runs `buildRegistry` over several files and prints the diagnostics with one of `codes`. */
+function crossFile(files: Record<string, string>, codes: string[]): string[] {
+  const sources = Object.entries(files).map(([file, text]) => ({ file, text }));
+  return buildRegistry(sources, null)
+    .diagnostics.filter((d) => codes.includes(d.code))
+    .map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+}
 
 it("says what is wrong and what to write instead, for every diagnostic", () => {
   const lines: string[] = [];
@@ -39,13 +53,27 @@ it("says what is wrong and what to write instead, for every diagnostic", () => {
     expect(mine, code).not.toHaveLength(0);
     for (const d of mine) lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
   }
-  const dup = buildRegistry(
-    [
-      { file: "a.yml", text: SOUND },
-      { file: "b.yml", text: SOUND },
-    ],
-    null,
-  ).diagnostics;
-  lines.push(...dup.map((d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`));
+  lines.push(...crossFile({ "a.yml": SOUND, "b.yml": SOUND }, ["duplicate-name"]));
+  lines.push(...crossFile({ "mirror.example.org.yml": SOUND, "copy.yml": SOUND }, ["duplicate-name"]));
+  const claiming = (name: string, extra: string) =>
+    `${SOUND.replaceAll("mirror.example.org", name)}private: true\nsubnets:\n  - 147.32.0.0/16\n${extra}`;
+  lines.push(
+    ...crossFile(
+      {
+        "one.example.org.yml": claiming("one.example.org", ""),
+        "two.example.org.yml": claiming("two.example.org", ""),
+      },
+      ["subnet-overlap"],
+    ),
+  );
+  lines.push(
+    ...crossFile(
+      {
+        "campus.example.org.yml": claiming("campus.example.org", "monopoly: true\n"),
+        "other.example.org.yml": claiming("other.example.org", "  - 147.32.8.0/24\n"),
+      },
+      ["subnet-overlap"],
+    ),
+  );
   expect(lines.join("\n")).toMatchSnapshot();
 });

@@ -123,7 +123,9 @@ describe("networks", () => {
   });
 
   it("rejects a malformed subnet at its list item", () => {
-    expect(check(withLines("subnets:", "  - 10.0.0.0/8", "  - 300.1.1.1/24")).found).toEqual(["16:5 error bad-subnet"]);
+    expect(check(withLines("subnets:", "  - 147.32.0.0/16", "  - 300.1.1.1/24")).found).toEqual([
+      "16:5 error bad-subnet",
+    ]);
   });
 
   it("accepts an https URL to a list of subnets", () => {

@@ -21,6 +21,7 @@ describe("the real AlmaLinux registry", () => {
   it("gives exactly the warnings its known quirks deserve", () => {
     expect(countByCode("warning")).toEqual({
       "missing-geolocation": 81, // 81 files have no geolocation
+      "file-name-mismatch": 36, // e.g. mirror.0xemma.yml holds mirror.0xem.ma
       "private-unreachable": 21, // private: true with neither subnets nor asn
       "scheme-mismatch": 9, // 8 https URLs under http:, plus an ftp: key holding http://
       "country-alias": 6, // UK ×4, Germany, Australia

@@ -75,6 +75,8 @@ describe("parseStatusFile", () => {
 describe("loadRegistry with MIRRORS_STATUS", () => {
   const dir = mkdtempSync(join(tmpdir(), "status-load-"));
   const fixture = { mirrorsDir: "tests/fixtures/check/mirrors.d", configFile: "tests/fixtures/check/config.yml" };
+  /** The fixture's mirrors run on 127.0.0.1. */
+  const local = { allowPrivateAddresses: true };
 
   it("reads MIRRORS_STATUS from the environment", () => {
     expect(registryPaths({ MIRRORS_STATUS: "s.json" }).statusFile).toBe("s.json");
@@ -84,7 +86,7 @@ describe("loadRegistry with MIRRORS_STATUS", () => {
   it("fills Registry.status when the variable names a file", () => {
     const file = join(dir, "good.json");
     writeFileSync(file, GOOD);
-    const registry = loadRegistry({ ...fixture, statusFile: file });
+    const registry = loadRegistry({ ...fixture, statusFile: file }, local);
     expect(registry.status?.mirrors["fresh.example.org"]?.state).toBe("ok");
     expect(registry.diagnostics).toEqual([]);
     expect(registry.mirrors).toHaveLength(6);
@@ -93,16 +95,16 @@ describe("loadRegistry with MIRRORS_STATUS", () => {
   it("keeps going with diagnostics when the file is broken or missing", () => {
     const file = join(dir, "bad.json");
     writeFileSync(file, "{ half a file");
-    const broken = loadRegistry({ ...fixture, statusFile: file });
+    const broken = loadRegistry({ ...fixture, statusFile: file }, local);
     expect(broken.status).toBeNull();
     expect(broken.mirrors).toHaveLength(6);
     expect(broken.diagnostics.map((d) => d.code)).toEqual(["status-syntax"]);
-    const missing = loadRegistry({ ...fixture, statusFile: join(dir, "nowhere.json") });
+    const missing = loadRegistry({ ...fixture, statusFile: join(dir, "nowhere.json") }, local);
     expect(missing.status).toBeNull();
     expect(missing.diagnostics.map((d) => d.code)).toEqual(["status-unreadable"]);
   });
 
   it("is the same as before when no status file is named", () => {
-    expect(loadRegistry(fixture).status).toBeNull();
+    expect(loadRegistry(fixture, local).status).toBeNull();
   });
 });

@@ -3,8 +3,13 @@ import { describe, expect, it } from "vitest";
 
 /** Runs the validator exactly as `npm run validate` does. */
 function validate(...args: string[]) {
+  return validateWith({}, ...args);
+}
+
+function validateWith(env: Record<string, string>, ...args: string[]) {
   const run = spawnSync(process.execPath, ["scripts/run-bundled.mjs", "validate", ...args], {
     encoding: "utf8",
+    env: { ...process.env, ...env },
   });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
@@ -15,7 +20,7 @@ describe("npm run validate", () => {
   it("passes the real registry with warnings and exit 0", () => {
     const { code, out } = validate();
     expect(code).toBe(0);
-    expect(out.trim().split("\n").at(-1)).toBe("530 files checked, 530 valid mirrors, 0 errors, 134 warnings.");
+    expect(out.trim().split("\n").at(-1)).toBe("530 files checked, 530 valid mirrors, 0 errors, 170 warnings.");
   });
 
   it("prints compiler-like lines for every problem of every file, and exits 1", () => {
@@ -41,8 +46,8 @@ describe("npm run validate", () => {
     const { code, out } = validate("--format", "json", `${FIXTURES}/broken/warnings-only.yml`);
     expect(code).toBe(0);
     const report = JSON.parse(out);
-    expect(report).toMatchObject({ files: 1, mirrors: 1, errors: 0, warnings: 4 });
-    expect(report.diagnostics[1]).toEqual({
+    expect(report).toMatchObject({ files: 1, mirrors: 1, errors: 0, warnings: 5 });
+    expect(report.diagnostics[2]).toEqual({
       file: `${FIXTURES}/broken/warnings-only.yml`,
       line: 4,
       column: 10,
@@ -62,6 +67,19 @@ describe("npm run validate", () => {
   it("fails on warnings with --strict", () => {
     expect(validate("--strict", `${FIXTURES}/broken/warnings-only.yml`).code).toBe(1);
     expect(validate("--strict", `${FIXTURES}/good`).code).toBe(0);
+  });
+
+  it("refuses loopback mirrors unless MIRRORS_ALLOW_PRIVATE_ADDRESSES=1, whatever its cache holds", () => {
+    const dir = "tests/fixtures/check/mirrors.d";
+    const refused = validate(dir);
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain(
+      `${dir}/fresh.example.org.yml:4:9 error special-address-url \`address.http\` points at \`127.0.0.1\`, in the loopback range`,
+    );
+    const local = validateWith({ MIRRORS_ALLOW_PRIVATE_ADDRESSES: "1" }, dir);
+    expect(local.code).toBe(0);
+    expect(local.out.trim()).toBe("6 files checked, 6 valid mirrors, 0 errors, 0 warnings.");
+    expect(validateWith({ MIRRORS_ALLOW_PRIVATE_ADDRESSES: "true" }, dir).code).toBe(1);
   });
 
   it("exits 2 with the usage for bad usage", () => {

@@ -3,7 +3,10 @@
  * URL to a published list); ASNs are integers in range (the schema checks the range).
  */
 import ipaddr from "ipaddr.js";
+import type { CheckOptions } from "../check-options.ts";
+import { checkUrlHost } from "./ip-literal-hosts.ts";
 import type { FileReporter } from "./reporter.ts";
+import { checkSubnetClaim } from "./subnet-claims.ts";
 
 export interface Networks {
   subnets: string[];
@@ -11,7 +14,7 @@ export interface Networks {
   asns: number[];
 }
 
-export function normaliseNetworks(r: FileReporter): Networks {
+export function normaliseNetworks(r: FileReporter, options: CheckOptions): Networks {
   const { subnets: rawSubnets, asn } = r.source.value;
   const asns = (Array.isArray(asn) ? asn : [asn]).filter((n): n is number => Number.isInteger(n));
   if (typeof rawSubnets === "string" && /^https?:/i.test(rawSubnets.trim())) {
@@ -26,6 +29,7 @@ export function normaliseNetworks(r: FileReporter): Networks {
       );
       return { subnets: [], subnetsUrl: null, asns };
     }
+    checkUrlHost(r, ["subnets"], url.href, options);
     return { subnets: [], subnetsUrl: url.href, asns };
   }
   const items = typeof rawSubnets === "string" ? [rawSubnets] : Array.isArray(rawSubnets) ? rawSubnets : [];
@@ -33,8 +37,8 @@ export function normaliseNetworks(r: FileReporter): Networks {
   items.forEach((item, index) => {
     if (typeof item !== "string") return;
     const cidr = canonicalCidr(item);
+    const path = typeof rawSubnets === "string" ? ["subnets"] : ["subnets", index];
     if (cidr === null) {
-      const path = typeof rawSubnets === "string" ? ["subnets"] : ["subnets", index];
       r.report(
         "error",
         "bad-subnet",
@@ -43,6 +47,7 @@ export function normaliseNetworks(r: FileReporter): Networks {
       );
       return;
     }
+    checkSubnetClaim(r, path, cidr, options);
     subnets.push(cidr);
   });
   return { subnets, subnetsUrl: null, asns };

@@ -3,8 +3,10 @@
  * (`javascript:`, `data:`, `file:` …). A web URL under the wrong key is a warning and is used
  * under the scheme it really has.
  */
+import type { CheckOptions } from "../check-options.ts";
 import { PROTOCOLS, type Protocol, type ProtocolUrls } from "../types.ts";
 import type { ValuePath } from "../yaml-source.ts";
+import { checkUrlHost } from "./ip-literal-hosts.ts";
 import { type FileReporter, isRecord, valueAt } from "./reporter.ts";
 
 /** `host::module/path`, rsync's daemon syntax without a scheme. */
@@ -15,7 +17,7 @@ const RSYNC_MIXED = /^rsync:\/\/([A-Za-z0-9.-]+)::([^\s]*)$/i;
 const BARE_HOST = /^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/\S*)?$/;
 
 /** Reads the base URLs of one tree (`address` or `address_optional.kitten`), normalised. */
-export function normaliseAddresses(r: FileReporter, path: ValuePath): ProtocolUrls | null {
+export function normaliseAddresses(r: FileReporter, path: ValuePath, options: CheckOptions): ProtocolUrls | null {
   const raw = valueAt(r.source.value, path);
   if (!isRecord(raw)) return null;
   const urls: ProtocolUrls = {};
@@ -26,6 +28,7 @@ export function normaliseAddresses(r: FileReporter, path: ValuePath): ProtocolUr
     if (typeof value !== "string" || value === "") continue;
     const parsed = parseMirrorUrl(r, [...path, key], value, key);
     if (parsed === null) continue;
+    checkUrlHost(r, [...path, key], parsed.url, options);
     if (parsed.scheme === key) urls[key] = parsed.url;
     else moved.push([parsed.scheme, parsed.url]);
   }
@@ -34,7 +37,7 @@ export function normaliseAddresses(r: FileReporter, path: ValuePath): ProtocolUr
 }
 
 /** `sponsor_url` must be a web page: http or https only. */
-export function checkSponsorUrl(r: FileReporter): string | null {
+export function checkSponsorUrl(r: FileReporter, options: CheckOptions): string | null {
   const value = r.source.value.sponsor_url;
   if (typeof value !== "string" || value === "") return null;
   if (BARE_HOST.test(value.trim())) {
@@ -44,7 +47,9 @@ export function checkSponsorUrl(r: FileReporter): string | null {
       ["sponsor_url"],
       `\`sponsor_url\` has no scheme, so it is read as \`https://${value.trim()}\`. Write the full address with \`https://\`.`,
     );
-    return safeParse(`https://${value.trim()}`)?.href ?? null;
+    const href = safeParse(`https://${value.trim()}`)?.href ?? null;
+    if (href !== null) checkUrlHost(r, ["sponsor_url"], href, options);
+    return href;
   }
   const url = safeParse(value);
   if (url === null || !/^https?:$/.test(url.protocol) || url.hostname === "") {
@@ -56,6 +61,7 @@ export function checkSponsorUrl(r: FileReporter): string | null {
     );
     return null;
   }
+  checkUrlHost(r, ["sponsor_url"], url.href, options);
   return url.href;
 }
 
