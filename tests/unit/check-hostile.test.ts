@@ -223,8 +223,8 @@ describe("the checker never reaches inside", () => {
     for (const [name, reason] of expected) {
       const status = entry(publicOnly, name);
       expect(status, name).toMatchObject({ state: "unreachable", reason: `${reason}; ${PUBLIC_ONLY}` });
-      // No connection was tried: 10.0.0.1 would have taken the whole timeout.
-      expect(status.timings?.total_ms, name).toBeLessThan(200);
+      // No connection was tried (the reason says so; one to 10.0.0.1 would have taken the whole timeout).
+      expect(status.timings?.total_ms, name).toBeLessThan(TIMEOUT_MS / 2);
     }
     expect(bystander.requests).toEqual([]);
   });
@@ -253,7 +253,7 @@ describe("DNS counts inside the deadline", () => {
       state: "unreachable",
       reason: "DNS lookup timed out after 1 s for hang.example",
     });
-    expect(entry(publicOnly, "hang").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 300);
+    expect(entry(publicOnly, "hang").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });
 
   it("counts a request's own lookup inside its deadline", () => {
@@ -261,7 +261,7 @@ describe("DNS counts inside the deadline", () => {
       state: "unreachable",
       reason: `DNS lookup timed out after 1 s: http://rehang.example:${bystander.port}/almalinux/`,
     });
-    expect(entry(withOptIn, "rehang").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 300);
+    expect(entry(withOptIn, "rehang").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });
 
   it("does the same for a name server that never answers and a getaddrinfo that never returns", () => {
@@ -269,7 +269,7 @@ describe("DNS counts inside the deadline", () => {
       state: "unreachable",
       reason: "DNS lookup timed out after 1 s for silent.example",
     });
-    expect(entry(publicOnly, "silent").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 300);
+    expect(entry(publicOnly, "silent").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });
 
   it("bounds the system resolver itself, getaddrinfo included", async () => {
