@@ -4,7 +4,9 @@
  * Checks every valid mirror of the registry and writes the status file the build reads
  * (`MIRRORS_STATUS`), atomically: a crash mid-run leaves the previous file in place.
  * Exit 0 when the file is written (whatever the mirrors' states), 1 when it cannot be,
- * 2 for bad usage or an unusable registry.
+ * 2 for bad usage or an unusable registry. The checker connects only to public addresses;
+ * `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` (tests on loopback servers only) lets it connect to
+ * loopback and private ones too.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -71,6 +73,7 @@ export async function main(argv: string[]): Promise<number> {
     timeoutMs: numbers.timeout * 1000,
     mirrorTimeoutMs: numbers.mirrorTimeout * 1000,
     maxRedirects: 5,
+    allowPrivateAddresses: process.env.MIRRORS_ALLOW_PRIVATE_ADDRESSES === "1",
     checkIsos: !values["no-isos"],
     onMirror: (name, s) => progress.mirror(name, s),
   });

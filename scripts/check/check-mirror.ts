@@ -4,6 +4,7 @@
  * at its first failure (as upstream does) and the whole mirror at its deadline. The I/O is
  * here; what the observations mean is decided by the core (`classifyMirror`).
  */
+import { sortAddresses } from "../../src/core/status/address-policy.ts";
 import { type CheckTarget, mirrorTargets, webBaseUrl } from "../../src/core/status/check-targets.ts";
 import { judgeFile, judgeRepodata, type Verdict } from "../../src/core/status/classify.ts";
 import {
@@ -15,7 +16,7 @@ import {
 import type { RequestOutcome } from "../../src/core/status/request-outcome.ts";
 import type { DistributionConfig, Mirror, MirrorStatus } from "../../src/core/types.ts";
 import type { Family, HttpClient, HttpSession, RequestOptions } from "./http-client.ts";
-import type { ResolveHost } from "./resolve.ts";
+import { type ResolveHost, resolveWithin } from "./resolve.ts";
 
 export interface MirrorCheckSettings {
   client: HttpClient;
@@ -56,6 +57,7 @@ export async function checkMirror(mirror: Mirror, s: MirrorCheckSettings): Promi
     targets,
     dnsFailure: null,
     addresses: { ipv4: [], ipv6: [] },
+    refusedAddresses: null,
     reach: { ipv4: null, ipv6: null },
     base: null,
     time: null,
@@ -81,20 +83,34 @@ type Scoped = MirrorCheckSettings & { session: HttpSession };
 async function observe(o: MirrorObservations, s: Scoped, signal: AbortSignal): Promise<void> {
   const { targets } = o;
   let started = performance.now();
-  const addresses = await s.resolve(new URL(targets.baseUrl).hostname);
+  const timeoutMs = s.client.options.timeoutMs;
+  const addresses = await resolveWithin(s.resolve, new URL(targets.baseUrl).hostname, timeoutMs, signal);
   o.timings.dns_ms = since(started);
-  o.addresses = { ipv4: addresses.ipv4, ipv6: addresses.ipv6 };
   o.reach = { ipv4: false, ipv6: false };
+  if (addresses === "aborted") return;
+  if (addresses === "timeout") {
+    o.dnsFailure = { type: "dns-timeout", seconds: timeoutMs / 1000 };
+    return;
+  }
+  o.addresses = { ipv4: addresses.ipv4, ipv6: addresses.ipv6 };
   if (addresses.ipv4.length === 0 && addresses.ipv6.length === 0) {
     o.dnsFailure = addresses.failure ?? { type: "dns", code: "ENODATA" };
+    return;
+  }
+  // Only families with an address the checker may connect to are tried (each hop checks again).
+  const policy = { allowPrivate: s.client.options.allowPrivateAddresses };
+  const v4 = sortAddresses(addresses.ipv4, policy);
+  const v6 = sortAddresses(addresses.ipv6, policy);
+  if (v4.allowed.length === 0 && v6.allowed.length === 0) {
+    o.refusedAddresses = [...v4.refused, ...v6.refused];
     return;
   }
 
   // The base URL over each family at once: reachability of both, and a family for the rest.
   started = performance.now();
   const families: Family[] = [];
-  if (addresses.ipv4.length > 0) families.push(4);
-  if (addresses.ipv6.length > 0) families.push(6);
+  if (v4.allowed.length > 0) families.push(4);
+  if (v6.allowed.length > 0) families.push(6);
   const bases = await Promise.all(
     families.map((family) =>
       s.session.request(targets.baseUrl, { method: "GET", body: "discard", maxBytes: BASE_BYTES, family, signal }),

@@ -20,6 +20,8 @@ export interface RunOptions {
   timeoutMs: number;
   mirrorTimeoutMs: number;
   maxRedirects: number;
+  /** Connect to loopback and private addresses too (`MIRRORS_ALLOW_PRIVATE_ADDRESSES=1`, tests only). */
+  allowPrivateAddresses: boolean;
   checkIsos: boolean;
   /** Called as each mirror's check ends. */
   onMirror?: (name: string, status: MirrorStatus) => void;
@@ -37,6 +39,7 @@ export async function checkRegistry(
     perHostLimit: options.perHostLimit,
     timeoutMs: options.timeoutMs,
     maxRedirects: options.maxRedirects,
+    allowPrivateAddresses: options.allowPrivateAddresses,
   });
   const settings = {
     client,

@@ -4,17 +4,25 @@
  * costs at most the timeout), a cap on the body, a few redirects, one retry when a kept-alive
  * connection turns out closed. Requests go to an address of the family asked for, so IPv4
  * and IPv6 can be judged apart. It never throws: every ending is a `RequestOutcome`.
+ *
+ * It never reaches inside: before every connection (the first request and every redirect hop)
+ * the host is looked up, within the request's deadline, and only an address the core's
+ * policy allows (`barredRange`: public ones) is connected to: that very address, with no
+ * second lookup. A redirect is followed only within the mirror's own host (`redirectStep`),
+ * so a redirect elsewhere is neither looked up nor connected to.
  */
 import http from "node:http";
 import https from "node:https";
-import { isIP } from "node:net";
+import { isIP, type LookupFunction } from "node:net";
+import { sortAddresses } from "../../src/core/status/address-policy.ts";
+import { redirectStep } from "../../src/core/status/redirects.ts";
 import {
   failureFromErrorCode,
   type NetworkFailure,
   type RequestOutcome,
 } from "../../src/core/status/request-outcome.ts";
 import { KeyedLimiter, Limiter } from "./limiter.ts";
-import type { ResolveHost } from "./resolve.ts";
+import { type ResolveHost, resolveWithin } from "./resolve.ts";
 
 export type Family = 4 | 6;
 
@@ -28,6 +36,8 @@ export interface ClientOptions {
   /** Per request, in milliseconds, redirects included. */
   timeoutMs: number;
   maxRedirects: number;
+  /** Connect to loopback and private addresses too (`MIRRORS_ALLOW_PRIVATE_ADDRESSES=1`, tests only). */
+  allowPrivateAddresses: boolean;
 }
 
 export interface RequestOptions {
@@ -88,14 +98,17 @@ export class HttpSession {
     this.#agents = { http: new http.Agent(agentOptions), https: new https.Agent(agentOptions) };
   }
 
-  /** Fetches `url` over the given family; redirects are followed up to the limit. */
+  /**
+   * Fetches `url` over the given family; redirects within the mirror are followed up to the
+   * limit. The outcome names `url`, never a URL a redirect gave.
+   */
   async request(url: string, options: RequestOptions): Promise<RequestOutcome> {
     const started = performance.now();
     const deadline = started + this.#options.timeoutMs;
-    const done = (result: HopResult, at: string): RequestOutcome =>
+    const done = (result: HopResult): RequestOutcome =>
       result.kind === "response"
-        ? { kind: "response", url: at, status: result.status, body: result.body, ms: elapsed(started) }
-        : { kind: "failure", url: at, failure: result.failure, ms: elapsed(started) };
+        ? { kind: "response", url, status: result.status, body: result.body, ms: elapsed(started) }
+        : { kind: "failure", url, failure: result.failure, ms: elapsed(started) };
 
     let current = url;
     for (let redirects = 0; ; redirects++) {
@@ -105,14 +118,15 @@ export class HttpSession {
         result = await this.#hopWithLimits(current, options, deadline);
       }
       if (result.kind !== "response" || result.location === null || !REDIRECTS.has(result.status)) {
-        return done(result, current);
+        return done(result);
       }
+      const step = redirectStep(current, result.location);
+      if (step.kind === "unusable") return done({ ...result, location: null });
+      if (step.kind === "away") return done({ kind: "failure", failure: { type: "redirect-away", away: step.away } });
       if (redirects >= this.#options.maxRedirects) {
-        return done({ kind: "failure", failure: { type: "redirects", limit: this.#options.maxRedirects } }, url);
+        return done({ kind: "failure", failure: { type: "redirects", limit: this.#options.maxRedirects } });
       }
-      const next = safeUrl(result.location, current);
-      if (next === null) return done({ kind: "response", status: result.status, location: null, body: null }, current);
-      current = next;
+      current = step.url;
     }
   }
 
@@ -128,18 +142,31 @@ export class HttpSession {
   }
 
   async #hop(url: URL, options: RequestOptions, deadline: number): Promise<HopResult> {
-    const remaining = deadline - performance.now();
-    const timeout: NetworkFailure = { type: "timeout", seconds: this.#options.timeoutMs / 1000 };
-    if (remaining <= 0) return { kind: "failure", failure: timeout };
-    if (options.signal?.aborted) return { kind: "failure", failure: ABORTED };
-    const addresses = await this.#options.resolve(url.hostname);
-    const address = (options.family === 4 ? addresses.ipv4 : addresses.ipv6)[0];
+    const seconds = this.#options.timeoutMs / 1000;
+    const timeout: NetworkFailure = { type: "timeout", seconds };
+    if (deadline - performance.now() <= 0) return { kind: "failure", failure: timeout };
+    const addresses = await resolveWithin(
+      this.#options.resolve,
+      url.hostname,
+      deadline - performance.now(),
+      options.signal,
+    );
+    if (addresses === "aborted") return { kind: "failure", failure: ABORTED };
+    if (addresses === "timeout") return { kind: "failure", failure: { type: "dns-timeout", seconds } };
+    const ofFamily = options.family === 4 ? addresses.ipv4 : addresses.ipv6;
+    const { allowed, refused } = sortAddresses(ofFamily, { allowPrivate: this.#options.allowPrivateAddresses });
+    const address = allowed[0];
     if (address === undefined) {
+      if (refused.length > 0) {
+        return { kind: "failure", failure: { type: "address-refused", host: url.hostname, refused } };
+      }
       return {
         kind: "failure",
         failure: addresses.failure ?? { type: "dns", code: `NO_IPV${options.family}_ADDRESS` },
       };
     }
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) return { kind: "failure", failure: timeout };
     const secure = url.protocol === "https:";
     const hostname = url.hostname.replace(/^\[|\]$/g, "");
 
@@ -160,7 +187,9 @@ export class HttpSession {
       const timer = setTimeout(() => fail(timeout), remaining);
 
       const req = (secure ? https : http).request({
+        // The checked address itself; should anything look a name up again, it gets this one.
         host: address,
+        lookup: pinnedLookup(address, options.family),
         family: options.family,
         port: url.port || (secure ? 443 : 80),
         path: `${url.pathname}${url.search}`,
@@ -229,12 +258,10 @@ function elapsed(since: number): number {
   return Math.round(performance.now() - since);
 }
 
-/** An http(s) URL a redirect points to, resolved against the current one; null for anything else. */
-function safeUrl(location: string, base: string): string | null {
-  try {
-    const url = new URL(location, base);
-    return url.protocol === "http:" || url.protocol === "https:" ? url.href : null;
-  } catch {
-    return null;
-  }
+/** A `lookup` that answers every name with the address already checked. */
+function pinnedLookup(address: string, family: Family): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
 }

@@ -15,14 +15,17 @@ const NOW = Math.floor(Date.now() / 1000);
 const dir = mkdtempSync(join(tmpdir(), "check-cli-"));
 const servers: FakeMirror[] = [];
 
-function run(args: string[]): {
+function run(
+  args: string[],
+  allowPrivate = true,
+): {
   child: ReturnType<typeof spawn>;
   done: Promise<{ code: number | null; stdout: string; stderr: string }>;
 } {
   // The fixture's mirrors run on 127.0.0.1, which only this opt-in lets the validator and checker accept.
   const child = spawn(process.execPath, ["scripts/check-mirrors.ts", ...args], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, MIRRORS_ALLOW_PRIVATE_ADDRESSES: "1" },
+    env: { ...process.env, MIRRORS_ALLOW_PRIVATE_ADDRESSES: allowPrivate ? "1" : "0" },
   });
   let stdout = "";
   let stderr = "";
@@ -95,6 +98,22 @@ describe("npm run check-mirrors", () => {
     ]);
     expect(status?.mirrors["fresh.example.org"]?.kitten?.state).toBe("ok");
     expect([...(servers[0]?.userAgents ?? [])][0]).toMatch(/^mirrorsite\/\d+\.\d+\.\d+ check-mirrors \(/);
+  }, 15_000);
+
+  it("connects to no loopback mirror without MIRRORS_ALLOW_PRIVATE_ADDRESSES=1", async () => {
+    const before = servers.map((s) => s.requests.length);
+    const out = join(dir, "public-only.json");
+    const { code } = await run([...common(), "--out", out], false).done;
+    expect(code).toBe(0);
+    expect(servers.map((s) => s.requests.length)).toEqual(before);
+    const { status } = parseStatusFile(out, readFileSync(out, "utf8"));
+    for (const [name, entry] of Object.entries(status?.mirrors ?? {})) {
+      if (entry.checked === false) continue;
+      expect(entry, name).toMatchObject({
+        state: "unreachable",
+        reason: "127.0.0.1 is a loopback address; the checker connects only to public addresses",
+      });
+    }
   }, 15_000);
 
   it("says what is wrong with its arguments", async () => {

@@ -9,7 +9,13 @@
 import type { MirrorState } from "../types.ts";
 import type { CheckTarget } from "./check-targets.ts";
 import { formatAge } from "./durations.ts";
-import { describeFailure, isReachFailure, type RequestOutcome } from "./request-outcome.ts";
+import {
+  describeFailure,
+  followsUrl,
+  isReachFailure,
+  type NetworkFailure,
+  type RequestOutcome,
+} from "./request-outcome.ts";
 
 /** The result of one step: a state, a reason, and the URL and status that decided it. */
 export interface Verdict {
@@ -44,7 +50,10 @@ function isSuccess(status: number): boolean {
 export function judgeBase(outcome: RequestOutcome): Verdict {
   if (outcome.kind === "failure") {
     const state = isReachFailure(outcome.failure) ? "unreachable" : "broken";
-    return { state, reason: `${capitalise(describeFailure(outcome.failure))}: ${outcome.url}`, url: outcome.url };
+    const reason = followsUrl(outcome.failure)
+      ? urlFailed(outcome.url, outcome.failure)
+      : `${capitalise(describeFailure(outcome.failure))}: ${outcome.url}`;
+    return { state, reason, url: outcome.url };
   }
   if (!isSuccess(outcome.status)) {
     return {
@@ -70,7 +79,11 @@ export function judgeTime(
   if (outcome.kind === "failure") {
     return {
       state: "broken",
-      reason: `TIME could not be read: ${describeFailure(outcome.failure)}: ${outcome.url}`,
+      reason: `TIME could not be read: ${
+        followsUrl(outcome.failure)
+          ? urlFailed(outcome.url, outcome.failure)
+          : `${describeFailure(outcome.failure)}: ${outcome.url}`
+      }`,
       url: outcome.url,
       syncedAt: null,
       ageSeconds: null,
@@ -90,7 +103,8 @@ export function judgeTime(
   if (syncedAt === null) {
     return {
       state: "broken",
-      reason: `TIME holds no epoch time (it starts with ${JSON.stringify((outcome.body ?? "").trim().slice(0, 20))}): ${outcome.url}`,
+      // Not a byte of what it holds: a mirror's answers are never published.
+      reason: `TIME holds no epoch time: ${outcome.url}`,
       url: outcome.url,
       syncedAt: null,
       ageSeconds: null,
@@ -118,7 +132,7 @@ export function judgeRepodata(target: CheckTarget, outcome: RequestOutcome): Ver
   if (outcome.kind === "failure") {
     return {
       state: "broken",
-      reason: `${what} failed for ${target.label}: ${outcome.url} ${describeFailure(outcome.failure)}`,
+      reason: `${what} failed for ${target.label}: ${urlFailed(outcome.url, outcome.failure)}`,
       url: outcome.url,
     };
   }
@@ -147,7 +161,7 @@ export function judgeFile(target: CheckTarget, outcome: RequestOutcome): Verdict
   if (outcome.kind === "failure") {
     return {
       state: "broken",
-      reason: `${target.label} failed: ${outcome.url} ${describeFailure(outcome.failure)}`,
+      reason: `${target.label} failed: ${urlFailed(outcome.url, outcome.failure)}`,
       url: outcome.url,
     };
   }
@@ -173,6 +187,14 @@ export function judgeMirrorDeadline(seconds: number, done: number, total: number
 /** The reason of a healthy mirror: what was checked and how fresh it is. */
 export function okReason(ageSeconds: number, allowedLabel: string, repodataCount: number): string {
   return `All ${repodataCount} repodata files answer; synced ${formatAge(ageSeconds)} ago (allowed: ${allowedLabel})`;
+}
+
+/**
+ * "http://…/repomd.xml timed out after 15 s", "http://…/TIME redirects to another host, …",
+ * "http://…/TIME: mirror.example.org resolves to 0.0.0.0, …".
+ */
+function urlFailed(url: string, failure: NetworkFailure): string {
+  return `${url}${failure.type === "address-refused" ? ":" : ""} ${describeFailure(failure)}`;
 }
 
 function capitalise(text: string): string {

@@ -15,7 +15,13 @@ import {
   type Verdict,
   worse,
 } from "./classify.ts";
-import { describeFailure, type NetworkFailure, type RequestOutcome } from "./request-outcome.ts";
+import {
+  describeFailure,
+  describeRefusedAddresses,
+  type NetworkFailure,
+  type RefusedAddress,
+  type RequestOutcome,
+} from "./request-outcome.ts";
 
 /** How a set of files fared: checking stops at the first failure (as upstream's does). */
 export interface FileSetObservation {
@@ -44,6 +50,11 @@ export interface MirrorObservations {
   /** Set when the host name has no address at all. */
   dnsFailure: NetworkFailure | null;
   addresses: { ipv4: string[]; ipv6: string[] };
+  /**
+   * Set when the host has addresses but none the checker may connect to (all loopback,
+   * private, link-local …): then nothing was requested.
+   */
+  refusedAddresses: RefusedAddress[] | null;
   /** Whether a request over each family got an HTTP answer; null when not tried. */
   reach: { ipv4: boolean | null; ipv6: boolean | null };
   /** Null when not reached (DNS failed, or the mirror's time ran out first). */
@@ -105,6 +116,14 @@ function mainVerdict(o: MirrorObservations, time: TimeReading | null): Verdict {
   if (o.dnsFailure !== null) {
     const host = new URL(o.targets.baseUrl).hostname;
     return { state: "unreachable", reason: `${describeFailure(o.dnsFailure)} for ${host}` };
+  }
+  if (o.refusedAddresses !== null) {
+    const host = new URL(o.targets.baseUrl).hostname;
+    return {
+      state: "unreachable",
+      reason: describeRefusedAddresses(host, o.refusedAddresses, true),
+      url: o.targets.baseUrl,
+    };
   }
   if (o.base === null) {
     return {

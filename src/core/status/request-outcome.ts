@@ -7,6 +7,15 @@
 export type NetworkFailure =
   /** The host name has no address (`ENOTFOUND`, `ENODATA`, a DNS timeout …). */
   | { type: "dns"; code: string }
+  /** The lookup outlasted the request's deadline (a name server that never answers). */
+  | { type: "dns-timeout"; seconds: number }
+  /**
+   * The host resolves only to addresses the checker does not connect to (loopback, private,
+   * link-local …); no connection was made.
+   */
+  | { type: "address-refused"; host: string; refused: RefusedAddress[] }
+  /** A redirect away from the mirror's own URL: to another host or port, or from https to http. */
+  | { type: "redirect-away"; away: RedirectAway }
   | { type: "refused" }
   /** The peer closed or reset the connection before a full answer. */
   | { type: "reset"; code: string }
@@ -17,7 +26,22 @@ export type NetworkFailure =
   | { type: "unreachable-network"; code: string }
   | { type: "other"; code: string };
 
-/** One request's outcome: an HTTP answer (any status) or a failure. `ms` is its duration. */
+/** An address the checker would not connect to, with the short name of its range ("private"). */
+export interface RefusedAddress {
+  address: string;
+  range: string;
+}
+
+/**
+ * Where a redirect led that a mirror may not send the checker: another host (named when its
+ * name is a plain host name or address, else null), another port, or from https down to http.
+ */
+export type RedirectAway = { to: "host"; host: string | null } | { to: "port"; host: string } | { to: "http" };
+
+/**
+ * One request's outcome: an HTTP answer (any status) or a failure. `ms` is its duration. `url`
+ * is the URL asked for, never one a redirect named, so that reasons quote only our own URLs.
+ */
 export type RequestOutcome =
   | { kind: "response"; url: string; status: number; body: string | null; ms: number }
   | { kind: "failure"; url: string; failure: NetworkFailure; ms: number };
@@ -36,8 +60,13 @@ const DNS_CODES = new Set([
   "EBADNAME",
 ]);
 
-/** Reads a Node error code (`ECONNREFUSED`, `ERR_TLS_CERT_ALTNAME_INVALID`, …) as a failure. */
-export function failureFromErrorCode(code: string): NetworkFailure {
+/**
+ * Reads a Node error code (`ECONNREFUSED`, `ERR_TLS_CERT_ALTNAME_INVALID`, …) as a failure.
+ * Codes are Node's own constants; anything else is read as `EUNKNOWN`, so that reasons, which
+ * quote the code, can never carry other text.
+ */
+export function failureFromErrorCode(raw: string): NetworkFailure {
+  const code = /^[A-Z][A-Z0-9_]{0,63}$/.test(raw) ? raw : "EUNKNOWN";
   if (DNS_CODES.has(code)) return { type: "dns", code };
   if (code === "ECONNREFUSED") return { type: "refused" };
   if (code === "ECONNRESET" || code === "EPIPE" || code === "ERR_SOCKET_HANG_UP" || code === "HPE_INVALID_EOF_STATE") {
@@ -55,6 +84,12 @@ export function describeFailure(failure: NetworkFailure): string {
   switch (failure.type) {
     case "dns":
       return `DNS lookup failed (${failure.code})`;
+    case "dns-timeout":
+      return `DNS lookup timed out after ${formatSeconds(failure.seconds)}`;
+    case "address-refused":
+      return describeRefusedAddresses(failure.host, failure.refused, false);
+    case "redirect-away":
+      return describeRedirectAway(failure.away);
     case "refused":
       return "connection refused";
     case "reset":
@@ -76,7 +111,60 @@ export function describeFailure(failure: NetworkFailure): string {
 
 /** Whether a failure says nothing about the mirror's files, only that it cannot be reached. */
 export function isReachFailure(failure: NetworkFailure): boolean {
-  return !(failure.type === "redirects" || failure.type === "body-too-large");
+  return !(failure.type === "redirects" || failure.type === "body-too-large" || failure.type === "redirect-away");
+}
+
+/**
+ * Whether a failure reads best after the URL it concerns ("http://…/TIME redirects to another
+ * host, …") rather than before it ("Connection refused: http://…").
+ */
+export function followsUrl(failure: NetworkFailure): boolean {
+  return failure.type === "redirect-away" || failure.type === "address-refused";
+}
+
+/** Most addresses a reason names; a hostile name server may answer hundreds. */
+const NAMED_ADDRESSES = 3;
+
+/**
+ * "mirror.example.org resolves only to 10.0.0.5, a private address; the checker connects only
+ * to public addresses" (`only` when these are all the addresses the host has), or for a URL
+ * whose host is an address, "127.0.0.1 is a loopback address; …".
+ */
+export function describeRefusedAddresses(host: string, refused: readonly RefusedAddress[], only: boolean): string {
+  const [first] = refused;
+  if (refused.length === 1 && first !== undefined && host.replace(/^\[|\]$/g, "") === first.address) {
+    return `${host} is ${withArticle(first.range)} address; the checker connects only to public addresses`;
+  }
+  const named = refused.slice(0, NAMED_ADDRESSES);
+  const rest = refused.length - named.length;
+  const list =
+    named.length === 1 && rest === 0
+      ? `${named[0]?.address}, ${withArticle(named[0]?.range ?? "")} address`
+      : joinAnd([
+          ...named.map((r) => `${r.address} (${withArticle(r.range)} address)`),
+          ...(rest > 0 ? [`${rest} more`] : []),
+        ]);
+  return `${host} resolves ${only ? "only " : ""}to ${list}; the checker connects only to public addresses`;
+}
+
+function describeRedirectAway(away: RedirectAway): string {
+  switch (away.to) {
+    case "host":
+      return `redirects to another host${away.host === null ? "" : `, ${away.host}`}; a mirror must serve its files itself`;
+    case "port":
+      return `redirects to another port, ${away.host}; a mirror must serve its files at the URL it lists`;
+    case "http":
+      return "redirects from https to http; a mirror listed with https must serve its files over https";
+  }
+}
+
+/** "a private", "an unspecified", "a unique-local": the article by sound, for the range names used. */
+function withArticle(range: string): string {
+  return `${/^(?:[aeio]|u(?!ni))/i.test(range) ? "an" : "a"} ${range}`;
+}
+
+function joinAnd(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 }
 
 function formatSeconds(seconds: number): string {
