@@ -1,15 +1,15 @@
 /**
  * `npm run validate -- [--format text|json|github] [--strict] [PATH...]`
  * Checks mirror files (default: `MIRRORS_DIR` or `mirrors.d`) and the distribution config
- * (`MIRRORS_CONFIG` or `config.yml`, when it exists). Results of unchanged files come from a
- * cache (see `validate/cache.ts`) unless `--no-cache`. `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` accepts
- * loopback and private addresses, for test registries only. Exit 0 without errors (warnings too
- * with --strict), 1 with errors, 2 for bad usage.
+ * (`MIRRORS_CONFIG` or `config.yml`, when it exists). Only regular files are read: a link,
+ * FIFO, socket, device or folder with a YAML name in a folder, or named as a file, is an error
+ * of its own (`not-a-regular-file`); a folder named on the command line may itself be a link.
+ * Results of unchanged files come from a cache (see `validate/cache.ts`) unless `--no-cache`.
+ * `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` accepts loopback and private addresses, for test registries
+ * only. Exit 0 without errors (warnings too with --strict), 1 with errors, 2 for bad usage.
  */
-import { existsSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { checkOptions, listMirrorFiles, readSources, registryPaths } from "../src/core/load.ts";
-import { buildRegistry } from "../src/core/registry.ts";
+import { checkOptions, entryExists, listMirrorFiles, readRegistry, registryPaths } from "../src/core/load.ts";
 import { codeVersion, openResultCache } from "./validate/cache.ts";
 import { FORMATS, type Format, formatReport } from "./validate/format.ts";
 
@@ -31,23 +31,23 @@ function main(argv: string[]): number {
   }
   const paths = registryPaths();
   const targets = args.positionals.length > 0 ? args.positionals : [paths.mirrorsDir];
-  const missing = targets.filter((t) => !existsSync(t));
+  // A dangling link is there (and gets its diagnostic); only a path with nothing at it is bad usage.
+  const missing = targets.filter((t) => !entryExists(t));
   if (missing.length > 0) {
     console.error(`No such file or folder: ${missing.join(", ")}\n${USAGE}`);
     return 2;
   }
-  // A file named twice (a folder and a file in it) is checked once, not taken for a duplicate.
-  const files = readSources([...new Set(targets.flatMap(listMirrorFiles))]);
-  const [config] = existsSync(paths.configFile) ? readSources([paths.configFile]) : [];
+  const configFile = entryExists(paths.configFile) ? paths.configFile : null;
   const cache = args.values["no-cache"] ? null : openResultCache(CACHE_PATH, codeVersion(import.meta.url));
-  const registry = buildRegistry(files, config ?? null, {
+  // A file named twice (a folder and a file in it) is checked once, not taken for a duplicate.
+  const registry = readRegistry([...new Set(targets.flatMap(listMirrorFiles))], configFile, {
     ...checkOptions(),
     ...(cache ? { checkFile: cache.check } : {}),
   });
   cache?.save();
   process.stdout.write(
     formatReport(format, {
-      files: files.length,
+      files: registry.files,
       mirrors: registry.mirrors.length,
       diagnostics: registry.diagnostics,
     }),

@@ -7,8 +7,7 @@
  * takes 2.8 s median on this machine.
  */
 import { spawnSync } from "node:child_process";
-import { listMirrorFiles, readSources, registryPaths } from "../../src/core/load.ts";
-import { buildRegistry } from "../../src/core/registry.ts";
+import { listMirrorFiles, readRegistry, registryPaths } from "../../src/core/load.ts";
 import { median, printFigures } from "./_report.ts";
 
 const RUNS = 15;
@@ -17,15 +16,12 @@ if (process.argv[2] === "--work") {
   // Child mode: one cold measurement of the work, after the modules are loaded.
   const paths = registryPaths();
   const started = performance.now();
-  const registry = buildRegistry(
-    readSources(listMirrorFiles(paths.mirrorsDir)),
-    readSources([paths.configFile])[0] ?? null,
-  );
+  const registry = readRegistry(listMirrorFiles(paths.mirrorsDir), paths.configFile);
   const cold = performance.now() - started;
   const warm: number[] = [];
   for (let i = 0; i < 20; i++) {
     const t = performance.now();
-    buildRegistry(readSources(listMirrorFiles(paths.mirrorsDir)), readSources([paths.configFile])[0] ?? null);
+    readRegistry(listMirrorFiles(paths.mirrorsDir), paths.configFile);
     warm.push(performance.now() - t);
   }
   console.log(JSON.stringify({ cold, warm: median(warm), mirrors: registry.mirrors.length }));

@@ -9,11 +9,21 @@ import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { checkMirrorFile, type MirrorFileResult } from "../../src/core/mirror-file.ts";
+import { readPlainFile } from "../../src/core/plain-file.ts";
 import type { MirrorFileChecker } from "../../src/core/registry.ts";
 
+/** The cache of the real registry is about 0.4 MiB; a larger file is not read, only rebuilt. */
+const MAX_CACHE_BYTES = 64 * 1024 * 1024;
+
+interface CacheEntry {
+  hash: string;
+  result: MirrorFileResult;
+}
+
+/** Entries by file path (registry text): a Map in memory, an object on disk. */
 interface CacheFile {
   code: string;
-  entries: Record<string, { hash: string; result: MirrorFileResult }>;
+  entries: Map<string, CacheEntry>;
 }
 
 export interface ResultCache {
@@ -24,27 +34,27 @@ export interface ResultCache {
 
 export function openResultCache(path: string, codeVersion: string): ResultCache {
   const previous = readCache(path, codeVersion);
-  const next: CacheFile = { code: codeVersion, entries: {} };
+  const next: CacheFile = { code: codeVersion, entries: new Map() };
   let changed = false;
   return {
     check(file, text, options) {
       // The options change the result as much as the text does.
       const hash = createHash("sha1").update(JSON.stringify(options)).update(text).digest("base64");
-      const hit = previous.entries[file];
+      const hit = previous.entries.get(file);
       if (hit?.hash === hash) {
-        next.entries[file] = hit;
+        next.entries.set(file, hit);
         return hit.result;
       }
       changed = true;
       const result = checkMirrorFile(file, text, options);
-      next.entries[file] = { hash, result };
+      next.entries.set(file, { hash, result });
       return result;
     },
     save() {
-      if (!changed && Object.keys(next.entries).length === Object.keys(previous.entries).length) return;
+      if (!changed && next.entries.size === previous.entries.size) return;
       try {
         mkdirSync(dirname(path), { recursive: true });
-        writeFileSync(`${path}.tmp`, JSON.stringify(next));
+        writeFileSync(`${path}.tmp`, JSON.stringify({ code: next.code, entries: Object.fromEntries(next.entries) }));
         renameSync(`${path}.tmp`, path);
       } catch {
         // A cache that cannot be written only costs speed next time.
@@ -53,14 +63,18 @@ export function openResultCache(path: string, codeVersion: string): ResultCache 
   };
 }
 
+/** The cache of this code version; empty when it is missing, odd, too large or of other code. */
 function readCache(path: string, codeVersion: string): CacheFile {
+  const read = readPlainFile(path, MAX_CACHE_BYTES);
   try {
-    const cache = JSON.parse(readFileSync(path, "utf8")) as CacheFile;
-    if (cache.code === codeVersion) return cache;
+    const cache = read.kind === "text" ? (JSON.parse(read.text) as { code?: unknown; entries?: unknown }) : null;
+    if (cache?.code === codeVersion && cache.entries !== null && typeof cache.entries === "object") {
+      return { code: codeVersion, entries: new Map(Object.entries(cache.entries as Record<string, CacheEntry>)) };
+    }
   } catch {
-    // Missing or unreadable: start empty.
+    // Not JSON: start empty.
   }
-  return { code: codeVersion, entries: {} };
+  return { code: codeVersion, entries: new Map() };
 }
 
 /** A fingerprint of the running validator's code (its bundle, or its entry file). */

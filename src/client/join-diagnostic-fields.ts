@@ -7,31 +7,34 @@ import { kittenField } from "../components/join/fields.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { PROTOCOLS } from "../core/types.ts";
 
-/** YAML key path (dotted) → form field; a path not listed falls back to its longest listed prefix. */
-const FIELD_OF_PATH: Record<string, string> = {
-  name: "name",
-  address: "https",
-  address_optional: "kittenHttps",
-  "address_optional.kitten": "kittenHttps",
-  update_frequency: "updateFrequency",
-  sponsor: "sponsor",
-  sponsor_url: "sponsorUrl",
-  email: "email",
-  geolocation: "country",
-  "geolocation.country": "country",
-  "geolocation.state_province": "region",
-  "geolocation.city": "city",
-  private: "private",
-  monopoly: "monopoly",
-  subnets: "subnets",
-  asn: "asns",
-  cloud_type: "cloudType",
-  cloud_regions: "cloudRegions",
-  country: "country",
-};
+/**
+ * YAML key path (dotted) → form field; a path not listed falls back to its longest listed prefix.
+ * A Map, as the paths come from pasted text (`constructor:` must find nothing).
+ */
+const FIELD_OF_PATH = new Map<string, string>([
+  ["name", "name"],
+  ["address", "https"],
+  ["address_optional", "kittenHttps"],
+  ["address_optional.kitten", "kittenHttps"],
+  ["update_frequency", "updateFrequency"],
+  ["sponsor", "sponsor"],
+  ["sponsor_url", "sponsorUrl"],
+  ["email", "email"],
+  ["geolocation", "country"],
+  ["geolocation.country", "country"],
+  ["geolocation.state_province", "region"],
+  ["geolocation.city", "city"],
+  ["private", "private"],
+  ["monopoly", "monopoly"],
+  ["subnets", "subnets"],
+  ["asn", "asns"],
+  ["cloud_type", "cloudType"],
+  ["cloud_regions", "cloudRegions"],
+  ["country", "country"],
+]);
 for (const protocol of PROTOCOLS) {
-  FIELD_OF_PATH[`address.${protocol}`] = protocol;
-  FIELD_OF_PATH[`address_optional.kitten.${protocol}`] = kittenField(protocol);
+  FIELD_OF_PATH.set(`address.${protocol}`, protocol);
+  FIELD_OF_PATH.set(`address_optional.kitten.${protocol}`, kittenField(protocol));
 }
 
 /** The key path of the mapping key on, or holding the list item on, 1-based `line` of a block-style YAML text. */
@@ -54,7 +57,7 @@ export function keyPathAtLine(yaml: string, line: number): string[] {
 
 function fieldOfPath(path: readonly string[]): string | null {
   for (let n = path.length; n > 0; n--) {
-    const field = FIELD_OF_PATH[path.slice(0, n).join(".")];
+    const field = FIELD_OF_PATH.get(path.slice(0, n).join("."));
     if (field) return field;
   }
   return null;
@@ -66,7 +69,7 @@ export function fieldOfDiagnostic(diagnostic: Diagnostic, yaml: string): string 
   if (diagnostic.code === "missing-key" || diagnostic.code === "cloud-needs-regions") {
     const missing = /Add `([a-z_]+):`/.exec(diagnostic.message)?.[1];
     if (missing === "address") return "https";
-    if (missing) return FIELD_OF_PATH[missing] ?? null;
+    if (missing) return FIELD_OF_PATH.get(missing) ?? null;
   }
   if (diagnostic.code === "missing-web-url") {
     return diagnostic.message.startsWith("`address_optional") ? "kittenHttps" : "https";

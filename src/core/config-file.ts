@@ -31,7 +31,13 @@ interface RawConfig {
   repos: RawRepo[];
 }
 
-const SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
+const SECONDS: ReadonlyMap<string, number> = new Map([
+  ["s", 1],
+  ["m", 60],
+  ["h", 3600],
+  ["d", 86_400],
+  ["w", 604_800],
+]);
 
 export function checkConfigFile(file: string, text: string): ConfigFileResult {
   const parsed = parseYamlSource(file, text);
@@ -105,7 +111,7 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
   return {
     config: {
       allowedOutdate: raw.allowed_outdate,
-      allowedOutdateSeconds: amount * (SECONDS[unit] ?? 1),
+      allowedOutdateSeconds: amount * (SECONDS.get(unit) ?? 1),
       versions: raw.versions,
       versionAliases: raw.duplicated_versions,
       vaultVersions: raw.vault_versions,

@@ -3,14 +3,22 @@
  * `MIRRORS_STATUS` names one, the checker's status file. `MIRRORS_DIR` and `MIRRORS_CONFIG`
  * point everything at another registry of the same format. The one place that reads the
  * environment, too: `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` becomes an option of the rules.
+ *
+ * Only regular files are read (see `plain-file.ts`), each under a size limit checked before
+ * its bytes are read. A link, folder, FIFO, socket or device where a file is expected, and a
+ * file past its limit, is an error diagnostic of its own; the other files are read as usual.
+ * The folder itself (`MIRRORS_DIR`, or a folder given to the validator) may be a link to a
+ * folder: that is the operator's choice. What is inside it never leads outside it.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import type { CheckOptions } from "./check-options.ts";
-import { compareDiagnostics } from "./diagnostics.ts";
-import { buildRegistry, type SourceText } from "./registry.ts";
-import { parseStatusFile } from "./status/status-file.ts";
+import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { readPlainFile } from "./plain-file.ts";
+import { buildRegistry, type MirrorFileChecker, type SourceText } from "./registry.ts";
+import { MAX_STATUS_BYTES, parseStatusFile } from "./status/status-file.ts";
 import type { Registry } from "./types.ts";
+import { MAX_MIRROR_FILE_CHARS, MAX_SOURCE_BYTES } from "./yaml-source.ts";
 
 export interface RegistryPaths {
   mirrorsDir: string;
@@ -35,25 +43,101 @@ export function checkOptions(env: Record<string, string | undefined> = process.e
   return { allowPrivateAddresses: env.MIRRORS_ALLOW_PRIVATE_ADDRESSES === "1" };
 }
 
-/** Mirror YAML files under `path` (a folder, read one level deep, or a single file), sorted. */
+/**
+ * Mirror YAML files under `path` (a folder, read one level deep, or a single file), sorted.
+ * Every entry with a YAML name is listed whatever it is, so that reading it can say what it is.
+ */
 export function listMirrorFiles(path: string): string[] {
-  if (!statSync(path).isDirectory()) return [path];
+  let isFolder = false;
+  try {
+    isFolder = statSync(path).isDirectory();
+  } catch {
+    // Missing or unreadable: reading it will say so.
+  }
+  if (!isFolder) return [path];
   return readdirSync(path)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
     .map((name) => join(path, name));
 }
 
-export function readSources(paths: readonly string[], cwd = process.cwd()): SourceText[] {
-  return paths.map((path) => ({
-    file: isAbsolute(path) ? relative(cwd, path) || path : path,
-    text: readFileSync(path, "utf8"),
-  }));
+/** Whether anything at all (a dangling link included) is at `path`. */
+export function entryExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What a file is read as: its size limit, and what to do when it cannot be read. */
+export type FileRole = "mirror" | "config";
+
+const LIMITS: Readonly<Record<FileRole, number>> = {
+  // Bytes, never fewer than characters: a file within this is within the parser's limit too.
+  mirror: MAX_MIRROR_FILE_CHARS,
+  config: MAX_SOURCE_BYTES,
+};
+
+const INSTEAD: Readonly<Record<FileRole, string>> = {
+  mirror: "Replace it with the mirror's YAML as a plain file (not a link, folder or device), or remove it.",
+  config: "Make the config a plain file, or point MIRRORS_CONFIG at one.",
+};
+
+export interface ReadSources {
+  /** The files that could be read, in the order given. */
+  sources: SourceText[];
+  /** One error for each file that could not be. */
+  diagnostics: Diagnostic[];
+}
+
+/** Reads `paths` as mirror files or a config; what cannot be read becomes a diagnostic. */
+export function readSources(paths: readonly string[], role: FileRole = "mirror", cwd = process.cwd()): ReadSources {
+  const out: ReadSources = { sources: [], diagnostics: [] };
+  for (const path of paths) {
+    const file = displayPath(path, cwd);
+    const read = readPlainFile(path, LIMITS[role]);
+    const refuse = (code: string, message: string) =>
+      out.diagnostics.push({ file, line: 1, column: 1, severity: "error", code, message });
+    if (read.kind === "text") out.sources.push({ file, text: read.text });
+    else if (read.kind === "not-regular") {
+      refuse("not-a-regular-file", `This is ${read.what}, not a regular file, so it is not read. ${INSTEAD[role]}`);
+    } else if (read.kind === "too-large") {
+      refuse(
+        "file-too-large",
+        `The file has ${read.bytes} bytes; it must stay under ${LIMITS[role]}, so it is not read. Keep only the keys its format defines.`,
+      );
+    } else {
+      refuse("file-unreadable", `The file cannot be read (${read.errno}). Check that it exists and is readable.`);
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads the mirror files and the config (none when `configPath` is null) and builds the
+ * registry; files that could not be read are counted, with their diagnostics beside the rest.
+ */
+export function readRegistry(
+  mirrorPaths: readonly string[],
+  configPath: string | null,
+  options: CheckOptions & { checkFile?: MirrorFileChecker } = {},
+): Registry {
+  const mirrors = readSources(mirrorPaths, "mirror");
+  const config = configPath === null ? null : readSources([configPath], "config");
+  const registry = buildRegistry(mirrors.sources, config?.sources[0] ?? null, options);
+  return {
+    ...registry,
+    files: mirrorPaths.length,
+    diagnostics: [...registry.diagnostics, ...mirrors.diagnostics, ...(config?.diagnostics ?? [])].sort(
+      compareDiagnostics,
+    ),
+  };
 }
 
 export function loadRegistry(paths: RegistryPaths = registryPaths(), options: CheckOptions = checkOptions()): Registry {
-  const [config] = readSources([paths.configFile]);
-  const registry = buildRegistry(readSources(listMirrorFiles(paths.mirrorsDir)), config ?? null, options);
+  const registry = readRegistry(listMirrorFiles(paths.mirrorsDir), paths.configFile, options);
   if (!paths.statusFile) return registry;
   const { status, diagnostics } = readStatus(paths.statusFile);
   return {
@@ -63,26 +147,36 @@ export function loadRegistry(paths: RegistryPaths = registryPaths(), options: Ch
   };
 }
 
-/** Reads and parses a status file; a missing or unreadable file is a diagnostic, not a throw. */
+/** A path as diagnostics name it: relative to `cwd` when it was given absolute. */
+function displayPath(path: string, cwd: string): string {
+  return isAbsolute(path) ? relative(cwd, path) || path : path;
+}
+
+/** Reads and parses a status file; a missing, odd or oversized file is a diagnostic, not a throw. */
 function readStatus(path: string): ReturnType<typeof parseStatusFile> {
-  let source: SourceText;
-  try {
-    [source] = readSources([path]) as [SourceText];
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unknown error";
-    return {
-      status: null,
-      diagnostics: [
-        {
-          file: path,
-          line: 1,
-          column: 1,
-          severity: "error",
-          code: "status-unreadable",
-          message: `The status file named by MIRRORS_STATUS cannot be read (${code}); mirrors are shown as not checked. Run \`npm run check-mirrors -- --out ${path}\` or unset MIRRORS_STATUS.`,
-        },
-      ],
-    };
-  }
-  return parseStatusFile(source.file, source.text);
+  const file = displayPath(path, process.cwd());
+  const read = readPlainFile(path, MAX_STATUS_BYTES);
+  if (read.kind === "text") return parseStatusFile(file, read.text);
+  const [code, problem] =
+    read.kind === "not-regular"
+      ? ["not-a-regular-file", `The status file named by MIRRORS_STATUS is ${read.what}, not a regular file`]
+      : read.kind === "too-large"
+        ? [
+            "status-too-large",
+            `The status file has ${read.bytes} bytes, more than a status file can (${MAX_STATUS_BYTES})`,
+          ]
+        : ["status-unreadable", `The status file named by MIRRORS_STATUS cannot be read (${read.errno})`];
+  return {
+    status: null,
+    diagnostics: [
+      {
+        file,
+        line: 1,
+        column: 1,
+        severity: "error",
+        code,
+        message: `${problem}; mirrors are shown as not checked. Run \`npm run check-mirrors -- --out ${path}\` and point MIRRORS_STATUS at that file, or unset MIRRORS_STATUS.`,
+      },
+    ],
+  };
 }

@@ -7,7 +7,8 @@ export type ValuePath = readonly (string | number)[];
 export function valueAt(root: unknown, path: ValuePath): unknown {
   let node = root;
   for (const segment of path) {
-    if (node === null || typeof node !== "object") return undefined;
+    // Own keys only: a path of `constructor` or `__proto__` must not reach the prototype.
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return undefined;
     node = (node as Record<string | number, unknown>)[segment];
   }
   return node;

@@ -1,4 +1,9 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
 import { expect, it } from "vitest";
+import { listMirrorFiles, loadRegistry, readSources } from "../../src/core/load.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
 import { SOUND } from "./helpers.ts";
 
@@ -76,4 +81,34 @@ it("says what is wrong and what to write instead, for every diagnostic", () => {
     ),
   );
   expect(lines.join("\n")).toMatchSnapshot();
+});
+
+it("says why a file is not read: not a regular file, too large, unreadable", () => {
+  const dir = mkdtempSync(join(tmpdir(), "messages-"));
+  mkdirSync(join(dir, "mirrors.d"));
+  symlinkSync("/etc/passwd", join(dir, "mirrors.d/link.yml"));
+  execFileSync("mkfifo", [join(dir, "mirrors.d/fifo.yml")]);
+  mkdirSync(join(dir, "mirrors.d/folder.yml"));
+  writeFileSync(join(dir, "mirrors.d/large.yml"), "#".repeat(20_000));
+  writeFileSync(join(dir, "status.json"), "");
+  truncateSync(join(dir, "status.json"), 40 * 1024 ** 2);
+  const mirrors = readSources(
+    [...listMirrorFiles(join(dir, "mirrors.d")), join(dir, "mirrors.d/gone.yml")],
+    "mirror",
+    dir,
+  );
+  const config = readSources([join(dir, "mirrors.d/fifo.yml")], "config", dir);
+  const status = ["mirrors.d/fifo.yml", "status.json", "gone.json"].flatMap((file) =>
+    loadRegistry({
+      mirrorsDir: join(dir, "none"),
+      configFile: join(dir, "none.yml"),
+      statusFile: join(dir, file),
+    }).diagnostics.filter((d) => d.file.endsWith(file)),
+  );
+  const lines = [...mirrors.diagnostics, ...config.diagnostics, ...status].map(
+    (d) => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`,
+  );
+  const text = lines.join("\n").replaceAll(relative(process.cwd(), dir), "<tmp>").replaceAll(dir, "<tmp>");
+  rmSync(dir, { recursive: true, force: true });
+  expect(text).toMatchSnapshot();
 });

@@ -30,7 +30,7 @@ export function placeLocation(location: MirrorLocation | null, gazetteer: Gazett
   const exact = city ? findPlace(gazetteer, country, city, region, true) : null;
   if (exact) return fromPlace(exact, "city", null);
   // A US state is placed at its own centre, not at a town named like it (Virginia, MN).
-  const state = region && country === "US" ? US_STATES[normaliseName(region)] : undefined;
+  const state = region && country === "US" ? US_STATES.get(normaliseName(region)) : undefined;
   const stateCentre = state ? gazetteer.centres.get(`US|${state.toUpperCase()}`) : undefined;
   if (stateCentre) {
     return { ...stateCentre, method: "nearby", place: region, warning: note(city, `the centre of ${region}`) };
@@ -91,7 +91,7 @@ function findPlace(g: Gazetteer, country: string, name: string, region: string |
 function pickByRegion(candidates: readonly Place[], region: string | null): Place | null {
   if (region) {
     const wanted = normaliseName(region);
-    const code = US_STATES[wanted] ?? wanted;
+    const code = US_STATES.get(wanted) ?? wanted;
     const inRegion = candidates.find((p) => normaliseName(p.adminCode) === code);
     if (inRegion) return inRegion;
   }

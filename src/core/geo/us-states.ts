@@ -3,7 +3,7 @@
  * places: the one country where `state_province` is needed to tell same-named cities apart
  * (Springfield, Portland, …) and its admin code is not a bare number.
  */
-export const US_STATES: Readonly<Record<string, string>> = Object.fromEntries(
+export const US_STATES: ReadonlyMap<string, string> = new Map(
   (
     "al alabama|ak alaska|az arizona|ar arkansas|ca california|co colorado|ct connecticut|" +
     "de delaware|dc district of columbia|fl florida|ga georgia|hi hawaii|id idaho|il illinois|" +
@@ -15,5 +15,5 @@ export const US_STATES: Readonly<Record<string, string>> = Object.fromEntries(
     "vt vermont|va virginia|wa washington|wv west virginia|wi wisconsin|wy wyoming"
   )
     .split("|")
-    .map((entry) => [entry.slice(3), entry.slice(0, 2)]),
+    .map((entry): [string, string] => [entry.slice(3), entry.slice(0, 2)]),
 );

@@ -5,8 +5,8 @@
  * offline. Sources: the providers' PeeringDB records (Amazon AS16509/AS14618, Google
  * AS15169/AS396982, Microsoft AS8075).
  */
-export const CLOUD_PROVIDER_ASNS: Readonly<Record<string, readonly number[]>> = {
-  aws: [14618, 16509],
-  azure: [8075],
-  gcp: [15169, 396982],
-};
+export const CLOUD_PROVIDER_ASNS: ReadonlyMap<string, readonly number[]> = new Map([
+  ["aws", [14618, 16509]],
+  ["azure", [8075]],
+  ["gcp", [15169, 396982]],
+]);

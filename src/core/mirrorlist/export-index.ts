@@ -3,6 +3,7 @@
  * registry, status and coordinates give the same bytes (`serializeIndex`). Only what a
  * mirrorlist answer needs is copied, so no e-mail (nor sponsor, nor file path) ever reaches it.
  */
+import { ownValue } from "../own-property.ts";
 import type { DistributionConfig, Mirror, ProtocolUrls, Registry, StatusFile } from "../types.ts";
 import { CLOUD_PROVIDER_ASNS } from "./cloud-networks.ts";
 import type { LatLon } from "./geo-distance.ts";
@@ -53,11 +54,11 @@ export function serializeIndex(index: MirrorlistIndex): string {
  * status data, no http(s) URL, or private (or cloud) with no network to serve.
  */
 function indexMirror(mirror: Mirror, status: StatusFile | null, locate: LocateMirror): IndexMirror | null {
-  const checked = status ? status.mirrors[mirror.name] : undefined;
+  const checked = status ? ownValue(status.mirrors, mirror.name) : undefined;
   if (status && checked?.state !== "ok") return null;
   const urls = webUrls(mirror.urls);
   if (!urls) return null;
-  const asns = [...new Set([...mirror.asns, ...(CLOUD_PROVIDER_ASNS[mirror.cloud?.type ?? ""] ?? [])])];
+  const asns = [...new Set([...mirror.asns, ...(CLOUD_PROVIDER_ASNS.get(mirror.cloud?.type ?? "") ?? [])])];
   asns.sort((a, b) => a - b);
   const subnets = mirror.subnets.flatMap((cidr) => {
     const range = cidrRange(cidr);
@@ -100,7 +101,7 @@ function indexConfig(config: DistributionConfig): IndexConfig {
   const kittenVersions = (config.optionalModuleVersions.kitten ?? []).map((v) => `${v}-kitten`);
   const aliases = config.versionAliases;
   return {
-    versions: [...config.versions.filter((v) => !(v in aliases)), ...kittenVersions],
+    versions: [...config.versions.filter((v) => !Object.hasOwn(aliases, v)), ...kittenVersions],
     aliases: { ...aliases },
     vaultVersions: [...config.vaultVersions],
     vaultUrl: config.vaultMirror.endsWith("/") ? config.vaultMirror : `${config.vaultMirror}/`,

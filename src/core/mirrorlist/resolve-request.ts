@@ -3,6 +3,7 @@
  * is malformed, 404 for a version, repo or arch the distribution does not have. Every reason is
  * one line. Never throws, whatever the input.
  */
+import { ownValue } from "../own-property.ts";
 import type { IndexRepo } from "./index-format.ts";
 import type { PreparedIndex } from "./prepared-index.ts";
 
@@ -64,7 +65,7 @@ export function resolveRequest(prepared: PreparedIndex, pathname: string, search
   if (!versionText || !VERSION.test(versionText)) return bad("The version is malformed; expected e.g. 9 or 9.8.");
   if (!last || !NAME.test(last)) return bad(`The ${kind === "mirrorlist" ? "repo" : "arch"} name is malformed.`);
 
-  const version = prepared.index.config.aliases[versionText] ?? versionText;
+  const version = ownValue(prepared.index.config.aliases, versionText) ?? versionText;
   const vault = prepared.vaultVersions.has(version);
   if (!vault && !prepared.currentVersions.has(version)) {
     return missing(
@@ -114,7 +115,7 @@ function repoServes(repo: IndexRepo, version: string, vault: boolean): boolean {
 function checkArch(prepared: PreparedIndex, version: string, arch: string, repo: IndexRepo | null): Refusal | null {
   const { arches: byKey } = prepared.index.config;
   // Kitten has its own key (`10-kitten`); a full version uses its major's (`9.8` → `9`).
-  const arches = byKey[version] ?? byKey[majorOf(version)] ?? [];
+  const arches = ownValue(byKey, version) ?? ownValue(byKey, majorOf(version)) ?? [];
   const allowed = repo?.arches ? arches.filter((a) => repo.arches?.includes(a)) : arches;
   if (allowed.includes(arch)) return null;
   return missing(`Unknown arch "${arch}" for version ${version}; known: ${allowed.join(", ")}.`);

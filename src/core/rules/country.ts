@@ -3,10 +3,14 @@
  * normalised with a warning; anything else is an error.
  */
 import { countries } from "countries-list";
+import { ownValue } from "../own-property.ts";
 import type { ContinentCode } from "../types.ts";
 
 /** Codes people write that are not ISO 3166-1 alpha-2 but name a country unambiguously. */
-const CODE_ALIASES: Record<string, string> = { UK: "GB", EL: "GR" };
+const CODE_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["UK", "GB"],
+  ["EL", "GR"],
+]);
 
 const englishNames = new Intl.DisplayNames(["en"], { type: "region" });
 
@@ -27,15 +31,16 @@ export type CountryLookup = { kind: "exact"; code: string } | { kind: "alias"; c
 
 export function lookUpCountry(raw: string): CountryLookup {
   const text = raw.trim();
-  if (text in countries) return { kind: "exact", code: text };
+  // `countries` is a plain object: `in` would also find `constructor`, `toString` …
+  if (Object.hasOwn(countries, text)) return { kind: "exact", code: text };
   const upper = text.toUpperCase();
-  if (upper in countries) return { kind: "alias", code: upper };
-  const alias = CODE_ALIASES[upper] ?? codeByEnglishName(text);
+  if (Object.hasOwn(countries, upper)) return { kind: "alias", code: upper };
+  const alias = CODE_ALIASES.get(upper) ?? codeByEnglishName(text);
   return alias ? { kind: "alias", code: alias } : { kind: "unknown" };
 }
 
 export function continentOf(code: string): ContinentCode {
-  return (countries as Record<string, { continent: ContinentCode }>)[code]?.continent ?? "AN";
+  return ownValue(countries as Record<string, { continent: ContinentCode }>, code)?.continent ?? "AN";
 }
 
 export function countryName(code: string): string {

@@ -5,9 +5,9 @@ import type { ValuePath } from "../yaml-source.ts";
 import type { FileReporter } from "./reporter.ts";
 
 /** Keys that belong to another mapping than the one they were found in. */
-const MISPLACED: Record<string, Record<string, string>> = {
-  geolocation: { asn: "`asn` belongs at the top level of the file, not under `geolocation`" },
-};
+const MISPLACED: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
+  ["geolocation", new Map([["asn", "`asn` belongs at the top level of the file, not under `geolocation`"]])],
+]);
 
 const MAPPINGS: { path: ValuePath; known: readonly string[]; label: string }[] = [
   { path: [], known: KNOWN_KEYS.root, label: "at the top level" },
@@ -26,7 +26,7 @@ export function checkUnknownKeys(r: FileReporter): void {
     for (const key of r.source.keysAt(path)) {
       if (known.includes(key)) continue;
       const where = [...path, key];
-      const misplaced = MISPLACED[String(path.at(-1))]?.[key];
+      const misplaced = MISPLACED.get(String(path.at(-1)))?.get(key);
       const suggestion = suggest(key, known);
       const advice = misplaced
         ? `${misplaced}; move it there.`

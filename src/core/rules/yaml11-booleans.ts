@@ -6,21 +6,21 @@
 import type { FileReporter } from "./reporter.ts";
 
 const BOOLEAN_KEYS = ["private", "monopoly"] as const;
-const WORDS: Record<string, boolean> = {
-  yes: true,
-  y: true,
-  on: true,
-  no: false,
-  n: false,
-  off: false,
-};
+const WORDS: ReadonlyMap<string, boolean> = new Map([
+  ["yes", true],
+  ["y", true],
+  ["on", true],
+  ["no", false],
+  ["n", false],
+  ["off", false],
+]);
 
 export function coerceYaml11Booleans(r: FileReporter): void {
   const value = r.source.value;
   for (const key of BOOLEAN_KEYS) {
     const raw = value[key];
     if (typeof raw !== "string") continue;
-    const meaning = WORDS[raw.trim().toLowerCase()];
+    const meaning = WORDS.get(raw.trim().toLowerCase());
     if (meaning === undefined) continue;
     value[key] = meaning;
     r.report(

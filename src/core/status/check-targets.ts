@@ -5,6 +5,7 @@
  * for (136 URLs with the real `config.yml`), the same for Kitten when the mirror lists it,
  * and the ISO file set. Pure: no request is made here.
  */
+import { ownValue } from "../own-property.ts";
 import type { DistributionConfig, Mirror, ProtocolUrls, RepoConfig } from "../types.ts";
 
 /** One file to fetch, with a short label for reasons ("9.8/AppStream/aarch64"). */
@@ -59,12 +60,12 @@ export function mirrorTargets(mirror: Mirror, config: DistributionConfig): Mirro
 
 /** The full versions the main tree must carry: `versions` without the aliases (`9` → `9.8`). */
 export function fullVersions(config: DistributionConfig): string[] {
-  return config.versions.filter((v) => !(v in config.versionAliases));
+  return config.versions.filter((v) => !Object.hasOwn(config.versionAliases, v));
 }
 
 /** Arches of a version as `arches` in the config lists them: under the version or its major. */
 function archesOf(version: string, config: DistributionConfig): string[] | null {
-  return config.arches[version] ?? config.arches[version.split(/[.-]/)[0] ?? version] ?? null;
+  return ownValue(config.arches, version) ?? ownValue(config.arches, version.split(/[.-]/)[0] ?? version) ?? null;
 }
 
 function repodataTargets(baseUrl: string, config: DistributionConfig): CheckTarget[] {
@@ -77,7 +78,7 @@ function repodataTargets(baseUrl: string, config: DistributionConfig): CheckTarg
 
 function moduleTargets(baseUrl: string, module: string, config: DistributionConfig): CheckTarget[] {
   const targets = new Map<string, CheckTarget>();
-  for (const major of config.optionalModuleVersions[module] ?? []) {
+  for (const major of ownValue(config.optionalModuleVersions, module) ?? []) {
     const version = `${major}-${module}`;
     for (const repo of config.repos) addRepo(targets, baseUrl, version, repo, config);
   }

@@ -11,8 +11,11 @@ import type { MirrorStatus, StatusFile } from "../types.ts";
 import type { ValuePath } from "../value-path.ts";
 import { mirrorStatusSchema, statusSchema } from "./status-schema.ts";
 
-/** A status file of 530 mirrors is about 0.5 MiB; anything far past this is not ours. */
-export const MAX_STATUS_BYTES = 64 * 1024 * 1024;
+/**
+ * A status file of 530 mirrors is about 0.5 MiB; anything far past this is not ours. The
+ * loader refuses a larger file by its size, before reading it.
+ */
+export const MAX_STATUS_BYTES = 32 * 1024 * 1024;
 
 export interface StatusFileResult {
   status: StatusFile | null;
@@ -82,10 +85,12 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
     return { status: null, diagnostics };
   }
   const raw = value as { checked_at: string; mirrors: Record<string, unknown> };
-  const mirrors: Record<string, MirrorStatus> = {};
+  // Kept as own properties (`Object.fromEntries` defines them, where `mirrors[name] = …` would
+  // set the prototype for a key `__proto__`); readers look entries up with `ownValue`.
+  const kept: [string, MirrorStatus][] = [];
   for (const [name, entry] of Object.entries(raw.mirrors)) {
     if (validateEntry(entry)) {
-      mirrors[name] = entry as MirrorStatus;
+      kept.push([name, entry as MirrorStatus]);
       continue;
     }
     const error = validateEntry.errors?.[0];
@@ -97,7 +102,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
       `${explainError(path, error)}. This mirror is shown as not checked; run \`npm run check-mirrors\` to write the file again.`,
     );
   }
-  return { status: { checked_at: raw.checked_at, mirrors }, diagnostics };
+  return { status: { checked_at: raw.checked_at, mirrors: Object.fromEntries(kept) }, diagnostics };
 }
 
 function pathOf(error: ErrorObject): (string | number)[] {

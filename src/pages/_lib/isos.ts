@@ -1,4 +1,5 @@
 /** The ISO matrix: current versions (the full versions the major aliases point to) × their arches. */
+import { ownValue } from "../../core/own-property.ts";
 import type { DistributionConfig, Mirror } from "../../core/types.ts";
 
 export interface IsoRelease {
@@ -11,7 +12,10 @@ export interface IsoRelease {
 export function isoReleases(config: DistributionConfig | null): IsoRelease[] {
   if (!config) return [];
   return Object.entries(config.versionAliases)
-    .map(([major, version]) => ({ version, arches: config.arches[major] ?? config.arches[version] ?? [] }))
+    .map(([major, version]) => ({
+      version,
+      arches: ownValue(config.arches, major) ?? ownValue(config.arches, version) ?? [],
+    }))
     .sort((a, b) => b.version.localeCompare(a.version, "en", { numeric: true }));
 }
 

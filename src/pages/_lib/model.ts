@@ -5,6 +5,7 @@
 import type { Diagnostic } from "../../core/diagnostics.ts";
 import type { Gazetteer } from "../../core/geo/gazetteer.ts";
 import { type Placement, placeLocation } from "../../core/geo/geocode.ts";
+import { ownValue } from "../../core/own-property.ts";
 import type { DistributionConfig, Mirror, MirrorStatus, Registry } from "../../core/types.ts";
 
 /** One mirror as the site shows it. */
@@ -68,7 +69,7 @@ export function buildSiteMirrors(registry: Registry, gazetteer: Gazetteer): Site
       mirror,
       public: isPublic(mirror),
       placement,
-      status: registry.status?.mirrors[mirror.name] ?? null,
+      status: (registry.status && ownValue(registry.status.mirrors, mirror.name)) ?? null,
       notes,
     };
   });

@@ -1,0 +1,72 @@
+/**
+ * How the loader (`load.ts`) reads a file: only a regular file, only up to a size limit, and
+ * never anything that could block or lead elsewhere. The path is looked at without following
+ * links (`lstat`), opened with `O_NOFOLLOW` and `O_NONBLOCK` (a link or a FIFO put there in
+ * between cannot redirect or stall the open), checked again through the open descriptor
+ * (`fstat`), and read through that descriptor, at most one byte past the limit.
+ */
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type Stats } from "node:fs";
+
+/** What reading a file gave: its text, or why it was not read. */
+export type PlainFileRead =
+  | { kind: "text"; text: string }
+  /** Not a regular file; `what` says what it is ("a symbolic link", "a folder", …). */
+  | { kind: "not-regular"; what: string }
+  /** Larger than the limit; `bytes` is its size (at least the limit plus one). */
+  | { kind: "too-large"; bytes: number }
+  /** The system refused it (`errno` such as `ENOENT`, `EACCES`). */
+  | { kind: "unreadable"; errno: string };
+
+/** Read at a time; a file past the limit is never read further than the limit plus one byte. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Reads `path` as UTF-8 when it is a regular file of at most `maxBytes` bytes. Never throws. */
+export function readPlainFile(path: string, maxBytes: number): PlainFileRead {
+  let fd: number;
+  try {
+    const seen = lstatSync(path);
+    if (!seen.isFile()) return { kind: "not-regular", what: whatItIs(seen) };
+    if (seen.size > maxBytes) return { kind: "too-large", bytes: seen.size };
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  } catch (error) {
+    // ELOOP: the path became a symbolic link after it was looked at.
+    const errno = errnoOf(error);
+    return errno === "ELOOP" ? { kind: "not-regular", what: "a symbolic link" } : { kind: "unreadable", errno };
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) return { kind: "not-regular", what: whatItIs(opened) };
+    if (opened.size > maxBytes) return { kind: "too-large", bytes: opened.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // A file may grow after fstat: read to its end, but never past the limit plus one byte.
+    for (let size = opened.size + 1; ; size = CHUNK_BYTES) {
+      const chunk = Buffer.allocUnsafe(Math.min(size, maxBytes + 1 - total));
+      const read = readSync(fd, chunk, 0, chunk.length, null);
+      if (read === 0) break;
+      chunks.push(chunk.subarray(0, read));
+      total += read;
+      if (total > maxBytes) return { kind: "too-large", bytes: total };
+    }
+    return { kind: "text", text: Buffer.concat(chunks, total).toString("utf8") };
+  } catch (error) {
+    return { kind: "unreadable", errno: errnoOf(error) };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** What a file system entry is, in words, for a message. */
+function whatItIs(stats: Stats): string {
+  if (stats.isSymbolicLink()) return "a symbolic link";
+  if (stats.isDirectory()) return "a folder";
+  if (stats.isFIFO()) return "a named pipe (FIFO)";
+  if (stats.isSocket()) return "a socket";
+  if (stats.isCharacterDevice()) return "a character device";
+  if (stats.isBlockDevice()) return "a block device";
+  return "a special file";
+}
+
+function errnoOf(error: unknown): string {
+  return (error as NodeJS.ErrnoException | null)?.code ?? "unknown error";
+}
