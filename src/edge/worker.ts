@@ -5,9 +5,11 @@
  * other path to the static site. Never throws: malformed input is a 400 with its reason.
  */
 import { SECURITY_HEADERS, TEXT_CONTENT_SECURITY_POLICY } from "../core/http-headers.ts";
-import { type Answer, answerRequest } from "../core/mirrorlist/answer.ts";
+import { answerRequest } from "../core/mirrorlist/answer.ts";
 import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../core/mirrorlist/read-index.ts";
+import { resolveRequest } from "../core/mirrorlist/resolve-request.ts";
+import { answerCaching, type CachingHeaders, NOT_STORED } from "./answer-caching.ts";
 import { type ClientCf, clientFromRequest } from "./client.ts";
 
 /** The static assets binding (`assets.binding` in `wrangler.jsonc`). */
@@ -48,48 +50,52 @@ export default {
     try {
       url = new URL(request.url);
     } catch {
-      return text(400, "The request URL is malformed.\n", "no-store", request.method);
+      return text(400, "The request URL is malformed.\n", NOT_STORED, request.method);
     }
     const listed = url.pathname.startsWith("/mirrorlist/") || url.pathname.startsWith("/isolist/");
+    /*
+     * Static files come back as the asset server gives them: in production with the headers of the
+     * site's `_headers` (security headers, Strict-Transport-Security and Cache-Control per path),
+     * which Cloudflare's asset server applies to every asset answer, this binding's included. They
+     * reach this worker only where every path runs the worker first (the tests): `wrangler.jsonc`
+     * sends only the lists here.
+     */
     if (!listed || STATIC_PATHS.has(url.pathname)) return env.ASSETS.fetch(request);
     if (request.method !== "GET" && request.method !== "HEAD") {
-      return new Response("Only GET and HEAD are answered here.\n", {
-        status: 405,
-        headers: { ...TEXT_HEADERS, Allow: "GET, HEAD", "Content-Type": "text/plain; charset=utf-8" },
-      });
+      return text(405, "Only GET and HEAD are answered here.\n", NOT_STORED, request.method, { Allow: "GET, HEAD" });
     }
     try {
       const prepared = await loadIndex(env, url);
       const cf = (request as Request & { cf?: ClientCf }).cf;
       const client = clientFromRequest(request.headers.get("CF-Connecting-IP"), cf);
+      // Resolved once more here (a few map look-ups) to tell which kind of answer this is.
+      const resolved = resolveRequest(prepared, url.pathname, url.search);
       const answer = answerRequest(prepared, url.pathname, url.search, client, new Date());
-      return text(answer.status, answer.body, cacheControl(answer), request.method);
+      return text(answer.status, answer.body, answerCaching(resolved, answer.status), request.method);
     } catch {
-      return text(503, "The mirror index is unavailable; try again shortly.\n", "no-store", request.method);
+      return text(503, "The mirror index is unavailable; try again shortly.\n", NOT_STORED, request.method);
     }
   },
 };
 
-/**
- * A list depends on the client (its network, place and the day), so only the client may cache
- * it, for an hour as dnf's own metadata expiry; a 404 is the same for everyone.
- */
-function cacheControl(answer: Answer): string {
-  if (answer.status === 200) return "private, max-age=3600";
-  if (answer.status === 404) return "public, max-age=300";
-  return "no-store";
-}
-
 /** The site's security headers, as `_headers` gives the static files, with a policy for plain text. */
 const TEXT_HEADERS = { ...SECURITY_HEADERS, "Content-Security-Policy": TEXT_CONTENT_SECURITY_POLICY };
 
-function text(status: number, body: string, cache: string, method: string): Response {
+/** Every answer the worker makes itself: plain text, the security headers, explicit caching. */
+function text(
+  status: number,
+  body: string,
+  caching: CachingHeaders,
+  method: string,
+  extra: Readonly<Record<string, string>> = {},
+): Response {
   return new Response(method === "HEAD" ? null : body, {
     status,
     headers: {
       ...TEXT_HEADERS,
+      ...caching,
+      ...extra,
       "Content-Type": "text/plain; charset=utf-8",
-      "Cache-Control": cache,
       // Tell HEAD callers the length a GET would bring.
       "Content-Length": String(new TextEncoder().encode(body).length),
     },

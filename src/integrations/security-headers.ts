@@ -1,18 +1,33 @@
 /**
  * Astro integration: after the build, writes `_headers` (the file Cloudflare Pages, Workers static
  * assets and Netlify read) with the security headers and caching rules of the whole site. Its
- * Content-Security-Policy allows no inline script except those the build emitted, each by its
- * SHA-256 hash, found by reading every built page; so no `'unsafe-inline'` for scripts.
+ * Content-Security-Policy allows no inline script but our own, each by its SHA-256 hash, never
+ * `'unsafe-inline'`.
+ *
+ * "Our own" is a known list taken from the source, not from the pages: the `<script>`s of our
+ * `.astro` components, as the bundler wrote them (Astro inlines the small ones, such as the
+ * table's). Every inline script in the built pages must be one of those; any other (registry text
+ * that got through as a script, an `is:inline` script, an integration's injection) fails the build
+ * and names its page, instead of being allowed by the policy.
  */
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import { AstroError } from "astro/errors";
+import type { Plugin } from "vite";
 import { pageContentSecurityPolicy, SECURITY_HEADERS } from "../core/http-headers.ts";
 
-/** Inline `<script>` elements (no `src`): their exact text is what the browser hashes. */
-const INLINE_SCRIPT = /<script(?![^>]*\ssrc=)[^>]*>([\s\S]*?)<\/script>/g;
+/**
+ * Inline `<script>` elements (no `src`): their exact text is what the browser hashes. Any case,
+ * any spacing before `>`, as the browser reads them; a false find fails the build, a missed one
+ * would only be blocked by the policy.
+ */
+const INLINE_SCRIPT = /<script(?![^>]*\ssrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
+
+/** The virtual module of one `<script>` of a component, e.g. `…/MirrorTable.astro?astro&type=script&index=0&lang.ts`. */
+const COMPONENT_SCRIPT = /\.astro\?astro&type=script&/;
 
 export interface HeaderOptions {
   /** `'sha256-…'` sources of the inline scripts the pages carry. */
@@ -56,36 +71,111 @@ ${security}
 `;
 }
 
-/** `'sha256-…'` of every distinct inline script in the HTML pages under `root`. */
-export function inlineScriptHashes(root: string): string[] {
-  const hashes = new Set<string>();
+/** One inline script of a built page. */
+export interface InlineScript {
+  /** The page, relative to the build folder (e.g. `countries/de/index.html`). */
+  page: string;
+  text: string;
+}
+
+/** Every non-empty inline script of the HTML pages under `root`. */
+export function inlineScripts(root: string): InlineScript[] {
+  const found: InlineScript[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".html")) {
         for (const match of readFileSync(path, "utf8").matchAll(INLINE_SCRIPT)) {
-          if ((match[1] ?? "").trim() === "") continue;
-          hashes.add(
-            `'sha256-${createHash("sha256")
-              .update(match[1] ?? "")
-              .digest("base64")}'`,
-          );
+          const text = match[1] ?? "";
+          if (text.trim() !== "") found.push({ page: relative(root, path), text });
         }
       }
     }
   };
   walk(root);
-  return [...hashes];
+  return found;
+}
+
+/** `'sha256-…'`, the policy's source for a script of exactly this text. */
+export function scriptHash(text: string): string {
+  return `'sha256-${createHash("sha256").update(text).digest("base64")}'`;
+}
+
+/** What the pages' inline scripts come to, measured against the known ones. */
+export interface InlineScriptReview {
+  /** Hashes of the known scripts the pages use, for the policy; nothing else is ever hashed. */
+  scriptHashes: string[];
+  /** Inline scripts that are not ours, with their pages. */
+  unknown: InlineScript[];
+}
+
+/** Sorts the inline scripts `found` in the pages into known (hashed) and unknown (reported). */
+export function reviewInlineScripts(found: readonly InlineScript[], known: ReadonlySet<string>): InlineScriptReview {
+  const scriptHashes = new Set<string>();
+  const unknown: InlineScript[] = [];
+  for (const script of found) {
+    if (known.has(script.text)) scriptHashes.add(scriptHash(script.text));
+    else unknown.push(script);
+  }
+  return { scriptHashes: [...scriptHashes].sort(), unknown };
+}
+
+const LISTED_PAGES = 10;
+
+/** Why the build stops: each unknown script's page, hash and first characters. */
+export function unknownScriptsMessage(unknown: readonly InlineScript[]): string {
+  const lines = unknown.slice(0, LISTED_PAGES).map(({ page, text }) => {
+    const start = text.trim().replaceAll(/\s+/g, " ").slice(0, 60);
+    return `  ${page}: ${scriptHash(text)} ${JSON.stringify(start)}`;
+  });
+  if (unknown.length > LISTED_PAGES) lines.push(`  … and ${unknown.length - LISTED_PAGES} more`);
+  return [
+    `${unknown.length} inline script(s) in the built pages were not written by a component of this site, so the Content-Security-Policy does not allow them:`,
+    ...lines,
+  ].join("\n");
+}
+
+const UNKNOWN_SCRIPTS_HINT =
+  "Find what put them there: registry text rendered with set:html, an is:inline script, an integration. A script of our own belongs in a component's <script>, which Astro bundles.";
+
+/**
+ * A Vite plugin that records the text of every `<script>` of the components under `srcDir` as
+ * bundled for the browser: the exact text Astro then inlines for the small ones. It runs before
+ * Astro's own plugins, which take the inlined chunks out of the bundle.
+ */
+function recordComponentScripts(srcDir: string, known: Set<string>): Plugin {
+  return {
+    name: "security-headers:component-scripts",
+    enforce: "pre",
+    generateBundle(_options, bundle) {
+      for (const output of Object.values(bundle)) {
+        const id = output.type === "chunk" ? (output.facadeModuleId ?? "") : "";
+        if (output.type === "chunk" && id.startsWith(srcDir) && COMPONENT_SCRIPT.test(id)) {
+          known.add(output.code.trim());
+        }
+      }
+    },
+  };
 }
 
 export default function securityHeaders(): AstroIntegration {
+  const known = new Set<string>();
   return {
     name: "security-headers",
     hooks: {
+      "astro:config:setup": ({ config, updateConfig }) => {
+        updateConfig({ vite: { plugins: [recordComponentScripts(fileURLToPath(config.srcDir), known)] } });
+      },
       "astro:build:done": ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const scriptHashes = inlineScriptHashes(root);
+        const { scriptHashes, unknown } = reviewInlineScripts(inlineScripts(root), known);
+        if (unknown.length > 0) {
+          const error = new AstroError(unknownScriptsMessage(unknown), UNKNOWN_SCRIPTS_HINT);
+          // The message names the pages; a stack trace of this hook would only bury it.
+          error.stack = "";
+          throw error;
+        }
         const tiles = process.env.PUBLIC_MAP_TILES;
         const tileOrigin = tiles ? new URL(tiles.replaceAll(/[{}]/g, "")).origin : null;
         writeFileSync(join(root, "_headers"), headersFile({ scriptHashes, tileOrigin }));

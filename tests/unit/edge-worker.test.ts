@@ -1,7 +1,8 @@
 /**
  * The edge worker, for real: bundled with esbuild and run in workerd through Miniflare (bound to
- * 127.0.0.1, offline), with static assets holding the real registry's export, and requests
- * carrying chosen `CF-Connecting-IP` headers and `cf` data.
+ * 127.0.0.1, offline), with static assets holding the real registry's export and the site's real
+ * `_headers` (which Miniflare's asset server applies as Cloudflare's does), and requests carrying
+ * chosen `CF-Connecting-IP` headers and `cf` data.
  */
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -12,10 +13,14 @@ import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
 import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
+import { headersFile } from "../../src/integrations/security-headers.ts";
 import { realIndex } from "./mirrorlist-real-index.ts";
 
 const assets = mkdtempSync(join(tmpdir(), "edge-assets-"));
+/** Assets without the index: every list answer is then a 503. */
+const noIndexAssets = mkdtempSync(join(tmpdir(), "edge-no-index-"));
 let mf: Miniflare;
+let noIndex: Miniflare;
 let coldStartMs = 0;
 
 /** Bundles the worker as wrangler would: one ES module, browser-compatible. */
@@ -31,6 +36,25 @@ async function bundleWorker(): Promise<string> {
   return result.outputFiles[0]?.text ?? "";
 }
 
+/** A Miniflare over `directory`, as wrangler.jsonc would run the worker, bar `run_worker_first`. */
+function workerOver(directory: string, script: string): Miniflare {
+  return new Miniflare({
+    host: "127.0.0.1",
+    // No Cloudflare `cf` download: each request brings its own.
+    cf: false,
+    modules: true,
+    script,
+    // As in src/edge/wrangler.jsonc.
+    compatibilityDate: "2026-07-01",
+    assets: {
+      directory,
+      binding: "ASSETS",
+      // As `run_worker_first` would: the worker sees every request, the lists included.
+      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
+    },
+  });
+}
+
 beforeAll(async () => {
   const { registry, locate } = realIndex();
   for (const file of mirrorlistFiles(registry, locate).files) {
@@ -38,36 +62,30 @@ beforeAll(async () => {
     mkdirSync(dirname(join(assets, file.path)), { recursive: true });
     writeFileSync(join(assets, file.path), file.text);
   }
-  writeFileSync(join(assets, "index.html"), "<!doctype html><title>Mirrors</title>");
+  for (const dir of [assets, noIndexAssets]) {
+    writeFileSync(join(dir, "index.html"), "<!doctype html><title>Mirrors</title>");
+    writeFileSync(join(dir, "_headers"), headersFile({ scriptHashes: [], tileOrigin: null }));
+  }
+  const script = await bundleWorker();
   const started = performance.now();
-  mf = new Miniflare({
-    host: "127.0.0.1",
-    // No Cloudflare `cf` download: each request brings its own.
-    cf: false,
-    modules: true,
-    script: await bundleWorker(),
-    // As in src/edge/wrangler.jsonc.
-    compatibilityDate: "2026-07-01",
-    assets: {
-      directory: assets,
-      binding: "ASSETS",
-      // As `run_worker_first` would: the worker sees every request, the lists included.
-      routerConfig: { has_user_worker: true, invoke_user_worker_ahead_of_assets: true },
-    },
-  });
+  mf = workerOver(assets, script);
   await mf.ready;
   coldStartMs = performance.now() - started;
+  noIndex = workerOver(noIndexAssets, script);
+  await noIndex.ready;
 }, 120_000);
 
 afterAll(async () => {
   await mf?.dispose();
+  await noIndex?.dispose();
   rmSync(assets, { recursive: true, force: true });
+  rmSync(noIndexAssets, { recursive: true, force: true });
 });
 
 const FRANKFURT = { country: "DE", continent: "EU", latitude: "50.1109", longitude: "8.6821", asn: 64500 };
 
-async function get(path: string, ip: string, cf: Record<string, unknown> = {}, method = "GET") {
-  const response = await mf.dispatchFetch(`http://mirrors.test${path}`, {
+async function get(path: string, ip: string, cf: Record<string, unknown> = {}, method = "GET", worker = mf) {
+  const response = await worker.dispatchFetch(`http://mirrors.test${path}`, {
     method,
     headers: { "CF-Connecting-IP": ip },
     cf,
@@ -127,7 +145,6 @@ describe("the edge worker in workerd", () => {
     const r = await get("/mirrorlist/9/nosuchrepo", "192.0.2.44", FRANKFURT);
     expect(r.status).toBe(404);
     expect(r.body).toBe('Unknown repo "nosuchrepo" for version 9.8.\n');
-    expect(r.headers.get("Cache-Control")).toBe("public, max-age=300");
   });
 
   it("answers malformed input with 400 and never throws", async () => {
@@ -173,5 +190,74 @@ describe("the edge worker in workerd", () => {
     const a = await get("/mirrorlist/9/baseos", "203.0.113.7", FRANKFURT);
     const b = await get("/mirrorlist/9/baseos", "203.0.113.250", FRANKFURT);
     expect(a.body).toBe(b.body);
+  });
+});
+
+/** What a shared cache may do with each kind of answer, and HSTS on every one. */
+describe("caching and HSTS of every answer in workerd", () => {
+  const PRIVATE_LIST = { cache: "private, max-age=3600", vary: "*" };
+  const PRIVATE_NONE = { cache: "private, max-age=300", vary: "*" };
+  const SHARED_UNKNOWN = { cache: "public, max-age=300", vary: null };
+  const NOT_STORED = { cache: "no-store", vary: null };
+  const cases: [
+    kind: string,
+    path: string,
+    method: string,
+    status: number,
+    want: { cache: string; vary: string | null },
+  ][] = [
+    ["a list of mirrors (depends on the client)", "/mirrorlist/9/baseos", "GET", 200, PRIVATE_LIST],
+    ["an ISO list (depends on the client)", "/isolist/9/x86_64", "GET", 200, PRIVATE_LIST],
+    ["its HEAD", "/mirrorlist/9/baseos", "HEAD", 200, PRIVATE_LIST],
+    ["no mirror matches (depends on the client)", "/mirrorlist/9/baseos?country=AQ", "GET", 404, PRIVATE_NONE],
+    [
+      "the vault line (the same for everyone)",
+      "/mirrorlist/9.1/appstream",
+      "GET",
+      200,
+      { cache: "public, max-age=3600", vary: null },
+    ],
+    ["an unknown repo", "/mirrorlist/9/nosuchrepo", "GET", 404, SHARED_UNKNOWN],
+    ["an unknown version", "/mirrorlist/7/baseos", "GET", 404, SHARED_UNKNOWN],
+    ["an unknown arch", "/isolist/9/riscv", "GET", 404, SHARED_UNKNOWN],
+    ["a malformed request", "/mirrorlist/9.x/baseos", "GET", 400, NOT_STORED],
+    ["another method", "/mirrorlist/9/baseos", "POST", 405, NOT_STORED],
+  ];
+
+  it.each(cases)("%s: %s %s", async (_kind, path, method, status, want) => {
+    const r = await get(path, "192.0.2.44", FRANKFURT, method);
+    expect(r.status).toBe(status);
+    expect(r.headers.get("Cache-Control")).toBe(want.cache);
+    expect(r.headers.get("Vary")).toBe(want.vary);
+    expect(r.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+  });
+
+  it("keeps a client's list private although _headers makes /mirrorlist/* public for static files", async () => {
+    // _headers reaches asset answers only, never the worker's own (else this would be public).
+    expect(headersFile({ scriptHashes: [], tileOrigin: null })).toMatch(
+      /\/mirrorlist\/\*\n.*\n {2}Cache-Control: public/,
+    );
+    const r = await get("/mirrorlist/9/baseos?protocol=https", "192.0.2.44", FRANKFURT);
+    expect(r.headers.get("Cache-Control")).toBe("private, max-age=3600");
+  });
+
+  it("answers 503 uncached when the index cannot be read", async () => {
+    const r = await get("/mirrorlist/9/baseos", "192.0.2.44", FRANKFURT, "GET", noIndex);
+    expect(r.status).toBe(503);
+    expect(r.headers.get("Cache-Control")).toBe("no-store");
+    expect(r.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+  });
+
+  it("passes static files through with the caching and security headers of _headers", async () => {
+    for (const [path, cache] of [
+      ["/", "public, max-age=600, must-revalidate"],
+      ["/mirrorlist/v1.json", "public, max-age=300"],
+    ] as const) {
+      const r = await get(path, "192.0.2.44");
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get("Cache-Control"), path).toBe(cache);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS))
+        expect(r.headers.get(name), `${path} ${name}`).toBe(value);
+    }
   });
 });
