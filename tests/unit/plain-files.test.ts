@@ -28,8 +28,8 @@ beforeAll(() => {
   copyFileSync("config.yml", config);
   // A sound mirror file outside the folder: were the link followed, this mirror would appear.
   writeFileSync(join(work, "outside", "evil.yml"), named("evil.example.org"));
-  writeFileSync(join(dir, "a.yml"), named("a.example.org"));
-  writeFileSync(join(dir, "z.yml"), named("z.example.org"));
+  writeFileSync(join(dir, "a.example.org.yml"), named("a.example.org"));
+  writeFileSync(join(dir, "z.example.org.yml"), named("z.example.org"));
   symlinkSync(join(work, "outside", "evil.yml"), join(dir, "link.yml"));
   symlinkSync("/etc/passwd", join(dir, "passwd.yml"));
   symlinkSync(join(work, "nowhere.yml"), join(dir, "dangling.yml"));
@@ -148,7 +148,7 @@ describe("npm run validate, given odd entries", () => {
   });
 
   it("refuses a link, a FIFO or a device named on the command line, as in a folder", () => {
-    const { code, lines } = validate(join(dir, "link.yml"), join(dir, "fifo.yml"), "/dev/null", join(dir, "a.yml"));
+    const { code, lines } = validate(join(dir, "link.yml"), join(dir, "fifo.yml"), "/dev/null", join(dir, "a.example.org.yml"));
     expect(code).toBe(1);
     const refused = lines.filter((l) => l.includes(" error not-a-regular-file "));
     expect(refused.map((l) => l.split(":")[0]?.split("/").at(-1))).toEqual(["null", "fifo.yml", "link.yml"]);
