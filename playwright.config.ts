@@ -7,6 +7,8 @@ export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
   workers: 2,
+  // axe over a page of 500 rows takes most of the default 30 s on two busy cores.
+  timeout: 90_000,
   reporter: process.env.CI ? "line" : "list",
   use: {
     baseURL: "http://127.0.0.1:4321",
