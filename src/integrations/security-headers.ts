@@ -16,13 +16,15 @@ import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { AstroError } from "astro/errors";
+import { type DefaultTreeAdapterMap, parse } from "parse5";
 import type { Plugin } from "vite";
 import { pageContentSecurityPolicy, SECURITY_HEADERS } from "../core/http-headers.ts";
 
 /**
  * Inline `<script>` elements (no `src`): their exact text is what the browser hashes. Any case,
- * any spacing before `>`, as the browser reads them; a false find fails the build, a missed one
- * would only be blocked by the policy.
+ * any spacing before `>`. A quick scan that may also find `<script>` written inside an attribute
+ * value, which is no script: a page where it finds one not of ours is read again by a real HTML
+ * parser, which alone decides.
  */
 const INLINE_SCRIPT = /<script(?![^>]*\ssrc\s*=)[^>]*>([\s\S]*?)<\/script\s*>/gi;
 
@@ -78,23 +80,42 @@ export interface InlineScript {
   text: string;
 }
 
-/** Every non-empty inline script of the HTML pages under `root`. */
-export function inlineScripts(root: string): InlineScript[] {
+/**
+ * Every non-empty inline script of the HTML pages under `root`. Pages the quick scan finds only
+ * `known` scripts in are taken at its word; any other page is parsed as a browser would.
+ */
+export function inlineScripts(root: string, known: ReadonlySet<string> = new Set()): InlineScript[] {
   const found: InlineScript[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) walk(path);
       else if (entry.name.endsWith(".html")) {
-        for (const match of readFileSync(path, "utf8").matchAll(INLINE_SCRIPT)) {
-          const text = match[1] ?? "";
-          if (text.trim() !== "") found.push({ page: relative(root, path), text });
-        }
+        const html = readFileSync(path, "utf8");
+        const quick = [...html.matchAll(INLINE_SCRIPT)].map((m) => m[1] ?? "");
+        const texts = quick.every((text) => known.has(text)) ? quick : parsedInlineScripts(html);
+        for (const text of texts) if (text.trim() !== "") found.push({ page: relative(root, path), text });
       }
     }
   };
   walk(root);
   return found;
+}
+
+type Node = DefaultTreeAdapterMap["node"];
+
+/** The inline scripts of a page as the HTML standard's parser reads it. */
+function parsedInlineScripts(html: string): string[] {
+  const texts: string[] = [];
+  const visit = (node: Node) => {
+    if ("tagName" in node && node.tagName === "script" && !node.attrs.some((a) => a.name === "src")) {
+      texts.push(node.childNodes.map((c) => ("value" in c && c.nodeName === "#text" ? c.value : "")).join(""));
+    }
+    if ("childNodes" in node) for (const child of node.childNodes) visit(child);
+    if ("content" in node) visit(node.content);
+  };
+  visit(parse(html));
+  return texts;
 }
 
 /** `'sha256-…'`, the policy's source for a script of exactly this text. */
@@ -169,7 +190,7 @@ export default function securityHeaders(): AstroIntegration {
       },
       "astro:build:done": ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const { scriptHashes, unknown } = reviewInlineScripts(inlineScripts(root), known);
+        const { scriptHashes, unknown } = reviewInlineScripts(inlineScripts(root, known), known);
         if (unknown.length > 0) {
           const error = new AstroError(unknownScriptsMessage(unknown), UNKNOWN_SCRIPTS_HINT);
           // The message names the pages; a stack trace of this hook would only bury it.

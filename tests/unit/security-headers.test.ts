@@ -79,6 +79,21 @@ describe("the inline scripts of the built pages", () => {
     );
   });
 
+  it("takes `<script>` written inside an attribute value for the text it is, not for a script", () => {
+    const root = built({
+      "mirrors/hostile.example/index.html": `<script type="module">${TABLE}</script><a title="Mirror<script>alert('rlo')</script>" href="/">x</a><p>&lt;script&gt;alert(2)&lt;/script&gt;</p>`,
+    });
+    expect(reviewInlineScripts(inlineScripts(root, known), known)).toEqual({
+      scriptHashes: [scriptHash(TABLE)],
+      unknown: [],
+    });
+    // Behind the attribute, a real script is still found by the parser.
+    const real = built({ "index.html": `<a title="<script>x()</script>">x</a><script>y()</script>` });
+    expect(reviewInlineScripts(inlineScripts(real, known), known).unknown).toEqual([
+      { page: "index.html", text: "y()" },
+    ]);
+  });
+
   it("knows a script only by its exact text", () => {
     const root = built({ "index.html": `<script type="module">${TABLE};alert(1)</script>` });
     expect(reviewInlineScripts(inlineScripts(root), known).unknown).toHaveLength(1);
