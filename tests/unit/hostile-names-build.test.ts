@@ -1,11 +1,13 @@
 /**
- * A real build of a registry whose text names what every JavaScript object inherits
+ * A real build of a hostile registry: text naming what every JavaScript object inherits
  * (`constructor`, `__proto__`, `toString` …) as countries, states, cities, cloud providers,
- * keys, a mirror name and status entries. Such text is a validator error or a harmless
- * value: the build finishes, the sound mirror is published, nothing is looked up wrongly.
+ * keys, a mirror name and status entries; and files that try to take clients or reach inside:
+ * a subnet claiming the world, a file taking a listed mirror's name, a base URL on the cloud
+ * metadata address, a link to a mirror file outside the folder. The build finishes, the sound
+ * mirrors are published, none of the hostile ones is, nothing is looked up wrongly.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,6 +49,22 @@ const FILES: Record<string, string> = {
     "geolocation:\n  country: NL\n  __proto__: x\n  constructor: y\n",
     "private: false\nhasOwnProperty: 1\nvalueOf: 2\n",
   ),
+  // Every client's list: a private monopoly mirror whose subnet is the whole IPv4 internet.
+  "world.example.org.yml": mirrorFile(
+    "world.example.org",
+    "geolocation:\n  country: DE\n",
+    "private: true\nmonopoly: true\nsubnets:\n  - 0.0.0.0/0\n",
+  ),
+  // A listed mirror's name, from a file not named after it.
+  "hijack.yml": mirrorFile("good.example.org", "geolocation:\n  country: DE\n").replace(
+    "http://good.example.org/",
+    "http://hijack.example.net/",
+  ),
+  // The checker steered at the cloud metadata service.
+  "metadata.example.org.yml": mirrorFile("metadata.example.org", "geolocation:\n  country: DE\n").replace(
+    "https://metadata.example.org/almalinux/",
+    "http://169.254.169.254/latest/",
+  ),
 };
 
 const entry = (state: string) => ({ state, reason: `Checked: ${state}.`, checked_at: CHECKED });
@@ -66,6 +84,9 @@ beforeAll(() => {
   const mirrorsDir = join(work, "mirrors.d");
   mkdirSync(mirrorsDir);
   for (const [file, text] of Object.entries(FILES)) writeFileSync(join(mirrorsDir, file), text);
+  // A sound mirror file outside the folder, linked in: never read.
+  writeFileSync(join(work, "outside.yml"), mirrorFile("outside.example.org", "geolocation:\n  country: DE\n"));
+  symlinkSync(join(work, "outside.yml"), join(mirrorsDir, "outside.example.org.yml"));
   writeFileSync(join(work, "status.json"), STATUS);
   build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
     encoding: "utf8",
@@ -104,6 +125,18 @@ describe("a build of a registry naming inherited properties", () => {
       expect(existsSync(join(outDir, `countries/${cc}`)), cc).toBe(false);
     }
     expect(existsSync(join(outDir, "countries/de/index.html"))).toBe(true);
+  });
+
+  it("lists none of the files that claim the world, take a listed name, aim at the metadata service or link outside", () => {
+    expect(log()).toMatch(/world\.example\.org\.yml:\d+:\d+ subnet-too-wide/);
+    expect(log()).toMatch(/hijack\.yml:\d+:\d+ duplicate-name/);
+    expect(log()).toMatch(/metadata\.example\.org\.yml:\d+:\d+ special-address-url/);
+    expect(log()).toMatch(/outside\.example\.org\.yml:1:1 not-a-regular-file/);
+    for (const name of ["world.example.org", "metadata.example.org", "outside.example.org"]) {
+      expect(existsSync(join(outDir, `mirrors/${name}`)), name).toBe(false);
+    }
+    expect(page("mirrors/good.example.org/index.html")).not.toContain("hijack.example.net");
+    expect(readFileSync(join(outDir, "mirrorlist/v1.json"), "utf8")).not.toMatch(/hijack|169\.254|0\.0\.0\.0|outside/);
   });
 
   it("finds no status for a mirror named `constructor`, and no state in inherited entries", () => {
