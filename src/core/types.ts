@@ -2,6 +2,7 @@
  * The typed values the core hands to every output (pages, mirrorlist export, CLIs).
  * Nothing here reads files: see `load.ts` for the one function that does.
  */
+import type { RepomdHistory } from "./repomd/repomd-history.ts";
 import type { Diagnostic } from "./diagnostics.ts";
 
 /** The four protocols a mirror can offer, in the order the site and the mirrorlists prefer them. */
@@ -85,6 +86,18 @@ export interface DistributionConfig {
   arches: Record<string, string[]>;
   requiredProtocols: string[];
   repos: RepoConfig[];
+  /**
+   * `reference_url`: the origin trees whose `repomd.xml` files define "current", each URL ending
+   * with `/`; `main` for the main tree, a module name (`kitten`) for its tree. Empty when unset.
+   */
+  references: ReferenceTree[];
+}
+
+/** One origin tree the checker compares mirrors with. */
+export interface ReferenceTree {
+  /** `main`, or an optional module's name. */
+  tree: string;
+  url: string;
 }
 
 /** The result of loading a registry: what is valid, and everything that was said about it. */
@@ -158,4 +171,9 @@ export interface StatusFile {
   /** ISO 8601 time the run finished. */
   checked_at: string;
   mirrors: Record<string, MirrorStatus>;
+  /**
+   * The reference's `repomd.xml` history by repo key (`9.8/BaseOS/x86_64/os`), carried from run
+   * to run; absent when the checker had no reference.
+   */
+  repomd?: Record<string, RepomdHistory>;
 }
