@@ -31,7 +31,7 @@ const MM0 = "http://fedorahosted.org/mirrormanager";
 
 export function metalinkDocument({ hashes, resources, publishedAt, explain = [] }: MetalinkInput): string {
   const alternates = hashes.alternates.map(
-    (a) => `    <mm0:alternate>\n${describe(a, "      ")}    </mm0:alternate>\n`,
+    (a) => `    <mm0:alternate>\n${versionElements(a, "      ")}    </mm0:alternate>\n`,
   );
   const urls = resources.map((r, i) => {
     const location = r.country === undefined ? "" : ` location="${xmlEscape(r.country)}"`;
@@ -42,7 +42,7 @@ export function metalinkDocument({ hashes, resources, publishedAt, explain = [] 
     `<metalink version="3.0" xmlns="http://www.metalinker.org/" type="dynamic" pubdate="${publishedAt.toUTCString()}" generator="mirrorsite" xmlns:mm0="${MM0}">\n`,
     " <files>\n",
     '  <file name="repomd.xml">\n',
-    describe(hashes.current, "   "),
+    versionElements(hashes.current, "   "),
     alternates.length > 0 ? `   <mm0:alternates>\n${alternates.join("")}   </mm0:alternates>\n` : "",
     ...explain.map((line) => `   ${xmlComment(line)}\n`),
     '   <resources maxconnections="1">\n',
@@ -59,7 +59,7 @@ export function metalinkRefusal(reason: string): string {
   return `<?xml version="1.0" encoding="utf-8"?>\n${xmlComment(reason)}\n`;
 }
 
-function describe(record: IndexRepomdVersion, indent: string): string {
+function versionElements(record: IndexRepomdVersion, indent: string): string {
   return [
     `${indent}<mm0:timestamp>${record.timestamp}</mm0:timestamp>\n`,
     `${indent}<size>${record.size}</size>\n`,

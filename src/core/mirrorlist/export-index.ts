@@ -4,11 +4,11 @@
  * mirrorlist answer needs is copied, so no e-mail (nor sponsor, nor file path) ever reaches it.
  */
 import { ownValue } from "../own-property.ts";
+import type { RepomdHistory } from "../repomd/repomd-history.ts";
+import type { RepomdRecord } from "../repomd/repomd-record.ts";
 import type { DistributionConfig, Mirror, ProtocolUrls, Registry, StatusFile } from "../types.ts";
 import { CLOUD_PROVIDER_ASNS } from "./cloud-networks.ts";
 import type { LatLon } from "./geo-distance.ts";
-import type { RepomdHistory } from "../repomd/repomd-history.ts";
-import type { RepomdRecord } from "../repomd/repomd-record.ts";
 import type {
   IndexConfig,
   IndexMirror,

@@ -71,7 +71,9 @@ export function resolveRequest(prepared: PreparedIndex, pathname: string, search
   if (parts.length === 2 && parts[1] === "metalink") return resolveMetalinkQuery(prepared, search, query);
   const [empty, kind, versionText, last] = parts;
   if (empty !== "" || (kind !== "mirrorlist" && kind !== "isolist" && kind !== "metalink") || parts.length !== 4) {
-    return bad("Expected /mirrorlist/<version>/<repo>, /metalink/<version>/<repo>?arch=<arch> or /isolist/<version>/<arch>.");
+    return bad(
+      "Expected /mirrorlist/<version>/<repo>, /metalink/<version>/<repo>?arch=<arch> or /isolist/<version>/<arch>.",
+    );
   }
   if (!versionText || !VERSION.test(versionText)) return bad("The version is malformed; expected e.g. 9 or 9.8.");
   if (!last || !NAME.test(last)) return bad(`The ${kind === "isolist" ? "arch" : "repo"} name is malformed.`);
@@ -122,7 +124,9 @@ function resolveMetalink(
   if (!VERSION.test(versionText)) return bad("The version is malformed; expected e.g. 9 or 9.8.");
   const version = prepared.index.config.aliases[versionText] ?? versionText;
   if (!prepared.currentVersions.has(version)) {
-    return missing(`Unknown version "${versionText}" for a metalink; known: ${[...prepared.currentVersions].join(", ")}.`);
+    return missing(
+      `Unknown version "${versionText}" for a metalink; known: ${[...prepared.currentVersions].join(", ")}.`,
+    );
   }
   const repo = prepared.repos.get(repoName);
   if (!repo || repo.vault === true || !repoServes(repo, version, false)) {
