@@ -148,7 +148,12 @@ describe("npm run validate, given odd entries", () => {
   });
 
   it("refuses a link, a FIFO or a device named on the command line, as in a folder", () => {
-    const { code, lines } = validate(join(dir, "link.yml"), join(dir, "fifo.yml"), "/dev/null", join(dir, "a.example.org.yml"));
+    const { code, lines } = validate(
+      join(dir, "link.yml"),
+      join(dir, "fifo.yml"),
+      "/dev/null",
+      join(dir, "a.example.org.yml"),
+    );
     expect(code).toBe(1);
     const refused = lines.filter((l) => l.includes(" error not-a-regular-file "));
     expect(refused.map((l) => l.split(":")[0]?.split("/").at(-1))).toEqual(["null", "fifo.yml", "link.yml"]);
