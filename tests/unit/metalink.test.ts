@@ -8,55 +8,18 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { metalinkDocument } from "../../src/core/metalink/metalink-document.ts";
 import { answerRequest, METALINK_TYPE } from "../../src/core/mirrorlist/answer.ts";
-import { exportIndex } from "../../src/core/mirrorlist/export-index.ts";
-import { prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
-import { advanceHistory, type RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
-import { describeRepomd } from "../../src/core/repomd/repomd-record.ts";
-import { treeTargets } from "../../src/core/status/check-targets.ts";
-import type { StatusFile } from "../../src/core/types.ts";
+import type { PreparedIndex } from "../../src/core/mirrorlist/prepared-index.ts";
+import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
 import { clientFromRequest } from "../../src/edge/client.ts";
-import { ask, DAY, FRANKFURT, realIndex } from "./mirrorlist-real-index.ts";
+import { ask, DAY, FRANKFURT, HASHES_CHECKED_AT, realIndexWithHashes } from "./mirrorlist-real-index.ts";
 
-const CHECKED_AT = "2026-03-14T09:00:00.000Z";
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (n) => n === "url" });
 
-/** A history for every repo of the real config: revision 2 current, revision 1 an alternate. */
-function histories(): Record<string, RepomdHistory> {
-  const { registry } = realIndex();
-  const config = registry.config;
-  if (!config) throw new Error("the real config is invalid");
-  const keys = ["main", "kitten"].flatMap((tree) => treeTargets("https://origin.invalid/", tree, config));
-  return Object.fromEntries(
-    keys.map(({ key = "" }) => {
-      const version = (n: number) => new TextEncoder().encode(`<repomd><revision>${n}</revision>${key}</repomd>`);
-      const first = advanceHistory(
-        undefined,
-        describeRepomd(version(1), "2026-03-14T01:00:00.000Z"),
-        new Date("2026-03-14T01:00:00Z"),
-        43_200,
-      );
-      const second = advanceHistory(
-        first,
-        describeRepomd(version(2), "2026-03-14T05:00:00.000Z"),
-        new Date("2026-03-14T05:00:00Z"),
-        43_200,
-      );
-      return [key, second as RepomdHistory];
-    }),
-  );
-}
-
-let prepared: ReturnType<typeof prepareIndex>;
+let prepared: PreparedIndex;
 let repomd: Record<string, RepomdHistory>;
 
 beforeAll(() => {
-  const { registry, locate } = realIndex();
-  repomd = histories();
-  const mirrors = Object.fromEntries(
-    registry.mirrors.map((m) => [m.name, { state: "ok" as const, reason: "in sync", checked_at: CHECKED_AT }]),
-  );
-  const status: StatusFile = { checked_at: CHECKED_AT, mirrors, repomd };
-  prepared = prepareIndex(exportIndex({ ...registry, status }, locate));
+  ({ prepared, repomd } = realIndexWithHashes());
 }, 60_000);
 
 const metalink = (path: string, cf = FRANKFURT) => ask(path, "192.0.2.10", cf, prepared);
@@ -69,7 +32,7 @@ describe("a metalink answer", () => {
     expect(XMLValidator.validate(answer.body)).toBe(true);
     const doc = parser.parse(answer.body);
     expect(doc.metalink["@version"]).toBe("3.0");
-    expect(doc.metalink["@pubdate"]).toBe(new Date(CHECKED_AT).toUTCString());
+    expect(doc.metalink["@pubdate"]).toBe(new Date(HASHES_CHECKED_AT).toUTCString());
     const file = doc.metalink.files.file;
     expect(file["@name"]).toBe("repomd.xml");
     const history = repomd["9.8/BaseOS/x86_64/os"] as RepomdHistory;

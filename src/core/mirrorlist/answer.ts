@@ -4,9 +4,9 @@
  * `?arch=` is given; or a Metalink document) and the `--explain` trace. Pure; the caller supplies
  * the client and the time.
  */
-import { metalinkDocument, metalinkRefusal } from "../metalink/metalink-document.ts";
+import { type MetalinkResource, metalinkDocument, metalinkRefusal } from "../metalink/metalink-document.ts";
 import { repomdKey } from "../repomd/repomd-key.ts";
-import type { PreparedIndex } from "./prepared-index.ts";
+import type { PreparedIndex, PreparedMirror } from "./prepared-index.ts";
 import { type Refusal, type ResolvedMetalink, type ResolvedRequest, resolveRequest } from "./resolve-request.ts";
 import { baseUrl, type Client, type Pick, selectMirrors } from "./select-mirrors.ts";
 
@@ -90,16 +90,7 @@ function answerMetalink(
     now,
   });
   if (picks.length === 0) return refuseMetalink({ status: 404, reason: NO_MIRROR });
-  const resources = picks.flatMap((p) => {
-    const urls = request.kitten ? p.mirror.entry.kitten : p.mirror.entry.urls;
-    // One URL a mirror: the protocol asked for, else https where the mirror has it.
-    const protocol = request.protocol ?? (urls?.https ? "https" : "http");
-    const base = urls?.[protocol];
-    if (base === undefined) return [];
-    const { country } = p.mirror.entry;
-    const url = `${base}${request.version}/${suffix}repodata/repomd.xml`;
-    return [{ url, protocol, ...(country === undefined ? {} : { country }) }];
-  });
+  const resources = picks.flatMap((p) => metalinkResource(p.mirror, request) ?? []);
   const explain = explainPicks(picks, seed);
   const publishedAt = new Date(prepared.index.statusCheckedAt ?? 0);
   const body = metalinkDocument({
@@ -109,6 +100,16 @@ function answerMetalink(
     ...(options.explainInBody ? { explain } : {}),
   });
   return { status: 200, contentType: METALINK_TYPE, body, explain };
+}
+
+/** A mirror's copy of the requested `repomd.xml`: the protocol asked for, else https where it has it. */
+export function metalinkResource(mirror: PreparedMirror, request: ResolvedMetalink): MetalinkResource | null {
+  const urls = request.kitten ? mirror.entry.kitten : mirror.entry.urls;
+  const protocol = request.protocol ?? (urls?.https ? "https" : "http");
+  const base = urls?.[protocol];
+  if (base === undefined) return null;
+  const url = `${base}${request.version}/${pathSuffix(request)}repodata/repomd.xml`;
+  return { url, protocol, ...(mirror.entry.country === undefined ? {} : { country: mirror.entry.country }) };
 }
 
 function explainPicks(picks: readonly Pick[], seed: string): string[] {

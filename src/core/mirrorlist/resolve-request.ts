@@ -37,7 +37,8 @@ export interface ResolvedIsolist extends ResolvedCommon {
 }
 
 /**
- * `/metalink/<version>/<repo>?arch=<arch>` or MirrorManager's `/metalink?repo=<repo>-<version>&arch=`:
+ * `/metalink/<version>/<repo>?arch=<arch>` (or `/metalink/<version>/<repo>/<arch>`) or
+ * MirrorManager's `/metalink?repo=<repo>-<version>&arch=`:
  * a Metalink document for `<base><version>/<repo path>/repodata/repomd.xml`; the arch is required.
  */
 export interface ResolvedMetalink extends ResolvedCommon {
@@ -69,7 +70,12 @@ export function resolveRequest(prepared: PreparedIndex, pathname: string, search
 
   const parts = pathname.replace(/\/$/, "").split("/");
   if (parts.length === 2 && parts[1] === "metalink") return resolveMetalinkQuery(prepared, search, query);
-  const [empty, kind, versionText, last] = parts;
+  const [empty, kind, versionText, last, archInPath] = parts;
+  // `/metalink/<version>/<repo>/<arch>`: the arch in the path, as the static metalinks are written.
+  if (kind === "metalink" && parts.length === 5 && archInPath !== undefined && versionText && last) {
+    if (!NAME.test(archInPath) || !NAME.test(last)) return bad("The repo or arch name is malformed.");
+    return resolveMetalink(prepared, versionText, last, { ...query, arch: archInPath });
+  }
   if (empty !== "" || (kind !== "mirrorlist" && kind !== "isolist" && kind !== "metalink") || parts.length !== 4) {
     return bad(
       "Expected /mirrorlist/<version>/<repo>, /metalink/<version>/<repo>?arch=<arch> or /isolist/<version>/<arch>.",
