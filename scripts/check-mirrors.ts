@@ -1,8 +1,12 @@
 /**
  * `npm run check-mirrors -- [--mirrors-dir DIR] [--config FILE] [--out FILE] [--concurrency N]
- *   [--timeout S] [--mirror-timeout S] [--per-host N] [--max-requests N] [--no-isos]`
+ *   [--timeout S] [--mirror-timeout S] [--per-host N] [--max-requests N] [--no-isos]
+ *   [--reference URL] [--previous FILE]`
  * Checks every valid mirror of the registry and writes the status file the build reads
- * (`MIRRORS_STATUS`), atomically: a crash mid-run leaves the previous file in place.
+ * (`MIRRORS_STATUS`), atomically: a crash mid-run leaves the previous file in place. With a
+ * reference (`reference_url` in the config, or `--reference`), every mirror's `repomd.xml` is
+ * compared with the reference's, whose history is carried over from the previous status file
+ * (`--previous`, else the `--out` file when it exists).
  * Exit 0 when the file is written (whatever the mirrors' states), 1 when it cannot be,
  * 2 for bad usage or an unusable registry. The checker connects only to public addresses;
  * `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` (tests on loopback servers only) lets it connect to
@@ -11,14 +15,17 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { loadRegistry, registryPaths } from "../src/core/load.ts";
+import { entryExists, loadRegistry, readStatus, registryPaths } from "../src/core/load.ts";
+import type { RepomdHistory } from "../src/core/repomd/repomd-history.ts";
+import type { DistributionConfig, ReferenceTree } from "../src/core/types.ts";
 import { checkRegistry } from "./check/check-registry.ts";
 import { progressReporter, summary } from "./check/progress.ts";
+import type { ReferenceReading } from "./check/reference.ts";
 import { systemResolver } from "./check/resolve.ts";
 import { writeFileAtomic } from "./check/write-atomic.ts";
 
 const USAGE =
-  "usage: npm run check-mirrors -- [--mirrors-dir DIR] [--config FILE] [--out FILE] [--concurrency N] [--timeout S] [--mirror-timeout S] [--per-host N] [--max-requests N] [--no-isos]";
+  "usage: npm run check-mirrors -- [--mirrors-dir DIR] [--config FILE] [--out FILE] [--concurrency N] [--timeout S] [--mirror-timeout S] [--per-host N] [--max-requests N] [--no-isos] [--reference URL] [--previous FILE]";
 
 /** Defaults: upstream runs 6 processes × 50 mirrors with a 15 s timeout; one process does the same here. */
 const DEFAULTS = {
@@ -61,10 +68,14 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
 
+  const references = referenceTrees(registry.config, values.reference);
+  if (references === null) return usage("--reference must be an http(s) URL, like https://repo.example.org/distro/.");
   const out = values.out ?? DEFAULTS.out;
+  const previousRepomd =
+    references.length === 0 ? new Map() : readPreviousRepomd(values.previous ?? (entryExists(out) ? out : null));
   const started = performance.now();
   const progress = progressReporter(registry.mirrors.length, process.stderr);
-  const status = await checkRegistry(registry.mirrors, registry.config, {
+  const { status, reference } = await checkRegistry(registry.mirrors, registry.config, {
     resolve: systemResolver(numbers.timeout * 1000),
     userAgent: userAgent(),
     concurrency: numbers.concurrency,
@@ -75,6 +86,8 @@ export async function main(argv: string[]): Promise<number> {
     maxRedirects: 5,
     allowPrivateAddresses: process.env.MIRRORS_ALLOW_PRIVATE_ADDRESSES === "1",
     checkIsos: !values["no-isos"],
+    references,
+    previousRepomd,
     onMirror: (name, s) => progress.mirror(name, s),
   });
   progress.end();
@@ -85,7 +98,44 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`${summary(status, out, (performance.now() - started) / 1000)}\n`);
+  if (reference !== null) process.stdout.write(`${referenceSummary(reference)}\n`);
   return 0;
+}
+
+/** The config's reference trees, the main one replaced by `--reference`; null for a bad URL. */
+function referenceTrees(config: DistributionConfig, override: string | undefined): ReferenceTree[] | null {
+  if (override === undefined) return config.references;
+  const url = URL.parse(override);
+  if (url === null || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") return null;
+  const main = { tree: "main", url: url.href.endsWith("/") ? url.href : `${url.href}/` };
+  return [main, ...config.references.filter((r) => r.tree !== "main")];
+}
+
+/**
+ * The `repomd.xml` history of the previous status file. A missing file starts a fresh history;
+ * a file that does not read as a whole is not trusted at all. Either way, with a warning.
+ */
+function readPreviousRepomd(path: string | null): Map<string, RepomdHistory> {
+  if (path === null) {
+    process.stderr.write("No previous status file: the repomd.xml history starts today.\n");
+    return new Map();
+  }
+  const { status, diagnostics } = readStatus(path);
+  if (status === null) {
+    const why = diagnostics[0]?.message.split(";")[0] ?? "it cannot be read";
+    process.stderr.write(
+      `The previous status file ${path} is not used (${why}): the repomd.xml history starts today.\n`,
+    );
+    return new Map();
+  }
+  return new Map(Object.entries(status.repomd ?? {}));
+}
+
+/** How the reference was read, for the run's summary. */
+function referenceSummary(reading: ReferenceReading): string {
+  const head = `Reference: ${reading.read} of ${reading.asked} repomd.xml files read`;
+  if (reading.failed.length === 0) return `${head}.`;
+  return `${head}; the history of the others is kept as it was (first: ${reading.failed.join(", ")}).`;
 }
 
 /** An honest User-Agent: the project, its version, and what the requests are for. */
@@ -111,6 +161,8 @@ function parse(argv: string[]) {
       "per-host": { type: "string" },
       "max-requests": { type: "string" },
       "no-isos": { type: "boolean", default: false },
+      reference: { type: "string" },
+      previous: { type: "string" },
     },
   });
 }

@@ -4,9 +4,12 @@
  * at its first failure (as upstream does) and the whole mirror at its deadline. The I/O is
  * here; what the observations mean is decided by the core (`classifyMirror`).
  */
+
+import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
 import { sortAddresses } from "../../src/core/status/address-policy.ts";
 import { type CheckTarget, mirrorTargets, webBaseUrl } from "../../src/core/status/check-targets.ts";
-import { judgeFile, judgeRepodata, type Verdict } from "../../src/core/status/classify.ts";
+import { judgeFile, type Verdict } from "../../src/core/status/classify.ts";
+import { type RepomdVerdict, repodataJudge } from "../../src/core/status/judge-repomd-content.ts";
 import {
   classifyMirror,
   type FileSetObservation,
@@ -27,6 +30,8 @@ export interface MirrorCheckSettings {
   /** Requests of one mirror in flight at once (the client's per-host limit also applies). */
   parallel: number;
   checkIsos: boolean;
+  /** The reference's `repomd.xml` history by repo key; null or empty without a reference. */
+  repomd: ReadonlyMap<string, RepomdHistory> | null;
   now?: () => number;
 }
 
@@ -55,6 +60,10 @@ export async function checkMirror(mirror: Mirror, s: MirrorCheckSettings): Promi
     allowedLabel: s.config.allowedOutdate,
     mirrorTimeoutSeconds: s.mirrorTimeoutMs / 1000,
     targets,
+    reference:
+      s.repomd === null || s.repomd.size === 0
+        ? null
+        : { histories: s.repomd, now: new Date(startedMs), allowedSeconds: s.config.allowedOutdateSeconds },
     dnsFailure: null,
     addresses: { ipv4: [], ipv6: [] },
     refusedAddresses: null,
@@ -150,6 +159,7 @@ async function observe(o: MirrorObservations, s: Scoped, signal: AbortSignal): P
 
   started = performance.now();
   const repomd: RequestOptions = { method: "GET", body: "read", maxBytes: REPOMD_BYTES, family, signal };
+  const judgeRepodata = repodataJudge(o.reference);
   o.repodata = await checkSet(s, targets.repodata, repomd, judgeRepodata, signal);
   o.timings.repodata_ms = since(started);
   if (targets.kitten.length > 0 && !signal.aborted) {
@@ -170,11 +180,12 @@ async function checkSet(
   s: Scoped,
   targets: readonly CheckTarget[],
   options: RequestOptions,
-  judge: (target: CheckTarget, outcome: RequestOutcome) => Verdict,
+  judge: (target: CheckTarget, outcome: RequestOutcome) => Verdict & Pick<RepomdVerdict, "behind">,
   signal: AbortSignal,
 ): Promise<FileSetObservation> {
   let next = 0;
   let passed = 0;
+  const behind: FileSetObservation["behind"] = [];
   let failure: FileSetObservation["failure"] = null;
   const worker = async () => {
     while (failure === null && !signal.aborted) {
@@ -182,12 +193,14 @@ async function checkSet(
       if (target === undefined) return;
       const outcome = await s.session.request(target.url, options);
       if (signal.aborted) return;
-      if (judge(target, outcome).state === "ok") passed++;
+      const verdict = judge(target, outcome);
+      if (verdict.state === "ok") passed++;
       else failure ??= { target, outcome };
+      if (verdict.behind !== undefined) behind.push(verdict.behind);
     }
   };
   await Promise.all(Array.from({ length: Math.min(s.parallel, targets.length) }, worker));
-  return { total: targets.length, passed, failure, stopped: failure === null && passed < targets.length };
+  return { total: targets.length, passed, failure, stopped: failure === null && passed < targets.length, behind };
 }
 
 function since(started: number): number {

@@ -2,10 +2,12 @@
  * Checks every mirror of a registry, a bounded number at a time, and returns the status file.
  * One mirror's trouble never stops the run: each check ends at its own deadline.
  */
-import type { DistributionConfig, Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
+import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
+import type { DistributionConfig, Mirror, MirrorStatus, ReferenceTree, StatusFile } from "../../src/core/types.ts";
 import { checkMirror } from "./check-mirror.ts";
 import { HttpClient } from "./http-client.ts";
 import { Limiter } from "./limiter.ts";
+import { type ReferenceReading, readReference } from "./reference.ts";
 import type { ResolveHost } from "./resolve.ts";
 
 export interface RunOptions {
@@ -23,15 +25,25 @@ export interface RunOptions {
   /** Connect to loopback and private addresses too (`MIRRORS_ALLOW_PRIVATE_ADDRESSES=1`, tests only). */
   allowPrivateAddresses: boolean;
   checkIsos: boolean;
+  /** The origin trees to compare content with (`reference_url`, or `--reference`); empty for none. */
+  references: readonly ReferenceTree[];
+  /** The `repomd.xml` history of the previous status file, carried forward. */
+  previousRepomd: ReadonlyMap<string, RepomdHistory>;
   /** Called as each mirror's check ends. */
   onMirror?: (name: string, status: MirrorStatus) => void;
+}
+
+/** The status file, and how the reading of the reference went (null without a reference). */
+export interface RunResult {
+  status: StatusFile;
+  reference: ReferenceReading | null;
 }
 
 export async function checkRegistry(
   mirrors: readonly Mirror[],
   config: DistributionConfig,
   options: RunOptions,
-): Promise<StatusFile> {
+): Promise<RunResult> {
   const client = new HttpClient({
     resolve: options.resolve,
     userAgent: options.userAgent,
@@ -41,8 +53,13 @@ export async function checkRegistry(
     maxRedirects: options.maxRedirects,
     allowPrivateAddresses: options.allowPrivateAddresses,
   });
+  const reference =
+    options.references.length === 0
+      ? null
+      : await readReference(client, config, options.references, options.previousRepomd, new Date());
   const settings = {
     client,
+    repomd: reference?.repomd ?? null,
     resolve: options.resolve,
     config,
     mirrorTimeoutMs: options.mirrorTimeoutMs,
@@ -61,5 +78,9 @@ export async function checkRegistry(
     ),
   );
   const sorted = [...results.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { checked_at: new Date().toISOString(), mirrors: Object.fromEntries(sorted) };
+  const status: StatusFile = { checked_at: new Date().toISOString(), mirrors: Object.fromEntries(sorted) };
+  // Without a reference this run, the previous history is kept as it was: it is not this run's to drop.
+  const repomd = reference?.repomd ?? options.previousRepomd;
+  if (repomd.size > 0) status.repomd = Object.fromEntries([...repomd].sort(([a], [b]) => (a < b ? -1 : 1)));
+  return { status, reference };
 }

@@ -54,7 +54,7 @@ export interface RequestOptions {
 }
 
 type HopResult =
-  | { kind: "response"; status: number; location: string | null; body: string | null }
+  | { kind: "response"; status: number; location: string | null; body: Buffer | null }
   | { kind: "failure"; failure: NetworkFailure };
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -107,7 +107,14 @@ export class HttpSession {
     const deadline = started + this.#options.timeoutMs;
     const done = (result: HopResult): RequestOutcome =>
       result.kind === "response"
-        ? { kind: "response", url, status: result.status, body: result.body, ms: elapsed(started) }
+        ? {
+            kind: "response",
+            url,
+            status: result.status,
+            body: result.body?.toString("utf8") ?? null,
+            ...(result.body ? { bytes: result.body } : {}),
+            ms: elapsed(started),
+          }
         : { kind: "failure", url, failure: result.failure, ms: elapsed(started) };
 
     let current = url;
@@ -211,7 +218,7 @@ export class HttpSession {
         const location = typeof res.headers.location === "string" ? res.headers.location : null;
         res.on("error", (error: NodeJS.ErrnoException) => fail(failureFromErrorCode(error.code ?? "ECONNRESET")));
         res.on("aborted", () => fail({ type: "reset", code: "ECONNRESET" }));
-        const answered = (body: string | null) => finish({ kind: "response", status, location, body });
+        const answered = (body: Buffer | null) => finish({ kind: "response", status, location, body });
         if (REDIRECTS.has(status) && location !== null) {
           // Hang up rather than drain whatever a redirect carries.
           answered(null);
@@ -247,7 +254,7 @@ export class HttpSession {
           }
           chunks.push(chunk);
         });
-        res.on("end", () => answered(Buffer.concat(chunks).toString("utf8")));
+        res.on("end", () => answered(Buffer.concat(chunks)));
       });
       req.end();
     });

@@ -141,6 +141,15 @@ class MirrorTable extends HTMLElement {
     });
   }
 
+  /**
+   * The state's words, then the lag as a number ("Up to date 0" before "Up to date 10800"), so
+   * that "in sync" comes first and "2 days behind" after "3 hours behind"; no lag, no number.
+   */
+  #statusKey(row: Row, column: number): string {
+    const state = row.el.cells[column]?.querySelector("[class^='st-']")?.textContent ?? "";
+    return `${fold(state).trim()} ${row.el.dataset.lag ?? ""}`.trim();
+  }
+
   /** Sorting by place restores the grouped order; any other column lists the rows flat. */
   #sort(column: number, kind: string, ascending: boolean): void {
     if (kind === "place" && ascending) {
@@ -150,6 +159,7 @@ class MirrorTable extends HTMLElement {
       const key = (row: Row): string | number => {
         if (kind === "place") return this.#rows.indexOf(row);
         if (kind === "freq") return Number(row.el.dataset.f ?? 0);
+        if (kind === "status") return this.#statusKey(row, column);
         return fold(row.el.cells[column]?.textContent ?? "").trim();
       };
       const compare = new Intl.Collator(this.dataset.locale, { numeric: true }).compare;

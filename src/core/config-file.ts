@@ -1,5 +1,6 @@
 /** The distribution config: parse, validate (schema, then cross-field rules), normalise. */
 import type { Diagnostic } from "./diagnostics.ts";
+import { normaliseReferenceUrls } from "./rules/reference-url.ts";
 import { fileReporter } from "./rules/reporter.ts";
 import { schemaDiagnostics } from "./schema/check-schema.ts";
 import { validators } from "./schema/validators.ts";
@@ -97,6 +98,7 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
     }
     names.set(repo.name, i);
   });
+  const references = normaliseReferenceUrls(r, new Set(Object.keys(modules)));
   if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
 
   const amount = Number.parseInt(raw.allowed_outdate, 10);
@@ -120,6 +122,7 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
       arches: raw.arches,
       requiredProtocols: raw.required_protocols,
       repos,
+      references: [...references].map(([tree, url]) => ({ tree, url })),
     },
     diagnostics: r.diagnostics,
   };

@@ -153,7 +153,7 @@ function displayPath(path: string, cwd: string): string {
 }
 
 /** Reads and parses a status file; a missing, odd or oversized file is a diagnostic, not a throw. */
-function readStatus(path: string): ReturnType<typeof parseStatusFile> {
+export function readStatus(path: string): ReturnType<typeof parseStatusFile> {
   const file = displayPath(path, process.cwd());
   const read = readPlainFile(path, MAX_STATUS_BYTES);
   if (read.kind === "text") return parseStatusFile(file, read.text);

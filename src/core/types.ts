@@ -2,7 +2,9 @@
  * The typed values the core hands to every output (pages, mirrorlist export, CLIs).
  * Nothing here reads files: see `load.ts` for the one function that does.
  */
+
 import type { Diagnostic } from "./diagnostics.ts";
+import type { RepomdHistory } from "./repomd/repomd-history.ts";
 
 /** The four protocols a mirror can offer, in the order the site and the mirrorlists prefer them. */
 export const PROTOCOLS = ["http", "https", "rsync", "ftp"] as const;
@@ -85,6 +87,18 @@ export interface DistributionConfig {
   arches: Record<string, string[]>;
   requiredProtocols: string[];
   repos: RepoConfig[];
+  /**
+   * `reference_url`: the origin trees whose `repomd.xml` files define "current", each URL ending
+   * with `/`; `main` for the main tree, a module name (`kitten`) for its tree. Empty when unset.
+   */
+  references: ReferenceTree[];
+}
+
+/** One origin tree the checker compares mirrors with. */
+export interface ReferenceTree {
+  /** `main`, or an optional module's name. */
+  tree: string;
+  url: string;
 }
 
 /** The result of loading a registry: what is valid, and everything that was said about it. */
@@ -135,10 +149,27 @@ export interface MirrorStatus {
   kitten?: { state: MirrorState; reason: string };
   /** The ISO set (upstream's file names), checked for `ok` mirrors only; does not change `state`. */
   isos?: { complete: boolean; reason: string };
+  /**
+   * How far behind the reference its worst repo is, in seconds (0: every `repomd.xml` is the
+   * current one); absent when the checker had no reference or did not get that far.
+   */
+  lag_seconds?: number;
+  /** The repos whose `repomd.xml` matched an earlier version of the reference, worst first. */
+  repomd_behind?: RepoBehind[];
   /** Where the check's time went, in milliseconds. */
   timings?: MirrorTimings;
   /** Anything else the checker reports. */
   [detail: string]: unknown;
+}
+
+/** One repo whose copy is an earlier, still acceptable, version of the reference's. */
+export interface RepoBehind {
+  /** Its repo key, like `9.8/BaseOS/x86_64/os`. */
+  repo: string;
+  /** The `<revision>` it serves. */
+  revision: string | null;
+  /** How long ago the reference replaced that version, in seconds. */
+  lag_seconds: number;
 }
 
 /** Durations of one mirror's check, in milliseconds; a step that did not run is absent. */
@@ -158,4 +189,9 @@ export interface StatusFile {
   /** ISO 8601 time the run finished. */
   checked_at: string;
   mirrors: Record<string, MirrorStatus>;
+  /**
+   * The reference's `repomd.xml` history by repo key (`9.8/BaseOS/x86_64/os`), carried from run
+   * to run; absent when the checker had no reference.
+   */
+  repomd?: Record<string, RepomdHistory>;
 }

@@ -1,6 +1,7 @@
 /**
- * The Cloudflare Workers entry: answers `/mirrorlist/<version>/<repo>` and
- * `/isolist/<version>/<arch>` for the client Cloudflare sees, from the exported index
+ * The Cloudflare Workers entry: answers `/mirrorlist/<version>/<repo>`, `/isolist/<version>/<arch>`
+ * and the metalinks (`/metalink/<version>/<repo>?arch=`, MirrorManager's `/metalink?repo=…`) for
+ * the client Cloudflare sees, from the exported index
  * (`/mirrorlist/v1.json`, read once per isolate from the static assets), and hands every
  * other path to the static site. Never throws: malformed input is a 400 with its reason.
  */
@@ -52,7 +53,11 @@ export default {
     } catch {
       return text(400, "The request URL is malformed.\n", NOT_STORED, request.method);
     }
-    const listed = url.pathname.startsWith("/mirrorlist/") || url.pathname.startsWith("/isolist/");
+    const listed =
+      url.pathname.startsWith("/mirrorlist/") ||
+      url.pathname.startsWith("/isolist/") ||
+      url.pathname === "/metalink" ||
+      url.pathname.startsWith("/metalink/");
     /*
      * Static files come back as the asset server gives them: in production with the headers of the
      * site's `_headers` (security headers, Strict-Transport-Security and Cache-Control per path),
@@ -71,7 +76,8 @@ export default {
       // Resolved once more here (a few map look-ups) to tell which kind of answer this is.
       const resolved = resolveRequest(prepared, url.pathname, url.search);
       const answer = answerRequest(prepared, url.pathname, url.search, client, new Date());
-      return text(answer.status, answer.body, answerCaching(resolved, answer.status), request.method);
+      const caching = answerCaching(resolved, answer.status);
+      return text(answer.status, answer.body, caching, request.method, { "Content-Type": answer.contentType });
     } catch {
       return text(503, "The mirror index is unavailable; try again shortly.\n", NOT_STORED, request.method);
     }
@@ -81,7 +87,10 @@ export default {
 /** The site's security headers, as `_headers` gives the static files, with a policy for plain text. */
 const TEXT_HEADERS = { ...SECURITY_HEADERS, "Content-Security-Policy": TEXT_CONTENT_SECURITY_POLICY };
 
-/** Every answer the worker makes itself: plain text, the security headers, explicit caching. */
+/**
+ * Every answer the worker makes itself: plain text unless `extra` names another type (a
+ * metalink), the security headers, explicit caching.
+ */
 function text(
   status: number,
   body: string,
@@ -93,9 +102,9 @@ function text(
     status,
     headers: {
       ...TEXT_HEADERS,
+      "Content-Type": "text/plain; charset=utf-8",
       ...caching,
       ...extra,
-      "Content-Type": "text/plain; charset=utf-8",
       // Tell HEAD callers the length a GET would bring.
       "Content-Length": String(new TextEncoder().encode(body).length),
     },

@@ -41,6 +41,12 @@ const dateTimeFormat = memo(
       timeZoneName: "short",
     }),
 );
+/** Durations in words ("3 hours", "3 Stunden"): CLDR's units carry each language's plural forms. */
+const unitFormat = (unit: "minute" | "hour" | "day") =>
+  memo((locale) => new Intl.NumberFormat(locale, { style: "unit", unit, unitDisplay: "long" }));
+const minutesFormat = unitFormat("minute");
+const hoursFormat = unitFormat("hour");
+const daysFormat = unitFormat("day");
 const collators = memo((locale) => new Intl.Collator(locale, { sensitivity: "base", numeric: true }));
 const regions = memo((locale) => new Intl.DisplayNames([locale], { type: "region", fallback: "code" }));
 
@@ -60,6 +66,18 @@ export function formatNumber(locale: Locale, value: number): string {
 /** A date and time, in UTC so that every build of the same data prints the same text. */
 export function formatDateTime(locale: Locale, iso: string): string {
   return dateTimeFormat(locale).format(new Date(iso));
+}
+
+/**
+ * A duration in words, rounded to one unit a reader takes in at a glance: minutes under an hour
+ * (at least one), hours under two days, then days. `seconds` must be positive.
+ */
+export function formatDuration(locale: Locale, seconds: number): string {
+  const minutes = Math.max(1, Math.round(seconds / 60));
+  if (minutes < 60) return minutesFormat(locale).format(minutes);
+  const hours = Math.round(seconds / 3600);
+  if (hours < 48) return hoursFormat(locale).format(hours);
+  return daysFormat(locale).format(Math.round(seconds / 86_400));
 }
 
 /** A collator for sorting names the way readers of `locale` expect. */

@@ -69,6 +69,30 @@ export function useTranslations(locale: Locale): Translate {
   return (key, values) => instance.t(key, values ?? {});
 }
 
+/** A piece of a message: its own text, or the name of a value the page renders itself. */
+export type MessagePart = { text: string } | { value: string };
+
+/** Marks where a value goes; never in a translation, and the values themselves are not passed in. */
+const SLOT = "\u0000";
+
+/**
+ * `key` translated with each of `slots` left as a part of its own, where the translation puts it,
+ * so that a page can wrap it in markup: a repo path in `<bdi dir="ltr">` on a right-to-left page.
+ */
+export function messageParts(
+  t: Translate,
+  key: MessageKey,
+  values: MessageValues,
+  slots: readonly string[],
+): MessagePart[] {
+  const marked: MessageValues = { ...values };
+  for (const name of slots) marked[name] = `${SLOT}${name}${SLOT}`;
+  return t(key, marked)
+    .split(SLOT)
+    .map((piece, i) => (i % 2 === 1 ? { value: piece } : { text: piece }))
+    .filter((part) => !("text" in part) || part.text !== "");
+}
+
 /**
  * Every plural form of `key` in `locale`, keyed by `Intl.PluralRules` category, for browser
  * code that formats counts itself (it gets the forms, not i18next).

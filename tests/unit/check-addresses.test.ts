@@ -179,6 +179,7 @@ describe("reasons for refusals", () => {
       nowSeconds: 1_784_203_200,
       allowedSeconds: 43_200,
       allowedLabel: "12h",
+      reference: null,
       mirrorTimeoutSeconds: 60,
       targets: { baseUrl: BASE, timeUrl: `${BASE}TIME`, repodata: [], kitten: [], isos: [] },
       dnsFailure: null,

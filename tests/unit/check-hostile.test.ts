@@ -53,6 +53,8 @@ const options = (resolve: ResolveHost, allowPrivateAddresses: boolean): RunOptio
   maxRedirects: 5,
   allowPrivateAddresses,
   checkIsos: false,
+  references: [],
+  previousRepomd: new Map(),
 });
 
 const loopback = (): HostAddresses => ({ ipv4: ["127.0.0.1"], ipv6: [], failure: null });
@@ -124,7 +126,7 @@ beforeAll(async () => {
     ],
     config,
     options(resolve, true),
-  );
+  ).then((r) => r.status);
   publicOnly = await checkRegistry(
     [
       mirror("loopback", local(bystander)),
@@ -139,7 +141,7 @@ beforeAll(async () => {
     ],
     config,
     options(resolve, false),
-  );
+  ).then((r) => r.status);
 }, 30_000);
 
 afterAll(async () => {

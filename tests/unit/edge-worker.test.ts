@@ -14,13 +14,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
 import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
 import { headersFile } from "../../src/integrations/security-headers.ts";
-import { realIndex } from "./mirrorlist-real-index.ts";
+import { realIndex, realIndexWithHashes } from "./mirrorlist-real-index.ts";
 
 const assets = mkdtempSync(join(tmpdir(), "edge-assets-"));
 /** Assets without the index: every list answer is then a 503. */
 const noIndexAssets = mkdtempSync(join(tmpdir(), "edge-no-index-"));
+/** Assets whose index carries the reference's repomd.xml hashes: metalinks can be answered. */
+const hashedAssets = mkdtempSync(join(tmpdir(), "edge-hashed-"));
 let mf: Miniflare;
 let noIndex: Miniflare;
+let hashed: Miniflare;
 let coldStartMs = 0;
 
 /** Bundles the worker as wrangler would: one ES module, browser-compatible. */
@@ -62,7 +65,13 @@ beforeAll(async () => {
     mkdirSync(dirname(join(assets, file.path)), { recursive: true });
     writeFileSync(join(assets, file.path), file.text);
   }
-  for (const dir of [assets, noIndexAssets]) {
+  const { status } = realIndexWithHashes();
+  const withStatus = mirrorlistFiles({ ...registry, status }, locate).files;
+  for (const file of withStatus.filter((f) => f.path === "mirrorlist/v1.json")) {
+    mkdirSync(dirname(join(hashedAssets, file.path)), { recursive: true });
+    writeFileSync(join(hashedAssets, file.path), file.text);
+  }
+  for (const dir of [assets, noIndexAssets, hashedAssets]) {
     writeFileSync(join(dir, "index.html"), "<!doctype html><title>Mirrors</title>");
     writeFileSync(join(dir, "_headers"), headersFile({ scriptHashes: [], tileOrigin: null }));
   }
@@ -73,11 +82,15 @@ beforeAll(async () => {
   coldStartMs = performance.now() - started;
   noIndex = workerOver(noIndexAssets, script);
   await noIndex.ready;
+  hashed = workerOver(hashedAssets, script);
+  await hashed.ready;
 }, 120_000);
 
 afterAll(async () => {
   await mf?.dispose();
   await noIndex?.dispose();
+  await hashed?.dispose();
+  rmSync(hashedAssets, { recursive: true, force: true });
   rmSync(assets, { recursive: true, force: true });
   rmSync(noIndexAssets, { recursive: true, force: true });
 });
@@ -259,5 +272,37 @@ describe("caching and HSTS of every answer in workerd", () => {
       for (const [name, value] of Object.entries(SECURITY_HEADERS))
         expect(r.headers.get(name), `${path} ${name}`).toBe(value);
     }
+  });
+});
+
+describe("metalinks in workerd", () => {
+  it("answers both request forms with the same Metalink document, private to the client", async () => {
+    const path = await get("/metalink/9/baseos?arch=x86_64", "192.0.2.44", FRANKFURT, "GET", hashed);
+    const query = await get("/metalink?repo=baseos-9&arch=x86_64&countme=1", "192.0.2.44", FRANKFURT, "GET", hashed);
+    expect(path.status).toBe(200);
+    expect(path.headers.get("Content-Type")).toBe("application/metalink+xml");
+    expect(path.headers.get("Cache-Control")).toBe("private, max-age=3600");
+    expect(path.body).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<metalink version="3\.0"/);
+    expect(path.body).toContain("<mm0:alternates>");
+    expect(query.body).toBe(path.body);
+    const arch = await get("/metalink/9/baseos/x86_64", "192.0.2.44", FRANKFURT, "GET", hashed);
+    expect(arch.body).toBe(path.body);
+  });
+
+  it("refuses an unknown repo with a shared 404 comment-only document, and a missing arch with a 400", async () => {
+    const unknown = await get("/metalink/9/nosuchrepo?arch=x86_64", "192.0.2.44", FRANKFURT, "GET", hashed);
+    expect(unknown.status).toBe(404);
+    expect(unknown.headers.get("Content-Type")).toBe("application/metalink+xml");
+    expect(unknown.headers.get("Cache-Control")).toBe("public, max-age=300");
+    expect(unknown.body).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<!-- .* -->\n$/);
+    const noArch = await get("/metalink/9/baseos", "192.0.2.44", FRANKFURT, "GET", hashed);
+    expect(noArch.status).toBe(400);
+    expect(noArch.headers.get("Cache-Control")).toBe("no-store");
+  });
+
+  it("says no hashes are known where the index has none", async () => {
+    const r = await get("/metalink/9/baseos?arch=x86_64", "192.0.2.44", FRANKFURT);
+    expect(r.status).toBe(404);
+    expect(r.body).toContain("No repomd.xml hashes are known");
   });
 });

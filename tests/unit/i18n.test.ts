@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { continentName, countryName, formatDateTime, formatNumber } from "../../src/i18n/format.ts";
-import { directionOf, nativeName, pluralForms, useTranslations } from "../../src/i18n/index.ts";
+import { continentName, countryName, formatDateTime, formatDuration, formatNumber } from "../../src/i18n/format.ts";
+import { directionOf, messageParts, nativeName, pluralForms, useTranslations } from "../../src/i18n/index.ts";
 import { selectLocales } from "../../src/i18n/locales.ts";
 import { localePath, paths } from "../../src/i18n/paths.ts";
 
@@ -41,6 +41,27 @@ describe("names, dates and paths", () => {
     expect(formatDateTime("en", "2026-07-15T10:05:00Z")).toBe("Jul 15, 2026, 10:05 AM UTC");
   });
 
+  it("says how long a mirror lags in one rounded unit: minutes, hours under two days, then days", () => {
+    expect(
+      [1, 150, 3599, 3600, 10_800, 5400, 170_000, 172_800, 10 * 86_400].map((s) => formatDuration("en", s)),
+    ).toEqual(["1 minute", "3 minutes", "1 hour", "1 hour", "3 hours", "2 hours", "47 hours", "2 days", "10 days"]);
+  });
+
+  it("leaves values a page isolates as parts of their own, where the translation puts them", () => {
+    const values = { duration: "3 hours" };
+    expect(messageParts(t, "mirror.lagRepo", values, ["repo", "revision"])).toEqual([
+      { value: "repo" },
+      { text: " serves revision " },
+      { value: "revision" },
+      { text: ", 3 hours behind" },
+    ]);
+    expect(messageParts(t, "lag.behindRepos", { ...values, count: 2 }, ["repo"])).toEqual([
+      { text: "3 hours behind: " },
+      { value: "repo" },
+      { text: " and 2 more" },
+    ]);
+  });
+
   it("keeps the default locale at the root", () => {
     expect(localePath("en", paths.country("IS"))).toBe("/countries/is/");
   });
@@ -59,6 +80,16 @@ describe("other locales", () => {
     expect(ar("home.counts.mirrors", { count: 2 })).toBe("مرآتان عامتان");
     expect(ar("home.counts.mirrors", { count: 5 })).toBe(`${formatNumber("ar", 5)} مرايا عامة`);
     expect(useTranslations("de")("home.counts.mirrors", { count: 1502 })).toBe("1.502 öffentliche Spiegelserver");
+  });
+
+  it("words durations with each language's own plural forms", () => {
+    expect(formatDuration("ru", 3 * 3600)).toBe("3 часа");
+    expect(formatDuration("ru", 5 * 3600)).toBe("5 часов");
+    expect(formatDuration("de", 3600)).toBe("1 Stunde");
+    expect(formatDuration("ar", 2 * 86_400)).toBe("يومان");
+    expect(useTranslations("fr")("lag.behind", { duration: formatDuration("fr", 10_800) })).toBe(
+      "3\u00a0heures de retard",
+    );
   });
 
   it("names countries, continents and languages in the page's language", () => {

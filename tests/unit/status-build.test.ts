@@ -1,6 +1,7 @@
 /**
  * The checker's status file, through a real build: states and reasons on the table and the
- * mirror pages, and only `ok` mirrors in the mirrorlist index and static lists.
+ * mirror pages, how far each mirror lags behind the origin, and only `ok` mirrors in the
+ * mirrorlist index and static lists.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -15,6 +16,11 @@ const outDir = join(work, "dist");
 const CHECKED = "2026-11-28T06:00:00Z";
 const OUTDATED = "mirror.ox.ac.uk";
 const BROKEN = "al-mirror.a2hosting.com";
+/** One repo 3 hours behind; every repo current; seven repos behind (more than a page lists). */
+const BEHIND = "alma.mirror.hyperbit.it";
+const IN_SYNC = "alma.c-servers.co.uk";
+const FAR_BEHIND = "alma.idhosting.pl";
+const REPOS = ["BaseOS", "AppStream", "CRB", "extras", "HighAvailability", "NFV", "RT"];
 let build: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
@@ -36,6 +42,22 @@ beforeAll(() => {
     url: "https://al-mirror.a2hosting.com/9.8/AppStream/aarch64/os/repodata/repomd.xml",
     http_status: 404,
   };
+  const ok = { state: "ok", reason: "Serves fresh, complete trees.", checked_at: CHECKED } as const;
+  status.mirrors[BEHIND] = {
+    ...ok,
+    lag_seconds: 10_800,
+    repomd_behind: [{ repo: "9.8/BaseOS/x86_64/os", revision: "1700000000", lag_seconds: 10_800 }],
+  };
+  status.mirrors[IN_SYNC] = { ...ok, lag_seconds: 0 };
+  status.mirrors[FAR_BEHIND] = {
+    ...ok,
+    lag_seconds: 2 * 86_400,
+    repomd_behind: REPOS.map((repo, i) => ({
+      repo: `9.8/${repo}/aarch64/os`,
+      revision: i === 1 ? null : String(1_700_000_000 + i),
+      lag_seconds: 2 * 86_400 - i * 3600,
+    })),
+  };
   writeFileSync(join(work, "status.json"), JSON.stringify(status));
   build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
     encoding: "utf8",
@@ -47,13 +69,22 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const page = (path: string) => readFileSync(join(outDir, path), "utf8");
+/** A mirror's row in a table, as HTML. */
+const rowOf = (html: string, name: string) =>
+  new RegExp(`<tr[^>]*data-mirror="${name.replaceAll(".", "\\.")}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? "";
+/** Visible text: one line per block (paragraph, list item, cell), inline tags dropped. */
+const text = (html: string) =>
+  html
+    .replace(/<\/?(?:p|li|ul|div|dt|dd|td|th|tr|h\d)\b[^>]*>/g, "\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/\s*\n\s*/g, "\n");
 
 describe("a build given the checker's status file", () => {
   it("shows each mirror's state in words in the table, and its reason on its page", () => {
     expect(build.status, String(build.stderr)).toBe(0);
     const home = page("index.html");
     expect(home).not.toContain("(not checked)");
-    const row = new RegExp(`data-mirror="${BROKEN}"[\\s\\S]*?</tr>`).exec(home)?.[0] ?? "";
+    const row = rowOf(home, BROKEN);
     expect(row).toContain("Broken");
     const mirror = page(`mirrors/${OUTDATED}/index.html`);
     expect(mirror).toContain("Outdated");
@@ -61,6 +92,39 @@ describe("a build given the checker's status file", () => {
     const broken = page(`mirrors/${BROKEN}/index.html`);
     expect(broken).toContain("Check report");
     expect(broken).toContain("HTTP 404");
+  });
+
+  it("says in the table how far a mirror lags behind the origin, and which repo", () => {
+    const home = page("index.html");
+    const behind = text(rowOf(home, BEHIND));
+    expect(behind).toContain("Up to date 3 hours behind: 9.8/BaseOS/x86_64/os");
+    expect(rowOf(home, BEHIND)).toContain('<bdi dir="ltr">9.8/BaseOS/x86_64/os</bdi>');
+    expect(text(rowOf(home, IN_SYNC))).toContain("Up to date in sync");
+    expect(text(rowOf(home, FAR_BEHIND))).toContain("2 days behind: 9.8/BaseOS/aarch64/os and 6 more");
+    // No lag in the status, nothing said about it.
+    expect(text(rowOf(home, BROKEN))).not.toMatch(/behind|in sync/);
+    expect(rowOf(home, BEHIND)).toContain('data-lag="10800"');
+  });
+
+  it("says on the mirror page how far it lags, listing the repos behind", () => {
+    const behind = text(page(`mirrors/${BEHIND}/index.html`));
+    expect(behind).toContain(
+      "\n3 hours behind the origin, in these repositories:\n9.8/BaseOS/x86_64/os serves revision 1700000000, 3 hours behind\n",
+    );
+    expect(text(page(`mirrors/${IN_SYNC}/index.html`))).toContain(
+      "\nIn sync with the origin: every repository serves the current repomd.xml.\n",
+    );
+    const far = text(page(`mirrors/${FAR_BEHIND}/index.html`));
+    expect(far).toContain(
+      "\n2 days behind the origin, in these repositories:\n9.8/BaseOS/aarch64/os serves revision 1700000000, 2 days behind\n",
+    );
+    expect(far).toContain("\n9.8/AppStream/aarch64/os serves an earlier repomd.xml, 47 hours behind\n");
+    expect(far).toContain(
+      "\n9.8/HighAvailability/aarch64/os serves revision 1700000004, 44 hours behind\nand 2 more\n",
+    );
+    expect(far).not.toMatch(/9\.8\/(NFV|RT)\//);
+    const broken = text(page(`mirrors/${BROKEN}/index.html`));
+    expect(broken).not.toMatch(/behind the origin|In sync with/);
   });
 
   it("says in every footer when the mirrors were last checked, and dates the build by it", () => {

@@ -106,15 +106,16 @@ describe("a whole mirror", () => {
     allowedLabel: "12h",
     mirrorTimeoutSeconds: 60,
     targets,
+    reference: null,
     dnsFailure: null,
     refusedAddresses: null,
     addresses: { ipv4: ["192.0.2.1"], ipv6: ["2001:db8::1"] },
     reach: { ipv4: true, ipv6: false },
     base: answer(BASE, 200),
     time: answer(`${BASE}TIME`, 200, `${NOW - 3600}`),
-    repodata: { total: 2, passed: 2, failure: null, stopped: false },
+    repodata: { total: 2, passed: 2, failure: null, stopped: false, behind: [] },
     kitten: null,
-    isos: { total: 91, passed: 91, failure: null, stopped: false },
+    isos: { total: 91, passed: 91, failure: null, stopped: false, behind: [] },
     timings: { total_ms: 120, dns_ms: 2, base_ms: 20 },
   };
 
@@ -139,7 +140,13 @@ describe("a whole mirror", () => {
     const status = classifyMirror({
       ...healthy,
       time: answer(`${BASE}TIME`, 200, `${NOW - 2 * 86_400}`),
-      repodata: { total: 2, passed: 0, failure: { target, outcome: answer(target.url, 404) }, stopped: false },
+      repodata: {
+        total: 2,
+        passed: 0,
+        failure: { target, outcome: answer(target.url, 404) },
+        stopped: false,
+        behind: [],
+      },
     });
     expect(status).toMatchObject({ state: "broken", url: target.url, http_status: 404 });
     expect(status.reason).toMatch(/^repodata\/repomd\.xml missing for 9\.8\/AppStream\/aarch64/);
@@ -161,7 +168,10 @@ describe("a whole mirror", () => {
   });
 
   it("says how far the check got when the mirror's time ran out", () => {
-    const status = classifyMirror({ ...healthy, repodata: { total: 136, passed: 40, failure: null, stopped: true } });
+    const status = classifyMirror({
+      ...healthy,
+      repodata: { total: 136, passed: 40, failure: null, stopped: true, behind: [] },
+    });
     expect(status).toMatchObject({
       state: "broken",
       reason: "The check stopped after 60 s with 40 of 136 repodata files checked: the mirror answers too slowly",
@@ -180,6 +190,7 @@ describe("a whole mirror", () => {
         passed: 3,
         failure: { target: kittenTarget, outcome: answer(kittenTarget.url, 404) },
         stopped: false,
+        behind: [],
       },
     });
     expect(status.state).toBe("ok");

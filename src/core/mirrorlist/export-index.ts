@@ -4,10 +4,19 @@
  * mirrorlist answer needs is copied, so no e-mail (nor sponsor, nor file path) ever reaches it.
  */
 import { ownValue } from "../own-property.ts";
+import type { RepomdHistory } from "../repomd/repomd-history.ts";
+import type { RepomdRecord } from "../repomd/repomd-record.ts";
 import type { DistributionConfig, Mirror, ProtocolUrls, Registry, StatusFile } from "../types.ts";
 import { CLOUD_PROVIDER_ASNS } from "./cloud-networks.ts";
 import type { LatLon } from "./geo-distance.ts";
-import type { IndexConfig, IndexMirror, IndexUrls, MirrorlistIndex } from "./index-format.ts";
+import type {
+  IndexConfig,
+  IndexMirror,
+  IndexRepomd,
+  IndexRepomdVersion,
+  IndexUrls,
+  MirrorlistIndex,
+} from "./index-format.ts";
 import { INDEX_FORMAT_VERSION } from "./index-format.ts";
 import { cidrRange } from "./ip-address.ts";
 
@@ -36,8 +45,23 @@ export function exportIndex(registry: Registry, locate: LocateMirror = yamlCoord
     format: INDEX_FORMAT_VERSION,
     statusCheckedAt: registry.status?.checked_at ?? null,
     config: indexConfig(registry.config),
+    ...(registry.status?.repomd ? { repomd: indexRepomd(registry.status.repomd) } : {}),
     mirrors,
   };
+}
+
+/** The hashes a metalink needs, sorted by repo key; revisions and first-seen times stay in the status. */
+function indexRepomd(histories: Readonly<Record<string, RepomdHistory>>): Record<string, IndexRepomd> {
+  const entries = Object.entries(histories).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // `fromEntries` defines own properties: a hostile key such as `__proto__` stays a plain key.
+  return Object.fromEntries(
+    entries.map(([key, h]) => [key, { current: indexVersion(h.current), alternates: h.alternates.map(indexVersion) }]),
+  );
+}
+
+function indexVersion(record: RepomdRecord): IndexRepomdVersion {
+  const timestamp = record.timestamp ?? Math.floor(Date.parse(record.first_seen) / 1000);
+  return { timestamp, size: record.size, sha256: record.sha256, sha512: record.sha512 };
 }
 
 /** The index as JSON text: one mirror per line, so that diffs between builds stay readable. */

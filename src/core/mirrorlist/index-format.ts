@@ -73,6 +73,22 @@ export interface IndexConfig {
   repos: IndexRepo[];
 }
 
+/** One published version of a `repomd.xml`: what librepo checks a mirror's copy against. */
+export interface IndexRepomdVersion {
+  /** Its newest `<timestamp>` (epoch seconds), or when it was first seen. */
+  timestamp: number;
+  size: number;
+  /** Lower-case hex. */
+  sha256: string;
+  sha512: string;
+}
+
+/** A repo path's current `repomd.xml` and the earlier ones a mirror may still serve (newest first). */
+export interface IndexRepomd {
+  current: IndexRepomdVersion;
+  alternates: IndexRepomdVersion[];
+}
+
 /** The whole index. */
 export interface MirrorlistIndex {
   /** URL of the JSON Schema, relative to the index. */
@@ -81,6 +97,11 @@ export interface MirrorlistIndex {
   /** When the status data used was checked, or null when every valid mirror is served unchecked. */
   statusCheckedAt: string | null;
   config: IndexConfig;
+  /**
+   * The reference's `repomd.xml` hashes by repo path (`9.8/BaseOS/x86_64/os`), from the status
+   * file; absent when the checker had no reference. Metalink answers need them.
+   */
+  repomd?: Record<string, IndexRepomd>;
   /** Sorted by name. */
   mirrors: IndexMirror[];
 }

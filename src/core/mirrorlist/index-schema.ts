@@ -18,6 +18,18 @@ const urls = {
 const hex = { type: "string", pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$" } as const;
 const versionList = { type: "array", items: { type: "string" }, uniqueItems: true } as const;
 
+const repomdVersion = {
+  type: "object",
+  required: ["timestamp", "size", "sha256", "sha512"],
+  additionalProperties: false,
+  properties: {
+    timestamp: { type: "integer", minimum: 0, description: "Newest <timestamp> in the file (epoch seconds)." },
+    size: { type: "integer", minimum: 0, description: "Bytes." },
+    sha256: { type: "string", pattern: "^[0-9a-f]{64}$" },
+    sha512: { type: "string", pattern: "^[0-9a-f]{128}$" },
+  },
+} as const;
+
 const mirror = {
   type: "object",
   required: ["name", "urls"],
@@ -107,6 +119,17 @@ export const mirrorlistIndexSchema = {
           additionalProperties: versionList,
         },
         repos: { type: "array", items: repo },
+      },
+    },
+    repomd: {
+      type: "object",
+      description:
+        "The reference's repodata/repomd.xml by repo path (e.g. 9.8/BaseOS/x86_64/os): the current version and the earlier ones still acceptable, newest first. Absent without a reference.",
+      additionalProperties: {
+        type: "object",
+        required: ["current", "alternates"],
+        additionalProperties: false,
+        properties: { current: repomdVersion, alternates: { type: "array", items: repomdVersion } },
       },
     },
     mirrors: { type: "array", description: "Sorted by name.", items: mirror },

@@ -3,7 +3,7 @@
  * (the worker's cold start) so that each request only walks small lists. Pure.
  */
 import { type GeoPoint, geoPoint } from "./geo-distance.ts";
-import type { IndexMirror, IndexRepo, MirrorlistIndex } from "./index-format.ts";
+import type { IndexMirror, IndexRepo, IndexRepomd, MirrorlistIndex } from "./index-format.ts";
 import type { HexRange } from "./ip-address.ts";
 
 /** A mirror with what selection needs precomputed. */
@@ -33,6 +33,8 @@ export interface PreparedIndex {
   currentVersions: ReadonlySet<string>;
   vaultVersions: ReadonlySet<string>;
   kittenVersions: ReadonlySet<string>;
+  /** The reference's `repomd.xml` hashes by repo key (`9.8/BaseOS/x86_64/os`), for metalinks. */
+  repomd: ReadonlyMap<string, IndexRepomd>;
 }
 
 export function prepareIndex(index: MirrorlistIndex): PreparedIndex {
@@ -55,6 +57,7 @@ export function prepareIndex(index: MirrorlistIndex): PreparedIndex {
     currentVersions: new Set(index.config.versions),
     vaultVersions: new Set(index.config.vaultVersions),
     kittenVersions: new Set(index.config.kittenVersions),
+    repomd: new Map(Object.entries(index.repomd ?? {})),
   };
 }
 

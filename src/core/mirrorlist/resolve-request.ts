@@ -36,7 +36,18 @@ export interface ResolvedIsolist extends ResolvedCommon {
   arch: string;
 }
 
-export type ResolvedRequest = ResolvedMirrorlist | ResolvedIsolist;
+/**
+ * `/metalink/<version>/<repo>?arch=<arch>` (or `/metalink/<version>/<repo>/<arch>`) or
+ * MirrorManager's `/metalink?repo=<repo>-<version>&arch=`:
+ * a Metalink document for `<base><version>/<repo path>/repodata/repomd.xml`; the arch is required.
+ */
+export interface ResolvedMetalink extends ResolvedCommon {
+  kind: "metalink";
+  repo: IndexRepo;
+  arch: string;
+}
+
+export type ResolvedRequest = ResolvedMirrorlist | ResolvedIsolist | ResolvedMetalink;
 
 /** A request that gets no list, with its HTTP status and a one-line reason. */
 export interface Refusal {
@@ -58,12 +69,21 @@ export function resolveRequest(prepared: PreparedIndex, pathname: string, search
   if ("status" in query) return query;
 
   const parts = pathname.replace(/\/$/, "").split("/");
-  const [empty, kind, versionText, last] = parts;
-  if (empty !== "" || (kind !== "mirrorlist" && kind !== "isolist") || parts.length !== 4) {
-    return bad("Expected /mirrorlist/<version>/<repo> or /isolist/<version>/<arch>.");
+  if (parts.length === 2 && parts[1] === "metalink") return resolveMetalinkQuery(prepared, search, query);
+  const [empty, kind, versionText, last, archInPath] = parts;
+  // `/metalink/<version>/<repo>/<arch>`: the arch in the path, as the static metalinks are written.
+  if (kind === "metalink" && parts.length === 5 && archInPath !== undefined && versionText && last) {
+    if (!NAME.test(archInPath) || !NAME.test(last)) return bad("The repo or arch name is malformed.");
+    return resolveMetalink(prepared, versionText, last, { ...query, arch: archInPath });
+  }
+  if (empty !== "" || (kind !== "mirrorlist" && kind !== "isolist" && kind !== "metalink") || parts.length !== 4) {
+    return bad(
+      "Expected /mirrorlist/<version>/<repo>, /metalink/<version>/<repo>?arch=<arch> or /isolist/<version>/<arch>.",
+    );
   }
   if (!versionText || !VERSION.test(versionText)) return bad("The version is malformed; expected e.g. 9 or 9.8.");
-  if (!last || !NAME.test(last)) return bad(`The ${kind === "mirrorlist" ? "repo" : "arch"} name is malformed.`);
+  if (!last || !NAME.test(last)) return bad(`The ${kind === "isolist" ? "arch" : "repo"} name is malformed.`);
+  if (kind === "metalink") return resolveMetalink(prepared, versionText, last, query);
 
   const version = ownValue(prepared.index.config.aliases, versionText) ?? versionText;
   const vault = prepared.vaultVersions.has(version);
@@ -87,6 +107,50 @@ export function resolveRequest(prepared: PreparedIndex, pathname: string, search
 }
 
 type Query = Pick<ResolvedCommon, "arch" | "protocol" | "country">;
+
+/** MirrorManager's form: `repo=<repo>-<version>`, split at the first known repo name it starts with. */
+function resolveMetalinkQuery(prepared: PreparedIndex, search: string, query: Query): ResolvedMetalink | Refusal {
+  const param = new URLSearchParams(search).get("repo");
+  if (param === null) return bad("repo is required, as repo=<repo>-<version> (e.g. baseos-9).");
+  for (const repo of prepared.repos.values()) {
+    const prefix = `${repo.name}-`;
+    if (param.startsWith(prefix) && VERSION.test(param.slice(prefix.length))) {
+      return resolveMetalink(prepared, param.slice(prefix.length), repo.name, query);
+    }
+  }
+  return missing(`Unknown repo "${param.slice(0, 64)}"; expected <repo>-<version>, e.g. baseos-9.`);
+}
+
+function resolveMetalink(
+  prepared: PreparedIndex,
+  versionText: string,
+  repoName: string,
+  query: Query,
+): ResolvedMetalink | Refusal {
+  if (!VERSION.test(versionText)) return bad("The version is malformed; expected e.g. 9 or 9.8.");
+  const version = prepared.index.config.aliases[versionText] ?? versionText;
+  if (!prepared.currentVersions.has(version)) {
+    return missing(
+      `Unknown version "${versionText}" for a metalink; known: ${[...prepared.currentVersions].join(", ")}.`,
+    );
+  }
+  const repo = prepared.repos.get(repoName);
+  if (!repo || repo.vault === true || !repoServes(repo, version, false)) {
+    return missing(`Unknown repo "${repoName}" for version ${version}.`);
+  }
+  if (query.arch === null) return bad("arch is required for a metalink, e.g. ?arch=x86_64.");
+  const archRefusal = checkArch(prepared, version, query.arch, repo);
+  if (archRefusal) return archRefusal;
+  return {
+    kind: "metalink",
+    ...query,
+    arch: query.arch,
+    version,
+    vault: false,
+    kitten: prepared.kittenVersions.has(version),
+    repo,
+  };
+}
 
 function parseQuery(search: string): Query | Refusal {
   const params = new URLSearchParams(search);

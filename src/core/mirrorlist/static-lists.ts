@@ -3,7 +3,9 @@
  * upstream's line format, for hosts without an edge. They cannot know the client, so each holds
  * every servable public mirror in name order (http preferred, as upstream). Pure.
  */
-import { pathSuffix } from "./answer.ts";
+import { metalinkDocument } from "../metalink/metalink-document.ts";
+import { repomdKey } from "../repomd/repomd-key.ts";
+import { metalinkResource, pathSuffix } from "./answer.ts";
 import type { PreparedIndex } from "./prepared-index.ts";
 import { type ResolvedRequest, resolveRequest } from "./resolve-request.ts";
 import { baseUrl } from "./select-mirrors.ts";
@@ -43,4 +45,34 @@ function listBody(prepared: PreparedIndex, request: ResolvedRequest): string {
     if (base) lines.push(`${base}${suffix}`);
   }
   return lines.length ? `${lines.join("\n")}\n` : "";
+}
+
+/**
+ * The static metalinks, `metalink/<version>/<repo>/<arch>` for every current version, alias and
+ * repo, when the index has the reference's hashes: every servable public mirror in name order,
+ * https where a mirror has it (they cannot know the client either). dnf still checks every mirror's `repomd.xml` against the hashes.
+ */
+export function staticMetalinks(prepared: PreparedIndex): StaticList[] {
+  if (prepared.repomd.size === 0) return [];
+  const { config } = prepared.index;
+  const versions = [...Object.keys(config.aliases), ...config.versions];
+  const allArches = [...new Set(Object.values(config.arches).flat())];
+  const published = new Date(prepared.index.statusCheckedAt ?? 0);
+  const files: StaticList[] = [];
+  for (const version of versions) {
+    for (const repo of config.repos) {
+      for (const arch of allArches) {
+        const path = `metalink/${version}/${repo.name}/${arch}`;
+        const request = resolveRequest(prepared, `/${path}`, "");
+        if ("status" in request || request.kind !== "metalink") continue;
+        const suffix = pathSuffix(request);
+        const hashes = prepared.repomd.get(repomdKey(request.version, suffix));
+        if (hashes === undefined) continue;
+        const resources = prepared.publicMirrors.flatMap((mirror) => metalinkResource(mirror, request) ?? []);
+        if (resources.length > 0)
+          files.push({ path, body: metalinkDocument({ hashes, resources, publishedAt: published }) });
+      }
+    }
+  }
+  return files;
 }

@@ -1028,7 +1028,7 @@ return errors === 0;
 validate20.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateConfig = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/mirrorsite/mirrorsite/schemas/config/v3.json","title":"Distribution config","type":"object","additionalProperties":false,"required":["allowed_outdate","arches","duplicated_versions","required_protocols","mirrors_dir","repos","vault_mirror","vault_versions","versions"],"properties":{"config_version":{"const":3},"allowed_outdate":{"type":"string","pattern":"^[0-9]+[smhdw]$"},"mirrors_dir":{"type":"string"},"vault_mirror":{"type":"string","pattern":"^https?://"},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"optional_module_versions":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}}},"duplicated_versions":{"type":"object","propertyNames":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault_versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"required_protocols":{"type":"array","items":{"enum":["http","https","rsync","ftp"]}},"arches":{"type":"object","additionalProperties":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1}},"repos":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","path"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"path":{"type":"string","minLength":1},"arches":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault":{"type":"boolean"}}}}}};
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/mirrorsite/mirrorsite/schemas/config/v3.json","title":"Distribution config","type":"object","additionalProperties":false,"required":["allowed_outdate","arches","duplicated_versions","required_protocols","mirrors_dir","repos","vault_mirror","vault_versions","versions"],"properties":{"config_version":{"const":3},"allowed_outdate":{"type":"string","pattern":"^[0-9]+[smhdw]$"},"mirrors_dir":{"type":"string"},"vault_mirror":{"type":"string","pattern":"^https?://"},"reference_url":{"type":["string","object"],"additionalProperties":{"type":"string"}},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"optional_module_versions":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}}},"duplicated_versions":{"type":"object","propertyNames":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault_versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"required_protocols":{"type":"array","items":{"enum":["http","https","rsync","ftp"]}},"arches":{"type":"object","additionalProperties":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1}},"repos":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","path"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"path":{"type":"string","minLength":1},"arches":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault":{"type":"boolean"}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern5 = new RegExp("^[0-9]+[smhdw]$", "u");
 const pattern6 = new RegExp("^https?://", "u");
@@ -1223,15 +1223,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.versions !== undefined){
-let data4 = data.versions;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(typeof data5 === "string"){
-if(!pattern7.test(data5)){
-const err16 = {instancePath:instancePath+"/versions/" + i0,schemaPath:"#/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+if(data.reference_url !== undefined){
+let data4 = data.reference_url;
+if((typeof data4 !== "string") && (!(data4 && typeof data4 == "object" && !Array.isArray(data4)))){
+const err16 = {instancePath:instancePath+"/reference_url",schemaPath:"#/properties/reference_url/type",keyword:"type",params:{type: schema32.properties.reference_url.type},message:"must be string,object"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -1240,9 +1235,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-else {
-const err17 = {instancePath:instancePath+"/versions/" + i0,schemaPath:"#/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+for(const key1 in data4){
+if(typeof data4[key1] !== "string"){
+const err17 = {instancePath:instancePath+"/reference_url/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reference_url/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -1253,8 +1249,16 @@ errors++;
 }
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+if(data.versions !== undefined){
+let data6 = data.versions;
+if(Array.isArray(data6)){
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+if(typeof data7 === "string"){
+if(!pattern7.test(data7)){
+const err18 = {instancePath:instancePath+"/versions/" + i0,schemaPath:"#/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1264,18 +1268,8 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data.optional_module_versions !== undefined){
-let data6 = data.optional_module_versions;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key1 in data6){
-let data7 = data6[key1];
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(typeof data8 === "string"){
-if(!pattern7.test(data8)){
-const err19 = {instancePath:instancePath+"/optional_module_versions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+else {
+const err19 = {instancePath:instancePath+"/versions/" + i0,schemaPath:"#/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1285,8 +1279,9 @@ vErrors.push(err19);
 errors++;
 }
 }
+}
 else {
-const err20 = {instancePath:instancePath+"/optional_module_versions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err20 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1296,9 +1291,18 @@ vErrors.push(err20);
 errors++;
 }
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/optional_module_versions/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/optional_module_versions/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.optional_module_versions !== undefined){
+let data8 = data.optional_module_versions;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key2 in data8){
+let data9 = data8[key2];
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+let data10 = data9[i1];
+if(typeof data10 === "string"){
+if(!pattern7.test(data10)){
+const err21 = {instancePath:instancePath+"/optional_module_versions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1308,9 +1312,8 @@ vErrors.push(err21);
 errors++;
 }
 }
-}
 else {
-const err22 = {instancePath:instancePath+"/optional_module_versions",schemaPath:"#/properties/optional_module_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err22 = {instancePath:instancePath+"/optional_module_versions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1320,14 +1323,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.duplicated_versions !== undefined){
-let data9 = data.duplicated_versions;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-for(const key2 in data9){
-const _errs22 = errors;
-if(typeof key2 === "string"){
-if(!pattern7.test(key2)){
-const err23 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\"",propertyName:key2};
+}
+else {
+const err23 = {instancePath:instancePath+"/optional_module_versions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/optional_module_versions/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1337,8 +1335,9 @@ vErrors.push(err23);
 errors++;
 }
 }
+}
 else {
-const err24 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key2};
+const err24 = {instancePath:instancePath+"/optional_module_versions",schemaPath:"#/properties/optional_module_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1347,9 +1346,15 @@ vErrors.push(err24);
 }
 errors++;
 }
-var valid6 = _errs22 === errors;
-if(!valid6){
-const err25 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
+}
+if(data.duplicated_versions !== undefined){
+let data11 = data.duplicated_versions;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+const _errs27 = errors;
+if(typeof key3 === "string"){
+if(!pattern7.test(key3)){
+const err25 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\"",propertyName:key3};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1359,11 +1364,8 @@ vErrors.push(err25);
 errors++;
 }
 }
-for(const key3 in data9){
-let data10 = data9[key3];
-if(typeof data10 === "string"){
-if(!pattern7.test(data10)){
-const err26 = {instancePath:instancePath+"/duplicated_versions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+else {
+const err26 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key3};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1372,9 +1374,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-else {
-const err27 = {instancePath:instancePath+"/duplicated_versions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid7 = _errs27 === errors;
+if(!valid7){
+const err27 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1384,9 +1386,11 @@ vErrors.push(err27);
 errors++;
 }
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key4 in data11){
+let data12 = data11[key4];
+if(typeof data12 === "string"){
+if(!pattern7.test(data12)){
+const err28 = {instancePath:instancePath+"/duplicated_versions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1396,15 +1400,8 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.vault_versions !== undefined){
-let data11 = data.vault_versions;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-let data12 = data11[i2];
-if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
-const err29 = {instancePath:instancePath+"/vault_versions/" + i2,schemaPath:"#/properties/vault_versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+else {
+const err29 = {instancePath:instancePath+"/duplicated_versions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1414,8 +1411,9 @@ vErrors.push(err29);
 errors++;
 }
 }
+}
 else {
-const err30 = {instancePath:instancePath+"/vault_versions/" + i2,schemaPath:"#/properties/vault_versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1425,9 +1423,15 @@ vErrors.push(err30);
 errors++;
 }
 }
-}
-else {
-const err31 = {instancePath:instancePath+"/vault_versions",schemaPath:"#/properties/vault_versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.vault_versions !== undefined){
+let data13 = data.vault_versions;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+let data14 = data13[i2];
+if(typeof data14 === "string"){
+if(!pattern7.test(data14)){
+const err31 = {instancePath:instancePath+"/vault_versions/" + i2,schemaPath:"#/properties/vault_versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1437,14 +1441,8 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.required_protocols !== undefined){
-let data13 = data.required_protocols;
-if(Array.isArray(data13)){
-const len3 = data13.length;
-for(let i3=0; i3<len3; i3++){
-let data14 = data13[i3];
-if(!((((data14 === "http") || (data14 === "https")) || (data14 === "rsync")) || (data14 === "ftp"))){
-const err32 = {instancePath:instancePath+"/required_protocols/" + i3,schemaPath:"#/properties/required_protocols/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.required_protocols.items.enum},message:"must be equal to one of the allowed values"};
+else {
+const err32 = {instancePath:instancePath+"/vault_versions/" + i2,schemaPath:"#/properties/vault_versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1456,7 +1454,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/required_protocols",schemaPath:"#/properties/required_protocols/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err33 = {instancePath:instancePath+"/vault_versions",schemaPath:"#/properties/vault_versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1466,14 +1464,14 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.arches !== undefined){
-let data15 = data.arches;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key4 in data15){
-let data16 = data15[key4];
-if(Array.isArray(data16)){
-if(data16.length < 1){
-const err34 = {instancePath:instancePath+"/arches/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.required_protocols !== undefined){
+let data15 = data.required_protocols;
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+let data16 = data15[i3];
+if(!((((data16 === "http") || (data16 === "https")) || (data16 === "rsync")) || (data16 === "ftp"))){
+const err34 = {instancePath:instancePath+"/required_protocols/" + i3,schemaPath:"#/properties/required_protocols/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.required_protocols.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1482,11 +1480,10 @@ vErrors.push(err34);
 }
 errors++;
 }
-const len4 = data16.length;
-for(let i4=0; i4<len4; i4++){
-let data17 = data16[i4];
-if(!(((((data17 === "x86_64") || (data17 === "x86_64_v2")) || (data17 === "aarch64")) || (data17 === "ppc64le")) || (data17 === "s390x"))){
-const err35 = {instancePath:instancePath+"/arches/" + key4.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/arches/additionalProperties/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.arches.additionalProperties.items.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/required_protocols",schemaPath:"#/properties/required_protocols/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1496,9 +1493,14 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/arches/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.arches !== undefined){
+let data17 = data.arches;
+if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
+for(const key5 in data17){
+let data18 = data17[key5];
+if(Array.isArray(data18)){
+if(data18.length < 1){
+const err36 = {instancePath:instancePath+"/arches/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1507,10 +1509,11 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/arches",schemaPath:"#/properties/arches/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+let data19 = data18[i4];
+if(!(((((data19 === "x86_64") || (data19 === "x86_64_v2")) || (data19 === "aarch64")) || (data19 === "ppc64le")) || (data19 === "s390x"))){
+const err37 = {instancePath:instancePath+"/arches/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/arches/additionalProperties/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.arches.additionalProperties.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1520,15 +1523,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.repos !== undefined){
-let data18 = data.repos;
-if(Array.isArray(data18)){
-const len5 = data18.length;
-for(let i5=0; i5<len5; i5++){
-let data19 = data18[i5];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.name === undefined){
-const err38 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+else {
+const err38 = {instancePath:instancePath+"/arches/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1537,8 +1534,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data19.path === undefined){
-const err39 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/arches",schemaPath:"#/properties/arches/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1547,9 +1546,16 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key5 in data19){
-if(!(((((key5 === "name") || (key5 === "path")) || (key5 === "arches")) || (key5 === "versions")) || (key5 === "vault"))){
-const err40 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data.repos !== undefined){
+let data20 = data.repos;
+if(Array.isArray(data20)){
+const len5 = data20.length;
+for(let i5=0; i5<len5; i5++){
+let data21 = data20[i5];
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.name === undefined){
+const err40 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1558,12 +1564,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data19.name !== undefined){
-let data20 = data19.name;
-if(typeof data20 === "string"){
-if(!pattern12.test(data20)){
-const err41 = {instancePath:instancePath+"/repos/" + i5+"/name",schemaPath:"#/properties/repos/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data21.path === undefined){
+const err41 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1572,9 +1574,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/repos/" + i5+"/name",schemaPath:"#/properties/repos/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key6 in data21){
+if(!(((((key6 === "name") || (key6 === "path")) || (key6 === "arches")) || (key6 === "versions")) || (key6 === "vault"))){
+const err42 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1584,11 +1586,11 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data19.path !== undefined){
-let data21 = data19.path;
-if(typeof data21 === "string"){
-if(data21.length < 1){
-const err43 = {instancePath:instancePath+"/repos/" + i5+"/path",schemaPath:"#/properties/repos/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data21.name !== undefined){
+let data22 = data21.name;
+if(typeof data22 === "string"){
+if(!pattern12.test(data22)){
+const err43 = {instancePath:instancePath+"/repos/" + i5+"/name",schemaPath:"#/properties/repos/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1599,7 +1601,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/repos/" + i5+"/path",schemaPath:"#/properties/repos/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/repos/" + i5+"/name",schemaPath:"#/properties/repos/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1609,11 +1611,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data19.arches !== undefined){
-let data22 = data19.arches;
-if(Array.isArray(data22)){
-if(data22.length < 1){
-const err45 = {instancePath:instancePath+"/repos/" + i5+"/arches",schemaPath:"#/properties/repos/items/properties/arches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data21.path !== undefined){
+let data23 = data21.path;
+if(typeof data23 === "string"){
+if(data23.length < 1){
+const err45 = {instancePath:instancePath+"/repos/" + i5+"/path",schemaPath:"#/properties/repos/items/properties/path/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1622,11 +1624,9 @@ vErrors.push(err45);
 }
 errors++;
 }
-const len6 = data22.length;
-for(let i6=0; i6<len6; i6++){
-let data23 = data22[i6];
-if(!(((((data23 === "x86_64") || (data23 === "x86_64_v2")) || (data23 === "aarch64")) || (data23 === "ppc64le")) || (data23 === "s390x"))){
-const err46 = {instancePath:instancePath+"/repos/" + i5+"/arches/" + i6,schemaPath:"#/properties/repos/items/properties/arches/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.repos.items.properties.arches.items.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err46 = {instancePath:instancePath+"/repos/" + i5+"/path",schemaPath:"#/properties/repos/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1636,9 +1636,11 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/repos/" + i5+"/arches",schemaPath:"#/properties/repos/items/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.arches !== undefined){
+let data24 = data21.arches;
+if(Array.isArray(data24)){
+if(data24.length < 1){
+const err47 = {instancePath:instancePath+"/repos/" + i5+"/arches",schemaPath:"#/properties/repos/items/properties/arches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1647,16 +1649,11 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data19.versions !== undefined){
-let data24 = data19.versions;
-if(Array.isArray(data24)){
-const len7 = data24.length;
-for(let i7=0; i7<len7; i7++){
-let data25 = data24[i7];
-if(typeof data25 === "string"){
-if(!pattern7.test(data25)){
-const err48 = {instancePath:instancePath+"/repos/" + i5+"/versions/" + i7,schemaPath:"#/properties/repos/items/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+const len6 = data24.length;
+for(let i6=0; i6<len6; i6++){
+let data25 = data24[i6];
+if(!(((((data25 === "x86_64") || (data25 === "x86_64_v2")) || (data25 === "aarch64")) || (data25 === "ppc64le")) || (data25 === "s390x"))){
+const err48 = {instancePath:instancePath+"/repos/" + i5+"/arches/" + i6,schemaPath:"#/properties/repos/items/properties/arches/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.repos.items.properties.arches.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1666,8 +1663,9 @@ vErrors.push(err48);
 errors++;
 }
 }
+}
 else {
-const err49 = {instancePath:instancePath+"/repos/" + i5+"/versions/" + i7,schemaPath:"#/properties/repos/items/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err49 = {instancePath:instancePath+"/repos/" + i5+"/arches",schemaPath:"#/properties/repos/items/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1677,9 +1675,15 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/repos/" + i5+"/versions",schemaPath:"#/properties/repos/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.versions !== undefined){
+let data26 = data21.versions;
+if(Array.isArray(data26)){
+const len7 = data26.length;
+for(let i7=0; i7<len7; i7++){
+let data27 = data26[i7];
+if(typeof data27 === "string"){
+if(!pattern7.test(data27)){
+const err50 = {instancePath:instancePath+"/repos/" + i5+"/versions/" + i7,schemaPath:"#/properties/repos/items/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1689,9 +1693,8 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data19.vault !== undefined){
-if(typeof data19.vault !== "boolean"){
-const err51 = {instancePath:instancePath+"/repos/" + i5+"/vault",schemaPath:"#/properties/repos/items/properties/vault/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err51 = {instancePath:instancePath+"/repos/" + i5+"/versions/" + i7,schemaPath:"#/properties/repos/items/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1703,7 +1706,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err52 = {instancePath:instancePath+"/repos/" + i5+"/versions",schemaPath:"#/properties/repos/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1713,9 +1716,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/repos",schemaPath:"#/properties/repos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data21.vault !== undefined){
+if(typeof data21.vault !== "boolean"){
+const err53 = {instancePath:instancePath+"/repos/" + i5+"/vault",schemaPath:"#/properties/repos/items/properties/vault/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1727,12 +1730,36 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err54 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/repos",schemaPath:"#/properties/repos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+else {
+const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }

@@ -8,6 +8,7 @@ const version = { type: "string", pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$
 const versions = { type: "array", items: version } as const;
 const arch = { enum: ["x86_64", "x86_64_v2", "aarch64", "ppc64le", "s390x"] } as const;
 const arches = { type: "array", items: arch, minItems: 1 } as const;
+const webUrl = { type: "string", pattern: "^https?://" } as const;
 
 export const configSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -30,7 +31,13 @@ export const configSchema = {
     config_version: { const: 3 },
     allowed_outdate: { type: "string", pattern: "^[0-9]+[smhdw]$" },
     mirrors_dir: { type: "string" },
-    vault_mirror: { type: "string", pattern: "^https?://" },
+    vault_mirror: webUrl,
+    /**
+     * Our extension of v3: the origin tree whose `repomd.xml` files define "current". One URL for
+     * the main tree, or a mapping of `main` and optional module names (`kitten`) to their trees;
+     * `reference-url.ts` checks the URLs and the names.
+     */
+    reference_url: { type: ["string", "object"], additionalProperties: { type: "string" } },
     versions,
     optional_module_versions: { type: "object", additionalProperties: versions },
     duplicated_versions: { type: "object", propertyNames: version, additionalProperties: version },

@@ -6,12 +6,15 @@
  * and the ISO file set. Pure: no request is made here.
  */
 import { ownValue } from "../own-property.ts";
+import { repomdKey } from "../repomd/repomd-key.ts";
 import type { DistributionConfig, Mirror, ProtocolUrls, RepoConfig } from "../types.ts";
 
 /** One file to fetch, with a short label for reasons ("9.8/AppStream/aarch64"). */
 export interface CheckTarget {
   url: string;
   label: string;
+  /** For a `repomd.xml`: its repo key in the reference's history (`9.8/AppStream/aarch64/os`). */
+  key?: string;
 }
 
 /** Everything the checker fetches for one mirror. */
@@ -68,6 +71,14 @@ function archesOf(version: string, config: DistributionConfig): string[] | null 
   return ownValue(config.arches, version) ?? ownValue(config.arches, version.split(/[.-]/)[0] ?? version) ?? null;
 }
 
+/**
+ * The `repomd.xml` targets of one tree at `baseUrl`: the main tree's (`main`) or an optional
+ * module's (`kitten`). The checker also uses them on the reference's trees.
+ */
+export function treeTargets(baseUrl: string, tree: string, config: DistributionConfig): CheckTarget[] {
+  return tree === "main" ? repodataTargets(baseUrl, config) : moduleTargets(baseUrl, tree, config);
+}
+
 function repodataTargets(baseUrl: string, config: DistributionConfig): CheckTarget[] {
   const targets = new Map<string, CheckTarget>();
   for (const version of fullVersions(config)) {
@@ -102,7 +113,8 @@ function addRepo(
     const path = trimSlashes(repo.path.replaceAll("$basearch", arch));
     const url = `${baseUrl}${version}/${path}/repodata/repomd.xml`;
     // Two repos may share a tree (`ha` on 8, `highavailability` on 9 and 10): check it once.
-    if (!targets.has(url)) targets.set(url, { url, label: `${version}/${path.replace(/\/os$/, "")}` });
+    const label = `${version}/${path.replace(/\/os$/, "")}`;
+    if (!targets.has(url)) targets.set(url, { url, label, key: repomdKey(version, path) });
   }
 }
 

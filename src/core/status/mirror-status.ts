@@ -2,19 +2,19 @@
  * One mirror's status entry, assembled from everything its check observed. The checker
  * records observations as plain data (see `request-outcome.ts`); this decides what they mean.
  */
-import type { MirrorStatus, MirrorTimings } from "../types.ts";
+import type { MirrorStatus, MirrorTimings, RepoBehind } from "../types.ts";
 import type { CheckTarget, MirrorTargets } from "./check-targets.ts";
 import {
   judgeBase,
   judgeFile,
   judgeMirrorDeadline,
-  judgeRepodata,
   judgeTime,
   okReason,
   type TimeReading,
   type Verdict,
   worse,
 } from "./classify.ts";
+import { type RepomdReference, repodataJudge } from "./judge-repomd-content.ts";
 import {
   describeFailure,
   describeRefusedAddresses,
@@ -33,6 +33,8 @@ export interface FileSetObservation {
   failure: { target: CheckTarget; outcome: RequestOutcome } | null;
   /** True when the mirror's whole-check time ran out before the set was done. */
   stopped: boolean;
+  /** Files that matched an earlier, still acceptable, version of the reference's. */
+  behind: RepoBehind[];
 }
 
 /** Everything one check of one mirror saw. */
@@ -47,6 +49,8 @@ export interface MirrorObservations {
   /** The mirror's whole-check time limit, in seconds. */
   mirrorTimeoutSeconds: number;
   targets: MirrorTargets;
+  /** The reference's `repomd.xml` history to judge content by; null without a reference. */
+  reference: RepomdReference | null;
   /** Set when the host name has no address at all. */
   dnsFailure: NetworkFailure | null;
   addresses: { ipv4: string[]; ipv6: string[] };
@@ -101,6 +105,14 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
   const synced = time?.syncedAt ?? null;
   if (synced !== null) status.synced_at = new Date(synced * 1000).toISOString();
   if (o.repodata !== null) status.repodata = { checked: o.repodata.passed, total: o.repodata.total };
+  if (o.reference !== null && verdict.state === "ok" && o.repodata?.passed === o.repodata?.total) {
+    const behind = [...(o.repodata?.behind ?? [])].sort(
+      (a, b) => b.lag_seconds - a.lag_seconds || (a.repo < b.repo ? -1 : 1),
+    );
+    status.lag_seconds = behind[0]?.lag_seconds ?? 0;
+    if (behind.length > 0) status.repomd_behind = behind;
+  }
+  const judgeRepodata = repodataJudge(o.reference);
   if (o.kitten !== null) {
     const kitten = fileSetVerdict(o.kitten, o.mirrorTimeoutSeconds, "Kitten repodata files", judgeRepodata);
     status.kitten = { state: kitten.state, reason: kitten.reason };
@@ -135,6 +147,7 @@ function mainVerdict(o: MirrorObservations, time: TimeReading | null): Verdict {
   const base = judgeBase(o.base);
   if (base.state !== "ok") return base;
   if (time === null) return judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, 1, "TIME file");
+  const judgeRepodata = repodataJudge(o.reference);
   const repodata =
     o.repodata === null ? null : fileSetVerdict(o.repodata, o.mirrorTimeoutSeconds, "repodata files", judgeRepodata);
   const files = repodata ?? judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, o.targets.repodata.length, "repodata files");

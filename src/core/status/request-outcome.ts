@@ -43,7 +43,8 @@ export type RedirectAway = { to: "host"; host: string | null } | { to: "port"; h
  * is the URL asked for, never one a redirect named, so that reasons quote only our own URLs.
  */
 export type RequestOutcome =
-  | { kind: "response"; url: string; status: number; body: string | null; ms: number }
+  /** `body` is the text read (null when not read); `bytes` the same bytes as sent, for hashing. */
+  | { kind: "response"; url: string; status: number; body: string | null; bytes?: Uint8Array; ms: number }
   | { kind: "failure"; url: string; failure: NetworkFailure; ms: number };
 
 /** DNS error codes of `node:dns` (c-ares) and `getaddrinfo`. */

@@ -20,6 +20,41 @@ const addresses = { type: "array", items: { type: "string" } } as const;
 const millis = { type: "number", minimum: 0 } as const;
 const count = { type: "integer", minimum: 0 } as const;
 
+const hex = (length: number) => ({ type: "string", pattern: `^[0-9a-f]{${length}}$` }) as const;
+
+/** One version of a reference `repomd.xml`. */
+const repomdRecord = {
+  type: "object",
+  required: ["sha256", "sha512", "size", "revision", "timestamp", "first_seen"],
+  properties: {
+    sha256: hex(64),
+    sha512: hex(128),
+    size: count,
+    revision: { type: ["string", "null"], maxLength: 64, description: "The file's <revision>." },
+    timestamp: { type: ["integer", "null"], minimum: 0, description: "Its newest <timestamp>, epoch seconds." },
+    first_seen: { ...isoTime, description: "When the checker first saw it at the reference." },
+  },
+} as const;
+
+/** A repo path's history: the current version and the earlier ones still acceptable. */
+const repomdHistory = {
+  type: "object",
+  required: ["current", "alternates"],
+  properties: {
+    current: repomdRecord,
+    alternates: {
+      type: "array",
+      maxItems: 100,
+      description: "Earlier versions, newest first; each leaves allowed_outdate after it was superseded.",
+      items: {
+        ...repomdRecord,
+        required: [...repomdRecord.required, "superseded_at"],
+        properties: { ...repomdRecord.properties, superseded_at: isoTime },
+      },
+    },
+  },
+} as const;
+
 const mirrorStatus = {
   type: "object",
   required: ["state", "reason", "checked_at"],
@@ -58,6 +93,19 @@ const mirrorStatus = {
       properties: { complete: { type: "boolean" }, reason: { type: "string" } },
       description: "The ISO set, checked for ok mirrors only.",
     },
+    lag_seconds: {
+      ...count,
+      description: "How far behind the reference its worst repo is (0: in sync); absent without a reference.",
+    },
+    repomd_behind: {
+      type: "array",
+      description: "The repos whose repomd.xml matched an earlier version of the reference, worst first.",
+      items: {
+        type: "object",
+        required: ["repo", "revision", "lag_seconds"],
+        properties: { repo: { type: "string" }, revision: { type: ["string", "null"] }, lag_seconds: count },
+      },
+    },
     timings: {
       type: "object",
       required: ["total_ms"],
@@ -80,6 +128,12 @@ export const statusSchema = {
       type: "object",
       description: "Mirror name → its status.",
       additionalProperties: mirrorStatus,
+    },
+    repomd: {
+      type: "object",
+      description: "The reference's repomd.xml history by repo path (e.g. 9.8/BaseOS/x86_64/os).",
+      propertyNames: { pattern: "^[0-9][0-9a-z.-]{0,31}/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,7}$" },
+      additionalProperties: repomdHistory,
     },
   },
 } as const;
