@@ -2,15 +2,16 @@
  * `npm run mirrorlist -- [--index FILE] [--ip IP] [--country CC] [--lat X --lon Y] [--asn N]
  *   [--date YYYY-MM-DD] [--explain] PATH`
  * Prints exactly the body the edge worker would answer for PATH (e.g.
- * `/mirrorlist/9/baseos?protocol=https`) to a client with that address, country, place and
- * network; `--explain` writes why each mirror is there to stderr. Without `--index` the index
+ * `/mirrorlist/9/baseos?protocol=https`, `/metalink/9/baseos?arch=x86_64`) to a client with that
+ * address, country, place and network; `--explain` writes why each mirror is there to stderr, or,
+ * for a metalink, into the document as XML comments. Without `--index` the index
  * is built from the registry (`MIRRORS_DIR`, `MIRRORS_CONFIG`). Exit 0 for a 200 answer,
  * 1 otherwise, 2 for bad usage.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { loadRegistry } from "../src/core/load.ts";
-import { answerRequest } from "../src/core/mirrorlist/answer.ts";
+import { answerRequest, METALINK_TYPE } from "../src/core/mirrorlist/answer.ts";
 import { exportIndex } from "../src/core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../src/core/mirrorlist/index-format.ts";
 import { prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
@@ -50,9 +51,11 @@ function main(argv: string[]): number {
   const prepared = prepareIndex(
     values.index ? readIndex(values.index) : exportIndex(loadRegistry(), geonamesLocator()),
   );
-  const answer = answerRequest(prepared, url.pathname, url.search, client, now);
+  const answer = answerRequest(prepared, url.pathname, url.search, client, now, { explainInBody: values.explain });
   process.stdout.write(answer.body);
-  if (values.explain) process.stderr.write(answer.explain.map((line) => `# ${line}\n`).join(""));
+  if (values.explain && answer.contentType !== METALINK_TYPE) {
+    process.stderr.write(answer.explain.map((line) => `# ${line}\n`).join(""));
+  }
   return answer.status === 200 ? 0 : 1;
 }
 
