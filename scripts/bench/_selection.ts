@@ -27,7 +27,8 @@ export function benchClients(prepared: PreparedIndex, count: number, seed: strin
   });
 }
 
-const PATHS = [
+/** The mirrorlist bench's mix of paths. */
+export const LIST_PATHS = [
   ["/mirrorlist/9/baseos", ""],
   ["/mirrorlist/9/appstream", ""],
   ["/mirrorlist/8/baseos", "?protocol=https"],
@@ -35,11 +36,26 @@ const PATHS = [
   ["/isolist/9/x86_64", ""],
 ] as const;
 
-/** Microseconds of each request of `population`, answered from `prepared`. */
-export function requestMicros(prepared: PreparedIndex, population: readonly Client[]): number[] {
+/** The same repos as metalinks (the index must carry the reference's hashes). */
+export const METALINK_PATHS = [
+  ["/metalink/9/baseos", "?arch=x86_64"],
+  ["/metalink/9/appstream", "?arch=aarch64"],
+  ["/metalink", "?repo=baseos-8&arch=x86_64&protocol=https"],
+  ["/metalink/10/crb", "?arch=x86_64"],
+  ["/metalink/10-kitten/baseos", "?arch=x86_64"],
+] as const;
+
+type Paths = readonly (readonly [path: string, query: string])[];
+
+/** Microseconds of each request of `population`, answered from `prepared`, over `paths` in turn. */
+export function requestMicros(
+  prepared: PreparedIndex,
+  population: readonly Client[],
+  paths: Paths = LIST_PATHS,
+): number[] {
   const now = new Date("2026-03-14T10:00:00Z");
   return population.map((client, i) => {
-    const [path, query] = PATHS[i % PATHS.length] ?? PATHS[0];
+    const [path, query] = paths[i % paths.length] ?? ["/", ""];
     const t = performance.now();
     answerRequest(prepared, path, query, client, now);
     return (performance.now() - t) * 1000;
