@@ -14,8 +14,10 @@ const config = fixture.config;
 const template = fixture.mirrors.find((m) => m.name === "fresh.example.org");
 if (config === null || template === undefined) throw new Error("the check fixture must load");
 
-const TIMEOUT_MS = 1000;
-const MIRROR_TIMEOUT_MS = 2500;
+// Wide enough apart that a busy machine cannot blur them: the slow mirror's 900 ms answers stay
+// well inside a request's 2 s, and its ten files, three at a time, outlast the mirror's 3 s.
+const TIMEOUT_MS = 2000;
+const MIRROR_TIMEOUT_MS = 3000;
 const NOW = Math.floor(Date.now() / 1000);
 
 const CASES: Record<string, MirrorBehaviour> = {
@@ -27,7 +29,7 @@ const CASES: Record<string, MirrorBehaviour> = {
   trickling: { trickle: true },
   redirecting: { redirectLoop: true },
   endless: { endless: true },
-  slow: { delayMs: 700 },
+  slow: { delayMs: 900 },
   "no-kitten": { missing: ["/kitten/"] },
   "no-time": { time: null },
   "no-isos": { missing: ["-dvd.iso"] },
@@ -132,7 +134,7 @@ describe("checking loopback mirrors", () => {
   });
 
   it("gives up on a hanging mirror after the request timeout", () => {
-    expect(status("hanging")).toMatchObject({ state: "unreachable", reason: `Timed out after 1 s: ${url("hanging")}` });
+    expect(status("hanging")).toMatchObject({ state: "unreachable", reason: `Timed out after 2 s: ${url("hanging")}` });
     expect(status("hanging").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });
 
@@ -144,7 +146,7 @@ describe("checking loopback mirrors", () => {
   it("stops reading a mirror that trickles bytes at the request timeout", () => {
     expect(status("trickling")).toMatchObject({
       state: "broken",
-      reason: `TIME could not be read: timed out after 1 s: ${url("trickling")}TIME`,
+      reason: `TIME could not be read: timed out after 2 s: ${url("trickling")}TIME`,
     });
     expect(status("trickling").timings?.total_ms).toBeLessThan(MIRROR_TIMEOUT_MS + 400);
   });
@@ -166,7 +168,7 @@ describe("checking loopback mirrors", () => {
   it("stops a mirror too slow to finish within its deadline, and says how far it got", () => {
     expect(status("slow").state).toBe("broken");
     expect(status("slow").reason).toMatch(
-      /^The check stopped after 2\.5 s with \d of 10 repodata files checked: the mirror answers too slowly$/,
+      /^The check stopped after 3 s with \d of 10 repodata files checked: the mirror answers too slowly$/,
     );
     expect(status("slow").timings?.total_ms).toBeLessThan(MIRROR_TIMEOUT_MS + 400);
   });

@@ -37,6 +37,7 @@ describe("the URLs a mirror must carry, from the real config.yml", () => {
     expect(targets?.repodata).toContainEqual({
       url: `${base}9.8/AppStream/aarch64/os/repodata/repomd.xml`,
       label: "9.8/AppStream/aarch64",
+      key: "9.8/AppStream/aarch64/os",
     });
     // Arch-limited repos: RT only on x86_64, Raspberry Pi only on aarch64 of 8.
     expect(targets?.repodata.filter((t) => t.label.startsWith("10.2/RT/")).map((t) => t.label)).toEqual([
