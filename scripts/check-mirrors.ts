@@ -12,7 +12,6 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { loadRegistry, registryPaths } from "../src/core/load.ts";
-import { addressPlacementReport } from "../src/integrations/ip-geolocation-db.ts";
 import { checkRegistry } from "./check/check-registry.ts";
 import { progressReporter, summary } from "./check/progress.ts";
 import { systemResolver } from "./check/resolve.ts";
@@ -86,6 +85,8 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   process.stdout.write(`${summary(status, out, (performance.now() - started) / 1000)}\n`);
+  // Loaded only now: the GeoNames places and the IP database would slow every start, usage errors included.
+  const { addressPlacementReport } = await import("../src/integrations/ip-geolocation-db.ts");
   const placement = addressPlacementReport({ ...registry, status });
   if (placement) process.stdout.write(`${placement}\n`);
   return 0;
