@@ -4,20 +4,25 @@
  * Prints exactly the body the edge worker would answer for PATH (e.g.
  * `/mirrorlist/9/baseos?protocol=https`, `/metalink/9/baseos?arch=x86_64`) to a client with that
  * address, country, place and network; `--explain` writes why each mirror is there to stderr, or,
- * for a metalink, into the document as XML comments. Without `--index` the index
- * is built from the registry (`MIRRORS_DIR`, `MIRRORS_CONFIG`). Exit 0 for a 200 answer,
- * 1 otherwise, 2 for bad usage.
+ * for a metalink, into the document as XML comments. With `--ip` and neither `--country` nor
+ * `--lat`/`--lon`, the client is placed by its address with the same IP geolocation database the
+ * build uses, as Cloudflare's `request.cf` places it at the edge. Without `--index` the index is
+ * built from the registry (`MIRRORS_DIR`, `MIRRORS_CONFIG`, `MIRRORS_STATUS`). Exit 0 for a 200
+ * answer, 1 otherwise, 2 for bad usage.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { IP_GEOLOCATION_CREDIT } from "../src/core/geo/ip-geolocation.ts";
 import { loadRegistry } from "../src/core/load.ts";
 import { answerRequest, METALINK_TYPE } from "../src/core/mirrorlist/answer.ts";
 import { exportIndex } from "../src/core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../src/core/mirrorlist/index-format.ts";
 import { prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../src/core/mirrorlist/read-index.ts";
+import { specialAddressRange } from "../src/core/net/special-addresses.ts";
 import { continentOf } from "../src/core/rules/country.ts";
 import { clientFromRequest } from "../src/edge/client.ts";
+import { loadIpGeolocation, registryPlacedByAddress } from "../src/integrations/ip-geolocation-db.ts";
 import { geonamesLocator } from "../src/integrations/mirror-coordinates.ts";
 
 const USAGE =
@@ -37,26 +42,51 @@ function main(argv: string[]): number {
   const now = values.date ? new Date(`${values.date}T12:00:00Z`) : new Date();
   if (Number.isNaN(now.getTime())) return usage(`--date must be YYYY-MM-DD, not "${values.date}".`);
 
-  const country = values.country?.toUpperCase();
+  const placed = values.ip && !values.country && values.lat === undefined ? placeByIp(values.ip) : null;
+  const country = values.country?.toUpperCase() ?? placed?.country;
   const client = clientFromRequest(values.ip ?? null, {
     asn: values.asn === undefined ? undefined : Number(values.asn),
     country,
     continent: country ? continentOf(country) : undefined,
-    latitude: values.lat,
-    longitude: values.lon,
+    latitude: values.lat ?? placed?.latitude,
+    longitude: values.lon ?? placed?.longitude,
   });
   if (values.ip && !client.ip) return usage(`--ip "${values.ip}" is not an IP address.`);
 
   const url = new URL(target, "http://mirrorlist.invalid");
   const prepared = prepareIndex(
-    values.index ? readIndex(values.index) : exportIndex(loadRegistry(), geonamesLocator()),
+    values.index ? readIndex(values.index) : exportIndex(registryPlacedByAddress(loadRegistry()), geonamesLocator()),
   );
   const answer = answerRequest(prepared, url.pathname, url.search, client, now, { explainInBody: values.explain });
   process.stdout.write(answer.body);
-  if (values.explain && answer.contentType !== METALINK_TYPE) {
-    process.stderr.write(answer.explain.map((line) => `# ${line}\n`).join(""));
+  if (values.explain) {
+    // A metalink carries its explanation inside the document; where the client was placed goes here.
+    const picks = answer.contentType === METALINK_TYPE ? [] : answer.explain;
+    const explain = placed ? [placed.explain, ...picks] : picks;
+    process.stderr.write(explain.map((line) => `# ${line}\n`).join(""));
   }
   return answer.status === 200 ? 0 : 1;
+}
+
+/**
+ * The client's country and point from its address, as `request.cf` would give them at the edge,
+ * with a line for `--explain`. Special addresses (private, documentation …) are not looked up.
+ */
+function placeByIp(ip: string): { country?: string; latitude?: string; longitude?: string; explain: string } {
+  const range = specialAddressRange(ip);
+  if (range === "invalid") return { explain: "" };
+  if (range !== null) {
+    return { explain: `client ${ip} is a ${range} address: not looked up, so the client is not placed` };
+  }
+  const place = loadIpGeolocation().lookup(ip);
+  if (!place) return { explain: `client ${ip} is not in the IP geolocation database: the client is not placed` };
+  const where = [place.city, place.region, place.country].filter(Boolean).join(", ");
+  return {
+    country: place.country,
+    latitude: String(place.latitude),
+    longitude: String(place.longitude),
+    explain: `client ${ip} placed by its address in ${where} (${place.latitude}, ${place.longitude}), ${IP_GEOLOCATION_CREDIT.text}, as request.cf places it at the edge`,
+  };
 }
 
 function readIndex(path: string): MirrorlistIndex {

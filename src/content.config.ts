@@ -13,6 +13,7 @@ import { buildGazetteer } from "./core/geo/gazetteer.ts";
 import { loadRegistry } from "./core/load.ts";
 import type { Registry } from "./core/types.ts";
 import { geonamesPlaces } from "./integrations/geonames-places.ts";
+import { ipGeolocationFor } from "./integrations/ip-geolocation-db.ts";
 import { buildSiteInfo, buildSiteMirrors, hideEmails, type SiteInfo, type SiteMirror } from "./pages/_lib/model.ts";
 
 /** Both collections come from one load of the registry per build. */
@@ -45,9 +46,13 @@ const mirrors = defineCollection({
     name: "mirror-registry",
     load: async (context) => {
       const registry = await registryFor(context);
-      const siteMirrors = buildSiteMirrors(registry, buildGazetteer(geonamesPlaces()));
+      const siteMirrors = buildSiteMirrors(registry, buildGazetteer(geonamesPlaces()), ipGeolocationFor(registry));
       const approximate = siteMirrors.filter((m) => m.placement?.warning).length;
-      context.logger.info(`${approximate} mirrors placed on the map approximately (their pages say why).`);
+      const byAddress = siteMirrors.filter((m) => m.placement?.method === "address").length;
+      const disagree = siteMirrors.filter((m) => m.addressDisagrees).length;
+      context.logger.info(
+        `${approximate} mirrors placed on the map approximately, ${byAddress} by their addresses; ${disagree} files disagree with their addresses (their pages say why).`,
+      );
       context.store.clear();
       for (const entry of siteMirrors) {
         context.store.set({ id: entry.mirror.name, data: { ...entry } });

@@ -1,13 +1,15 @@
 /**
  * Astro integration: after the pages are built, writes the mirrorlist index
  * (`mirrorlist/v1.json` and its schema) and the static fallbacks (`mirrorlist/<version>/<repo>`,
- * `isolist/<version>/<arch>`) into the output folder, from the same registry the pages use.
+ * `isolist/<version>/<arch>`) into the output folder, from the same registry the pages use,
+ * placed the same way (mirrors with no place, or only a country, by their status addresses).
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { loadRegistry } from "../core/load.ts";
+import { registryPlacedByAddress } from "./ip-geolocation-db.ts";
 import { geonamesLocator } from "./mirror-coordinates.ts";
 import { mirrorlistFiles } from "./mirrorlist-files.ts";
 
@@ -17,7 +19,7 @@ export default function mirrorlistExport(): AstroIntegration {
     hooks: {
       "astro:build:done": ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const { index, files } = mirrorlistFiles(loadRegistry(), geonamesLocator());
+        const { index, files } = mirrorlistFiles(registryPlacedByAddress(loadRegistry()), geonamesLocator());
         for (const file of files) {
           const target = join(root, file.path);
           mkdirSync(dirname(target), { recursive: true });

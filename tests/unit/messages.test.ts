@@ -3,6 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, it } from "vitest";
+import { placeByAddress } from "../../src/core/geo/address-placement.ts";
+import { buildGazetteer } from "../../src/core/geo/gazetteer.ts";
 import { listMirrorFiles, loadRegistry, readSources } from "../../src/core/load.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
 import { SOUND } from "./helpers.ts";
@@ -111,4 +113,18 @@ it("says why a file is not read: not a regular file, too large, unreadable", () 
   const text = lines.join("\n").replaceAll(relative(process.cwd(), dir), "<tmp>").replaceAll(dir, "<tmp>");
   rmSync(dir, { recursive: true, force: true });
   expect(text).toMatchSnapshot();
+});
+
+it("warns when a file's place disagrees with its address's (placement by address)", () => {
+  const [mirror] = buildRegistry([{ file: "mirrors.d/mirror.example.org.yml", text: SOUND }], null).mirrors;
+  if (!mirror) throw new Error("SOUND must be a valid mirror");
+  const gazetteer = buildGazetteer([
+    { name: "Frankfurt", altName: "", country: "DE", adminCode: "05", population: 1, latitude: 50.11, longitude: 8.68 },
+  ]);
+  const address = { address: "192.0.2.9", region: null, latitude: 0, longitude: 0 };
+  const lines = [
+    placeByAddress(mirror, { ...address, country: "FR", city: "Paris", latitude: 48.85, longitude: 2.35 }, gazetteer),
+    placeByAddress(mirror, { ...address, country: "DE", city: "Munich", latitude: 40.0, longitude: 30.0 }, gazetteer),
+  ].map(({ disagreement: d }) => (d ? `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}` : "none"));
+  expect(lines.join("\n")).toMatchSnapshot();
 });

@@ -7,14 +7,18 @@ import type { MirrorLocation } from "../types.ts";
 import { type Gazetteer, normaliseName, type Place } from "./gazetteer.ts";
 import { US_STATES } from "./us-states.ts";
 
-/** How a mirror was put on the map, from most to least exact. */
-export type PlacementMethod = "coordinates" | "city" | "nearby" | "country";
+/**
+ * How a mirror was put on the map, from most to least exact; `address` is the checker's
+ * address placed by IP geolocation (see `address-placement.ts`), used only where the file gives
+ * no place or only a country.
+ */
+export type PlacementMethod = "coordinates" | "city" | "nearby" | "country" | "address";
 
 export interface Placement {
   latitude: number;
   longitude: number;
   method: PlacementMethod;
-  /** The GeoNames place used, with its admin code, for `city` and `nearby`. */
+  /** The GeoNames place used, with its admin code, for `city` and `nearby`; the address's city for `address`. */
   place: string | null;
   /** Why the placement is approximate; null when it is not. */
   warning: string | null;

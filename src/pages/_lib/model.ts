@@ -3,18 +3,25 @@
  * status and the notes on its file. Pure; `src/content.config.ts` calls it and stores the result.
  */
 import type { Diagnostic } from "../../core/diagnostics.ts";
+import { placeRegistryByAddress, statusHasAddresses } from "../../core/geo/address-placement.ts";
 import type { Gazetteer } from "../../core/geo/gazetteer.ts";
-import { type Placement, placeLocation } from "../../core/geo/geocode.ts";
+import type { Placement } from "../../core/geo/geocode.ts";
+import type { AddressPlace, IpGeolocation } from "../../core/geo/ip-geolocation.ts";
 import { ownValue } from "../../core/own-property.ts";
 import type { DistributionConfig, Mirror, MirrorStatus, Registry } from "../../core/types.ts";
 
 /** One mirror as the site shows it. */
 export interface SiteMirror {
+  /** Its `location` is the one the site uses: the file's, or filled from its address (`placement.method`). */
   mirror: Mirror;
   /** Listed in the public table and on the map: neither private nor cloud-only. */
   public: boolean;
-  /** Where it is drawn on the map; null when its file gives no location. */
+  /** Where it is drawn on the map; null when neither its file nor its address gives a place. */
   placement: Placement | null;
+  /** Where IP geolocation puts its address (the status file's), when the database knows it. */
+  address: AddressPlace | null;
+  /** The file's place disagrees with the address's (that warning is among `notes` too). */
+  addressDisagrees: boolean;
   /** The checker's last word on it; null when the build has no status file or it was left out. */
   status: MirrorStatus | null;
   /** Warnings (and the placement note) on its file, e-mail addresses hidden. */
@@ -33,6 +40,8 @@ export interface SiteInfo {
   builtAt: string | null;
   /** Where a mirror's file can be edited: this plus its path (e.g. `mirrors.d/x.yml`). */
   editBase: string;
+  /** The status file gives addresses, so the site uses IP geolocation and credits its database. */
+  usesIpGeolocation: boolean;
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
@@ -46,33 +55,45 @@ export function isPublic(mirror: Mirror): boolean {
   return !mirror.private && mirror.cloud === null;
 }
 
-export function buildSiteMirrors(registry: Registry, gazetteer: Gazetteer): SiteMirror[] {
+/**
+ * Every mirror as the site shows it, placed by its file and, with `geo`, by its status addresses
+ * where the file gives no place or only a country (see `address-placement.ts`).
+ */
+export function buildSiteMirrors(
+  registry: Registry,
+  gazetteer: Gazetteer,
+  geo: IpGeolocation | null = null,
+): SiteMirror[] {
   const notesByFile = new Map<string, Diagnostic[]>();
   for (const d of registry.diagnostics) {
     const note = { ...d, message: hideEmails(d.message) };
     notesByFile.set(d.file, [...(notesByFile.get(d.file) ?? []), note]);
   }
-  return registry.mirrors.map((mirror) => {
-    const placement = placeLocation(mirror.location, gazetteer);
-    const notes = [...(notesByFile.get(mirror.file) ?? [])];
-    if (placement?.warning) {
-      notes.push({
-        file: mirror.file,
-        line: 1,
-        column: 1,
-        severity: "warning",
-        code: "approximate-location",
-        message: placement.warning,
-      });
-    }
-    return {
-      mirror,
-      public: isPublic(mirror),
-      placement,
-      status: (registry.status && ownValue(registry.status.mirrors, mirror.name)) ?? null,
-      notes,
-    };
-  });
+  return placeRegistryByAddress(registry, gazetteer, geo).mirrors.map(
+    ({ mirror, placement, address, disagreement }) => {
+      const notes = [...(notesByFile.get(mirror.file) ?? [])];
+      if (placement?.warning) {
+        notes.push({
+          file: mirror.file,
+          line: 1,
+          column: 1,
+          severity: "warning",
+          code: "approximate-location",
+          message: placement.warning,
+        });
+      }
+      if (disagreement) notes.push(disagreement);
+      return {
+        mirror,
+        public: isPublic(mirror),
+        placement,
+        address,
+        addressDisagrees: disagreement !== null,
+        status: (registry.status && ownValue(registry.status.mirrors, mirror.name)) ?? null,
+        notes,
+      };
+    },
+  );
 }
 
 export function buildSiteInfo(registry: Registry, env: Record<string, string | undefined>): SiteInfo {
@@ -92,5 +113,6 @@ export function buildSiteInfo(registry: Registry, env: Record<string, string | u
         ? new Date(epoch * 1000).toISOString()
         : (registry.status?.checked_at ?? null),
     editBase: env.MIRRORS_EDIT_URL || "https://github.com/AlmaLinux/mirrors/edit/master/",
+    usesIpGeolocation: statusHasAddresses(registry),
   };
 }
