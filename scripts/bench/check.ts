@@ -2,8 +2,10 @@
  * The mirror checker end to end (docs/PERFORMANCE.md, "Mirror checker"): `check-mirrors`
  * over 530 loopback mirrors named after the real registry's, each served by its own local
  * server on 127.0.0.1 (in a separate process, as real mirrors are elsewhere) with the full
- * repodata set, TIME, the ISO set and Kitten where the real mirror lists it. Measures the
- * whole process (load, check, write) and its peak memory; target: under 60 s.
+ * repodata set, TIME, the ISO set and Kitten where the real mirror lists it, and one more
+ * playing the origin (`reference_url`), so that every mirror's repomd.xml files are hashed
+ * and compared with the origin's. Measures the whole process (load, check, write) and its peak
+ * memory; target: under 60 s.
  */
 import { fork, spawn } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -36,10 +38,18 @@ async function bench(): Promise<void> {
   const real = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
   const dir = mkdtempSync(join(tmpdir(), "check-bench-"));
   mkdirSync(join(dir, "mirrors.d"));
-  const servers = fork(import.meta.filename, ["--serve", String(real.mirrors.length)], { stdio: "inherit" });
+  const servers = fork(import.meta.filename, ["--serve", String(real.mirrors.length + 1)], { stdio: "inherit" });
   const ports = await new Promise<number[]>((resolve) =>
     servers.once("message", (m) => resolve((m as { ports: number[] }).ports)),
   );
+  // The last server plays the origin: the real config, its reference pointed at it.
+  const origin = `http://127.0.0.1:${ports.at(-1)}`;
+  const config = readFileSync("config.yml", "utf8").replace(
+    /^reference_url:\n(?: {2}.*\n)+/m,
+    `reference_url:\n  main: ${origin}/almalinux/\n  kitten: ${origin}/kitten/\n`,
+  );
+  if (!config.includes(origin)) throw new Error("config.yml has no reference_url block to point at the origin");
+  writeFileSync(join(dir, "config.yml"), config);
   // The real names, sponsors and countries; every mirror public, at its own loopback port.
   real.mirrors.forEach((mirror, i) => {
     const base = `http://127.0.0.1:${ports[i]}`;
@@ -62,7 +72,7 @@ async function bench(): Promise<void> {
       "--mirrors-dir",
       join(dir, "mirrors.d"),
       "--config",
-      "config.yml",
+      join(dir, "config.yml"),
       "--out",
       out,
       ...args,
@@ -73,8 +83,11 @@ async function bench(): Promise<void> {
     });
     const requests = total - before;
     before = total;
-    const status = JSON.parse(readFileSync(out, "utf8")) as { mirrors: Record<string, { state: string }> };
+    const status = JSON.parse(readFileSync(out, "utf8")) as {
+      mirrors: Record<string, { state: string; lag_seconds?: number }>;
+    };
     const states = Object.values(status.mirrors).filter((m) => m.state === "ok").length;
+    const inSync = Object.values(status.mirrors).filter((m) => m.lag_seconds === 0).length;
     figures.push(
       {
         figure: `${label}: whole run`,
@@ -94,6 +107,12 @@ async function bench(): Promise<void> {
         value: `${states} of ${Object.keys(status.mirrors).length}`,
         target: `${real.mirrors.length}`,
         ok: states === real.mirrors.length,
+      },
+      {
+        figure: `${label}: mirrors whose repomd.xml files all match the origin's`,
+        value: `${inSync}`,
+        target: `${real.mirrors.length}`,
+        ok: inSync === real.mirrors.length,
       },
     );
   }
