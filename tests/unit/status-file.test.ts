@@ -35,6 +35,28 @@ describe("parseStatusFile", () => {
     expect(status?.mirrors["stale.example.org"]?.future_field).toBe("kept");
   });
 
+  it("keeps the reference's repomd.xml history, for the next run and the metalinks", () => {
+    const record = {
+      sha256: "a".repeat(64),
+      sha512: "b".repeat(128),
+      size: 3059,
+      revision: "2",
+      timestamp: 1_796_235_423,
+      first_seen: "2026-07-16T11:00:00.000Z",
+    };
+    const repomd = {
+      "9.8/BaseOS/x86_64/os": {
+        current: record,
+        alternates: [{ ...record, revision: "1", sha256: "c".repeat(64), superseded_at: "2026-07-16T11:00:00.000Z" }],
+      },
+    };
+    const text = GOOD.replace('"mirrors": {', `"repomd": ${JSON.stringify(repomd)},\n  "mirrors": {`);
+    const { status, diagnostics } = parseStatusFile("status.json", text);
+    expect(diagnostics).toEqual([]);
+    expect(status?.repomd).toEqual(repomd);
+    expect(parseStatusFile("status.json", GOOD).status).not.toHaveProperty("repomd");
+  });
+
   it("points at a JSON syntax error's line and column", () => {
     const { status, diagnostics } = parseStatusFile("status.json", GOOD.replace('"ipv4": true,', '"ipv4": true,,'));
     expect(status).toBeNull();

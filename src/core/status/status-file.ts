@@ -84,7 +84,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
     );
     return { status: null, diagnostics };
   }
-  const raw = value as { checked_at: string; mirrors: Record<string, unknown> };
+  const raw = value as Pick<StatusFile, "checked_at" | "repomd"> & { mirrors: Record<string, unknown> };
   // Kept as own properties (`Object.fromEntries` defines them, where `mirrors[name] = …` would
   // set the prototype for a key `__proto__`); readers look entries up with `ownValue`.
   const kept: [string, MirrorStatus][] = [];
@@ -102,7 +102,10 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
       `${explainError(path, error)}. This mirror is shown as not checked; run \`npm run check-mirrors\` to write the file again.`,
     );
   }
-  return { status: { checked_at: raw.checked_at, mirrors: Object.fromEntries(kept) }, diagnostics };
+  // The reference's repomd.xml history (validated whole above, its keys repo paths) goes on to
+  // the next check run and to the build's export, which serves its hashes in metalinks.
+  const repomd = raw.repomd === undefined ? {} : { repomd: raw.repomd };
+  return { status: { checked_at: raw.checked_at, ...repomd, mirrors: Object.fromEntries(kept) }, diagnostics };
 }
 
 function pathOf(error: ErrorObject): (string | number)[] {

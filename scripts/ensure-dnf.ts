@@ -1,0 +1,53 @@
+/**
+ * Makes sure a real dnf client and `createrepo_c` are there for the metalink test
+ * (tests/unit/dnf-metalink.test.ts), installing Debian's `dnf` and `createrepo-c` packages
+ * with apt-get when either is missing. Prints what it did.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { delimiter, join } from "node:path";
+
+/** The tools the test runs, and the Debian package that brings each. */
+const TOOLS = [
+  { command: "dnf", pkg: "dnf" },
+  { command: "createrepo_c", pkg: "createrepo-c" },
+];
+
+/** The path of `command` on PATH, or null. */
+function which(command: string): string | null {
+  for (const dir of (process.env.PATH ?? "").split(delimiter)) {
+    if (dir !== "" && existsSync(join(dir, command))) return join(dir, command);
+  }
+  return null;
+}
+
+const missing = TOOLS.filter((t) => which(t.command) === null);
+if (missing.length === 0) {
+  console.log(`dnf and createrepo_c for the metalink test: ${TOOLS.map((t) => which(t.command)).join(", ")}`);
+  process.exit(0);
+}
+const names = missing.map((t) => t.pkg);
+if (!existsSync("/usr/bin/apt-get")) {
+  console.error(
+    `Could not install ${missing.map((t) => t.command).join(" and ")} for the metalink test: apt-get is not available. Install the packages that bring them (${names.join(", ")} on Debian).`,
+  );
+  process.exit(1);
+}
+console.log(
+  `No ${missing.map((t) => t.command).join(" or ")} found; installing Debian's ${names.join(" and ")} with apt-get.`,
+);
+const run = (command: string[]) => {
+  const [bin = "", ...args] = process.getuid?.() === 0 ? command : ["sudo", ...command];
+  execFileSync(bin, args, {
+    stdio: "inherit",
+    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+  });
+};
+run(["apt-get", "update", "-qq"]);
+run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...TOOLS.map((t) => t.pkg)]);
+const still = TOOLS.filter((t) => which(t.command) === null);
+if (still.length > 0) {
+  console.error(`Still missing after the install: ${still.map((t) => t.command).join(", ")}.`);
+  process.exit(1);
+}
+console.log(`Installed: ${TOOLS.map((t) => which(t.command)).join(", ")}`);
