@@ -9,6 +9,8 @@ export default defineConfig({
   workers: 2,
   // axe over a page of 500 rows takes most of the default 30 s on two busy cores.
   timeout: 90_000,
+  // The map loads Leaflet, its data and the world's shapes: seconds, not milliseconds, on busy cores.
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? "line" : "list",
   use: {
     baseURL: "http://127.0.0.1:4321",
