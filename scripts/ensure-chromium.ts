@@ -3,9 +3,9 @@
  * Playwright's own download where that works, Debian's `chromium` package where it does not
  * (machines without access to Playwright's download host). Prints what it did.
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
 import { chromiumPath } from "../tests/e2e/chromium.ts";
+import { aptInstall, HAS_APT } from "./apt-install.ts";
 
 const found = chromiumPath();
 if (found !== null) {
@@ -21,21 +21,13 @@ if (playwright.status === 0 && chromiumPath() !== null) {
   console.log("Installed Playwright's Chromium.");
   process.exit(0);
 }
-if (!existsSync("/usr/bin/apt-get")) {
+if (!HAS_APT) {
   console.error(
     "Could not install Chromium: Playwright's download failed and apt-get is not available. Install Chromium and set CHROMIUM_PATH.",
   );
   process.exit(1);
 }
 console.log("Playwright's download failed; installing Debian's chromium package with apt-get.");
-const run = (command: string[]) => {
-  const [bin = "", ...args] = process.getuid?.() === 0 ? command : ["sudo", ...command];
-  execFileSync(bin, args, {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-};
-run(["apt-get", "update", "-qq"]);
-run(["apt-get", "install", "-y", "-qq", "chromium"]);
+aptInstall(["chromium"]);
 console.log(`Installed Debian's chromium: ${chromiumPath() ?? "not found after install"}`);
 process.exit(chromiumPath() === null ? 1 : 0);

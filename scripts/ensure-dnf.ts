@@ -3,9 +3,9 @@
  * (tests/unit/dnf-metalink.test.ts), installing Debian's `dnf` and `createrepo-c` packages
  * with apt-get when either is missing. Prints what it did.
  */
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
+import { aptInstall, HAS_APT } from "./apt-install.ts";
 
 /** The tools the test runs, and the Debian package that brings each. */
 const TOOLS = [
@@ -27,7 +27,7 @@ if (missing.length === 0) {
   process.exit(0);
 }
 const names = missing.map((t) => t.pkg);
-if (!existsSync("/usr/bin/apt-get")) {
+if (!HAS_APT) {
   console.error(
     `Could not install ${missing.map((t) => t.command).join(" and ")} for the metalink test: apt-get is not available. Install the packages that bring them (${names.join(", ")} on Debian).`,
   );
@@ -36,15 +36,7 @@ if (!existsSync("/usr/bin/apt-get")) {
 console.log(
   `No ${missing.map((t) => t.command).join(" or ")} found; installing Debian's ${names.join(" and ")} with apt-get.`,
 );
-const run = (command: string[]) => {
-  const [bin = "", ...args] = process.getuid?.() === 0 ? command : ["sudo", ...command];
-  execFileSync(bin, args, {
-    stdio: "inherit",
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-};
-run(["apt-get", "update", "-qq"]);
-run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", ...TOOLS.map((t) => t.pkg)]);
+aptInstall(TOOLS.map((t) => t.pkg));
 const still = TOOLS.filter((t) => which(t.command) === null);
 if (still.length > 0) {
   console.error(`Still missing after the install: ${still.map((t) => t.command).join(", ")}.`);

@@ -2,8 +2,8 @@ import { createSocket, type Socket } from "node:dgram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistry, type RunOptions } from "../../scripts/check/check-registry.ts";
 import { type HostAddresses, type ResolveHost, systemResolver, tableResolver } from "../../scripts/check/resolve.ts";
-import { loadRegistry } from "../../src/core/load.ts";
 import type { Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
+import { checkFixture } from "../fixtures/check/check-fixture.ts";
 import { type FakeMirror, startMirror } from "../fixtures/check/fake-mirror.ts";
 
 /**
@@ -12,14 +12,7 @@ import { type FakeMirror, startMirror } from "../fixtures/check/fake-mirror.ts";
  * markup, name servers that never answer. The checker must not connect where it may not,
  * must not quote what a mirror sent, and must end every check within its deadline.
  */
-// The fixture's mirror files name 127.0.0.1, which the validator accepts only with the opt-in.
-const fixture = loadRegistry(
-  { mirrorsDir: "tests/fixtures/check/mirrors.d", configFile: "tests/fixtures/check/config.yml" },
-  { allowPrivateAddresses: true },
-);
-const config = fixture.config;
-const template = fixture.mirrors.find((m) => m.name === "fresh.example.org");
-if (config === null || template === undefined) throw new Error("the check fixture must load");
+const { config, template } = checkFixture();
 
 const TIMEOUT_MS = 1000;
 const MIRROR_TIMEOUT_MS = 2500;

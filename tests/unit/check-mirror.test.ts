@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistry } from "../../scripts/check/check-registry.ts";
 import { tableResolver } from "../../scripts/check/resolve.ts";
-import { loadRegistry } from "../../src/core/load.ts";
 import type { Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
+import { checkFixture } from "../fixtures/check/check-fixture.ts";
 import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../fixtures/check/fake-mirror.ts";
 
 /** Real loopback servers playing mirrors, checked in one run with short timeouts. */
-const fixture = loadRegistry(
-  { mirrorsDir: "tests/fixtures/check/mirrors.d", configFile: "tests/fixtures/check/config.yml" },
-  { allowPrivateAddresses: true },
-);
-const config = fixture.config;
-const template = fixture.mirrors.find((m) => m.name === "fresh.example.org");
-if (config === null || template === undefined) throw new Error("the check fixture must load");
+const { config, template } = checkFixture();
 
 // Wide enough apart that a busy machine cannot blur them: the slow mirror's 900 ms answers stay
 // well inside a request's 2 s, and its ten files, three at a time, outlast the mirror's 3 s.

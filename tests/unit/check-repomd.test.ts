@@ -7,17 +7,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkRegistry, type RunResult } from "../../scripts/check/check-registry.ts";
 import { tableResolver } from "../../scripts/check/resolve.ts";
-import { loadRegistry } from "../../src/core/load.ts";
 import type { Mirror, MirrorStatus } from "../../src/core/types.ts";
+import { checkFixture } from "../fixtures/check/check-fixture.ts";
 import { type FakeMirror, startMirror } from "../fixtures/check/fake-mirror.ts";
 
-const fixture = loadRegistry(
-  { mirrorsDir: "tests/fixtures/check/mirrors.d", configFile: "tests/fixtures/check/config.yml" },
-  { allowPrivateAddresses: true },
-);
-const config = fixture.config;
-const template = fixture.mirrors.find((m) => m.name === "fresh.example.org");
-if (config === null || template === undefined) throw new Error("the check fixture must load");
+const { config, template } = checkFixture();
 
 let originRevision = 1;
 const servers: Record<string, FakeMirror> = {};
@@ -35,7 +29,7 @@ async function run(): Promise<RunResult> {
       }) as Mirror,
   );
   const previous = runs.at(-1)?.status.repomd ?? {};
-  const result = await checkRegistry(mirrors, config as NonNullable<typeof config>, {
+  const result = await checkRegistry(mirrors, config, {
     resolve: tableResolver({}),
     userAgent: "mirrorsite/test check-mirrors",
     concurrency: 4,
