@@ -77,6 +77,7 @@ describe("npm run check-mirrors", () => {
     );
     // Not a terminal: one plain line per mirror.
     expect(stderr.trim().split("\n").sort()).toEqual([
+      "No previous status file: the history starts today.",
       expect.stringMatching(
         /^broken {6}holes\.example\.org: repodata\/repomd\.xml missing for 10\.2\/BaseOS\/aarch64: /,
       ),
@@ -98,6 +99,49 @@ describe("npm run check-mirrors", () => {
     ]);
     expect(status?.mirrors["fresh.example.org"]?.kitten?.state).toBe("ok");
     expect([...(servers[0]?.userAgents ?? [])][0]).toMatch(/^mirrorsite\/\d+\.\d+\.\d+ check-mirrors \(/);
+  }, 15_000);
+
+  it("carries each mirror's history over from --previous, and starts afresh for an entry that does not read", async () => {
+    const out = join(dir, "carried.json");
+    const previous = join(dir, "previous.json");
+    const earlier = new Date(Date.now() - 60_000).toISOString();
+    const today = earlier.slice(0, 10);
+    const entry = (state: string, days: unknown[]) => ({
+      state,
+      reason: "earlier",
+      checked_at: earlier,
+      history: { changes: [], days },
+    });
+    writeFileSync(
+      previous,
+      JSON.stringify({
+        checked_at: earlier,
+        mirrors: {
+          "fresh.example.org": entry("broken", [{ day: today, checks: 4, ok: 3 }]),
+          "holes.example.org": entry("ok", [{ day: today, checks: 1, ok: 2 }]),
+        },
+      }),
+    );
+    const { code, stderr } = await run([...common(), "--out", out, "--previous", previous]).done;
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /previous\.json:\d+:\d+ `mirrors\.holes\.example\.org\.history\.days\.0\.ok` counts more ok checks than checks: that mirror's history starts today\./,
+    );
+    const { status } = parseStatusFile(out, readFileSync(out, "utf8"));
+    const fresh = status?.mirrors["fresh.example.org"]?.history;
+    expect(fresh?.days).toEqual([{ day: expect.any(String), checks: 5, ok: 4 }]);
+    expect(fresh?.changes).toEqual([
+      {
+        at: expect.any(String),
+        from: "broken",
+        to: "ok",
+        reason: expect.stringMatching(/^All 10 repodata files answer/),
+      },
+    ]);
+    expect(status?.mirrors["holes.example.org"]?.history).toEqual({
+      changes: [],
+      days: [{ day: expect.any(String), checks: 1, ok: 0 }],
+    });
   }, 15_000);
 
   it("connects to no loopback mirror without MIRRORS_ALLOW_PRIVATE_ADDRESSES=1", async () => {
