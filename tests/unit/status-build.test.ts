@@ -1,7 +1,7 @@
 /**
  * The checker's status file, through a real build: states and reasons on the table and the
- * mirror pages, how far each mirror lags behind the origin, and only `ok` mirrors in the
- * mirrorlist index and static lists.
+ * mirror pages, how far each mirror lags behind the origin, only `ok` mirrors in the
+ * mirrorlist index and static lists, and the status published with its history.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -9,7 +9,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
-import type { StatusFile } from "../../src/core/types.ts";
+import { parseStatusFile } from "../../src/core/status/status-file.ts";
+import { statusSchema } from "../../src/core/status/status-schema.ts";
+import type { MirrorHistory, StatusFile } from "../../src/core/types.ts";
 
 const work = mkdtempSync(join(tmpdir(), "status-build-"));
 const outDir = join(work, "dist");
@@ -21,6 +23,28 @@ const BEHIND = "alma.mirror.hyperbit.it";
 const IN_SYNC = "alma.c-servers.co.uk";
 const FAR_BEHIND = "alma.idhosting.pl";
 const REPOS = ["BaseOS", "AppStream", "CRB", "extras", "HighAvailability", "NFV", "RT"];
+/** ok → broken → ok → broken, over two days. */
+const BROKEN_HISTORY = {
+  changes: [
+    {
+      at: "2026-11-27T10:00:00Z",
+      from: "ok",
+      to: "broken",
+      reason: "Connection refused: <script>alert(1)</script> & co",
+    },
+    { at: "2026-11-27T12:30:00Z", from: "broken", to: "ok", reason: "Serves fresh, complete trees." },
+    {
+      at: "2026-11-28T05:30:00Z",
+      from: "ok",
+      to: "broken",
+      reason: "repodata/repomd.xml missing for 9.8/AppStream/aarch64",
+    },
+  ],
+  days: [
+    { day: "2026-11-27", checks: 48, ok: 43, worst_lag_seconds: 3600 },
+    { day: "2026-11-28", checks: 13, ok: 11 },
+  ],
+} satisfies MirrorHistory;
 let build: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
@@ -41,6 +65,9 @@ beforeAll(() => {
     checked_at: CHECKED,
     url: "https://al-mirror.a2hosting.com/9.8/AppStream/aarch64/os/repodata/repomd.xml",
     http_status: 404,
+    history: BROKEN_HISTORY,
+    // A key the schema does not name (a newer checker's, or planted): never published.
+    contact: "admin@a2hosting.example",
   };
   const ok = { state: "ok", reason: "Serves fresh, complete trees.", checked_at: CHECKED } as const;
   status.mirrors[BEHIND] = {
@@ -140,5 +167,18 @@ describe("a build given the checker's status file", () => {
     const list = page("mirrorlist/9/baseos");
     expect(list).not.toMatch(/mirror\.ox\.ac\.uk|al-mirror\.a2hosting\.com/);
     expect(list.split("\n").length).toBeGreaterThan(100);
+  });
+
+  it("publishes the status with its history at status/v1.json, with its schema, and no key the schema does not name", () => {
+    const published = page("status/v1.json");
+    const { status, diagnostics } = parseStatusFile("status/v1.json", published);
+    expect(diagnostics).toEqual([]);
+    expect(status?.checked_at).toBe(CHECKED);
+    expect(status?.mirrors[BROKEN]?.history).toEqual(BROKEN_HISTORY);
+    expect(Object.keys(status?.mirrors ?? {})).toHaveLength(loadRegistry().mirrors.length);
+    expect(status?.mirrors[BROKEN]).not.toHaveProperty("contact");
+    // Never an e-mail address: the status has none, and what it does not name stays behind.
+    expect(published).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
+    expect(JSON.parse(page("status/v1.schema.json"))).toEqual(JSON.parse(JSON.stringify(statusSchema)));
   });
 });
