@@ -1,12 +1,13 @@
 /**
  * The checker's status file, through a real build: states and reasons on the table and the
  * mirror pages, how far each mirror lags behind the origin, only `ok` mirrors in the
- * mirrorlist index and static lists, and the status published with its history.
+ * mirrorlist index and static lists, and the status published with its history and feeds.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
@@ -180,5 +181,28 @@ describe("a build given the checker's status file", () => {
     // Never an e-mail address: the status has none, and what it does not name stays behind.
     expect(published).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
     expect(JSON.parse(page("status/v1.schema.json"))).toEqual(JSON.parse(JSON.stringify(statusSchema)));
+  });
+
+  it("writes an Atom feed of each mirror's changes, linked from its page, and one of every change", () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "entry" });
+    const mirror = page(`mirrors/${BROKEN}/feed.xml`);
+    expect(XMLValidator.validate(mirror)).toBe(true);
+    const { feed } = parser.parse(mirror);
+    expect(feed.updated).toBe(CHECKED);
+    expect(feed.entry.map((e: { title: string }) => e.title)).toEqual([
+      `${BROKEN}: ok → broken`,
+      `${BROKEN}: broken → ok`,
+      `${BROKEN}: ok → broken`,
+    ]);
+    expect(feed.entry[2].summary["#text"]).toBe("Connection refused: <script>alert(1)</script> & co");
+    expect(mirror).not.toContain("<script>");
+    expect(page(`mirrors/${BROKEN}/index.html`)).toContain(
+      `<link rel="alternate" type="application/atom+xml" title="${BROKEN}" href="/mirrors/${BROKEN}/feed.xml">`,
+    );
+    // A mirror without changes has a valid feed with no entries.
+    expect(parser.parse(page(`mirrors/${OUTDATED}/feed.xml`)).feed.entry).toBeUndefined();
+    const all = parser.parse(page("status/feed.xml")).feed;
+    expect(all.entry).toHaveLength(3);
+    expect(all.entry[0].title).toBe(`${BROKEN}: ok → broken`);
   });
 });

@@ -88,6 +88,7 @@ export function historyProblem(history: MirrorHistory): { path: (string | number
     }
   }
   for (const [i, c] of history.changes.entries()) {
+    if (Number.isNaN(Date.parse(c.at))) return { path: ["history", "changes", i, "at"], message: "is not a time" };
     if (c.from === c.to) return { path: ["history", "changes", i, "to"], message: "must differ from `from`" };
     const before = history.changes[i - 1];
     if (before !== undefined && Date.parse(before.at) > Date.parse(c.at)) {
