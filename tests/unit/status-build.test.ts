@@ -1,12 +1,14 @@
 /**
  * The checker's status file, through a real build: states and reasons on the table and the
  * mirror pages, how far each mirror lags behind the origin, only `ok` mirrors in the
- * mirrorlist index and static lists, and the status published with its history and feeds.
+ * mirrorlist index and static lists, the status published with its history and feeds, and the
+ * exports for firewalls.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
@@ -204,5 +206,27 @@ describe("a build given the checker's status file", () => {
     const all = parser.parse(page("status/feed.xml")).feed;
     expect(all.entry).toHaveLength(3);
     expect(all.entry[0].title).toBe(`${BROKEN}: ok → broken`);
+  });
+
+  it("exports the public mirrors as CSV and JSON, with state, lag and 30-day availability, linked from home", () => {
+    const home = page("index.html");
+    expect(home).toContain('<a href="/exports/mirrors.csv" type="text/csv">CSV</a>');
+    expect(home).toContain('<a href="/exports/mirrors.json" type="application/json">JSON</a>');
+    const rows: Record<string, string>[] = parse(page("exports/mirrors.csv"), { columns: true });
+    const publicNames = loadRegistry()
+      .mirrors.filter((m) => !m.private)
+      .map((m) => m.name);
+    expect(rows.map((r) => r.name)).toEqual(publicNames);
+    // 54 ok checks of 61 over the two days kept.
+    expect(rows.find((r) => r.name === BROKEN)).toMatchObject({ state: "broken", availability_30d: "88.52" });
+    expect(rows.find((r) => r.name === BEHIND)).toMatchObject({
+      state: "ok",
+      lag_seconds: "10800",
+      availability_30d: "",
+    });
+    const json = JSON.parse(page("exports/mirrors.json"));
+    expect(json.checked_at).toBe(CHECKED);
+    expect(json.mirrors).toHaveLength(publicNames.length);
+    expect(JSON.parse(page("exports/mirrors.schema.json")).title).toBe("Public mirrors, for firewalls and scripts");
   });
 });
