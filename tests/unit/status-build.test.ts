@@ -229,4 +229,20 @@ describe("a build given the checker's status file", () => {
     expect(json.mirrors).toHaveLength(publicNames.length);
     expect(JSON.parse(page("exports/mirrors.schema.json")).title).toBe("Public mirrors, for firewalls and scripts");
   });
+
+  it("shows the 30-day availability on the mirror page, with a day strip and its words", () => {
+    const html = page(`mirrors/${BROKEN}/index.html`);
+    const words = text(html);
+    expect(words).toContain("\nAvailability over the last 30 days: 88.52% of checks ok (54 / 61).\n");
+    const strip = /<svg class="strip"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    expect(strip).toContain('aria-hidden="true"');
+    expect(strip.match(/class="strip-day"/g)).toHaveLength(30);
+    // 43 of 48 ok (under 90 %): a bar 22 of 24 units tall, marked bad.
+    expect(strip).toContain('<rect class="strip-bad" x="280" y="2" width="8" height="22">');
+    expect(words).toContain("\nDay by day (UTC):\n");
+    expect(words).toContain("\nOct 30, 2026: not checked\n");
+    expect(words).toContain("\nNov 27, 2026: 43 / 48 checks ok\nNov 28, 2026: 11 / 13 checks ok\n");
+    // No history, no availability.
+    expect(page(`mirrors/${OUTDATED}/index.html`)).not.toContain("Availability over");
+  });
 });

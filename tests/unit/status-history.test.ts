@@ -6,6 +6,7 @@ import {
   allChanges,
   availability,
   HISTORY_DAYS,
+  historyDays,
   MAX_CHANGES,
   MAX_REASON_LENGTH,
 } from "../../src/core/status/history.ts";
@@ -132,6 +133,16 @@ describe("availability", () => {
   it("is unknown without checks", () => {
     expect(availability(undefined)).toBeNull();
     expect(availability({ changes: [], days: [] })).toBeNull();
+  });
+});
+
+describe("historyDays", () => {
+  it("gives the 30 UTC days up to now, oldest first, a day without a line as no checks", () => {
+    const days = historyDays({ changes: [], days: [{ day: "2026-12-02", checks: 4, ok: 3 }] }, new Date(at(30)));
+    expect(days).toHaveLength(HISTORY_DAYS);
+    expect(days[0]).toEqual({ day: "2026-11-03", checks: 0, ok: 0 });
+    expect(days.at(-1)).toEqual({ day: "2026-12-02", checks: 4, ok: 3 });
+    expect(historyDays(undefined, new Date(at(30))).every((d) => d.checks === 0)).toBe(true);
   });
 });
 

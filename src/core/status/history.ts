@@ -109,6 +109,15 @@ export function availability(history: MirrorHistory | undefined): { checks: numb
   return checks === 0 ? null : { checks, ok, ratio: ok / checks };
 }
 
+/** The 30 UTC days up to `now`'s, oldest first: each day's line, or one of no checks. */
+export function historyDays(history: MirrorHistory | undefined, now: Date): HistoryDay[] {
+  const lines = new Map((history?.days ?? []).map((d) => [d.day, d]));
+  return Array.from({ length: HISTORY_DAYS }, (_, i) => {
+    const day = utcDay(new Date(now.getTime() - (HISTORY_DAYS - 1 - i) * DAY_MS));
+    return lines.get(day) ?? { day, checks: 0, ok: 0 };
+  });
+}
+
 /** Every change of every mirror, newest first (ties by mirror name), for the registry's feed. */
 export function allChanges(mirrors: Iterable<[string, MirrorStatus]>): { mirror: string; change: StateChange }[] {
   const all: { mirror: string; change: StateChange }[] = [];
