@@ -1,7 +1,7 @@
 /**
  * The status file's size with 30 days of history for the real registry's mirrors (530), checked
  * every 30 minutes (target: ≤ 1 MiB gzipped; the worst case must stay under the size the loader
- * reads), and the time to read it back:
+ * reads), the time to read it back, and the time the build's data export takes with it:
  * - typical: most mirrors stay ok, one in ten flaps a few times a week, lags vary;
  * - worst: every mirror flaps at every check, so holds the most changes it may (`MAX_CHANGES`),
  *   each with the longest reason, of random characters (so gzip cannot flatter it).
@@ -9,8 +9,12 @@
  */
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
-import { listMirrorFiles, registryPaths } from "../../src/core/load.ts";
+import { mirrorExport, serializeExportCsv, serializeExportJson } from "../../src/core/exports/mirror-exports.ts";
+import { listMirrorFiles, readRegistry, registryPaths } from "../../src/core/load.ts";
+import { ownValue } from "../../src/core/own-property.ts";
+import { mirrorFeed, registryFeed } from "../../src/core/status/atom-feed.ts";
 import { advanceHistory, HISTORY_DAYS, MAX_CHANGES, MAX_REASON_LENGTH } from "../../src/core/status/history.ts";
+import { serializePublicStatus } from "../../src/core/status/public-status.ts";
 import { MAX_STATUS_BYTES, parseStatusFile } from "../../src/core/status/status-file.ts";
 import type { MirrorState, MirrorStatus, StatusFile } from "../../src/core/types.ts";
 import { printFigures } from "./_report.ts";
@@ -87,6 +91,20 @@ for (const [label, worst] of [
   const parseMs = performance.now() - t;
   if (Object.keys(read?.mirrors ?? {}).length !== names.length)
     throw new Error(`the bench status file does not read: ${JSON.stringify(diagnostics[0])}`);
+  // What the build's data export adds with this status: status/v1.json, the feeds, the exports.
+  const mirrorsOfRegistry = readRegistry(
+    listMirrorFiles(registryPaths().mirrorsDir),
+    registryPaths().configFile,
+  ).mirrors;
+  const t2 = performance.now();
+  serializePublicStatus(status);
+  const options = { siteUrl: "https://mirrors.example.org/", updated: status.checked_at };
+  registryFeed(Object.entries(status.mirrors), options);
+  for (const m of mirrorsOfRegistry) mirrorFeed(m.name, ownValue(status.mirrors, m.name) ?? null, options);
+  const exported = mirrorExport(mirrorsOfRegistry, status);
+  serializeExportCsv(exported);
+  serializeExportJson(exported);
+  const exportMs = performance.now() - t2;
   const changes = Object.values(status.mirrors).reduce((n, s) => n + (s.history?.changes.length ?? 0), 0);
   figures.push(
     {
@@ -99,6 +117,12 @@ for (const [label, worst] of [
     {
       figure: `${label}: reading it back (parse + validate)`,
       value: `${parseMs.toFixed(0)} ms`,
+      target: "—",
+      ok: true,
+    },
+    {
+      figure: `${label}: the build's data files (status/v1.json, ${mirrorsOfRegistry.length + 1} feeds, exports)`,
+      value: `${exportMs.toFixed(0)} ms`,
       target: "—",
       ok: true,
     },
