@@ -245,4 +245,21 @@ describe("a build given the checker's status file", () => {
     // No history, no availability.
     expect(page(`mirrors/${OUTDATED}/index.html`)).not.toContain("Availability over");
   });
+
+  it("lists the mirror's state changes on its page, newest first, with a link to its feed", () => {
+    const words = text(page(`mirrors/${BROKEN}/index.html`));
+    expect(words).toContain(
+      "\nState changes in the last 30 days, newest first:\n" +
+        "Nov 28, 2026, 05:30 AM UTC: Up to date → Broken: repodata/repomd.xml missing for 9.8/AppStream/aarch64\n" +
+        "Nov 27, 2026, 12:30 PM UTC: Broken → Up to date: Serves fresh, complete trees.\n" +
+        "Nov 27, 2026, 10:00 AM UTC: Up to date → Broken: Connection refused: &lt;script&gt;alert(1)&lt;/script&gt; &amp; co\n",
+    );
+    expect(page(`mirrors/${BROKEN}/index.html`)).toContain(
+      "Connection refused: &lt;script&gt;alert(1)&lt;/script&gt; &amp; co",
+    );
+    expect(page(`mirrors/${OUTDATED}/index.html`)).toContain(
+      `<a href="/mirrors/${OUTDATED}/feed.xml" type="application/atom+xml">Follow its state changes in a feed reader (Atom)</a>`,
+    );
+    expect(text(page(`mirrors/${OUTDATED}/index.html`))).not.toContain("State changes in the last 30 days");
+  });
 });
