@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import { DEFAULT_LOCALE, LOCALES, localeSegment } from "./src/i18n/locales.ts";
+import dataExport from "./src/integrations/data-export.ts";
 import mirrorlistExport from "./src/integrations/mirrorlist-export.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
 
@@ -26,7 +27,7 @@ const config = {
   trailingSlash: "always",
   i18n,
   // securityHeaders last: it hashes the inline scripts of the finished pages.
-  integrations: [mirrorlistExport(), securityHeaders()],
+  integrations: [mirrorlistExport(), dataExport(), securityHeaders()],
 };
 
 export default defineConfig(config);

@@ -5,8 +5,9 @@
  * Checks every valid mirror of the registry and writes the status file the build reads
  * (`MIRRORS_STATUS`), atomically: a crash mid-run leaves the previous file in place. With a
  * reference (`reference_url` in the config, or `--reference`), every mirror's `repomd.xml` is
- * compared with the reference's, whose history is carried over from the previous status file
- * (`--previous`, else the `--out` file when it exists).
+ * compared with the reference's. The reference's history and each mirror's (its state changes
+ * and daily checks of the last 30 days) are carried over from the previous status file
+ * (`--previous`, e.g. the live site's `status/v1.json`, else the `--out` file when it exists).
  * Exit 0 when the file is written (whatever the mirrors' states), 1 when it cannot be,
  * 2 for bad usage or an unusable registry. The checker connects only to public addresses;
  * `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` (tests on loopback servers only) lets it connect to
@@ -17,7 +18,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { entryExists, loadRegistry, readStatus, registryPaths } from "../src/core/load.ts";
 import type { RepomdHistory } from "../src/core/repomd/repomd-history.ts";
-import type { DistributionConfig, ReferenceTree } from "../src/core/types.ts";
+import type { DistributionConfig, MirrorStatus, ReferenceTree } from "../src/core/types.ts";
 import { checkRegistry } from "./check/check-registry.ts";
 import { progressReporter, summary } from "./check/progress.ts";
 import type { ReferenceReading } from "./check/reference.ts";
@@ -71,8 +72,9 @@ export async function main(argv: string[]): Promise<number> {
   const references = referenceTrees(registry.config, values.reference);
   if (references === null) return usage("--reference must be an http(s) URL, like https://repo.example.org/distro/.");
   const out = values.out ?? DEFAULTS.out;
-  const previousRepomd =
-    references.length === 0 ? new Map() : readPreviousRepomd(values.previous ?? (entryExists(out) ? out : null));
+  const previous = readPrevious(values.previous ?? (entryExists(out) ? out : null));
+  // Without a reference, this run checks no repomd.xml, and its file keeps no repomd history.
+  const previousRepomd = references.length === 0 ? new Map<string, RepomdHistory>() : previous.repomd;
   const started = performance.now();
   const progress = progressReporter(registry.mirrors.length, process.stderr);
   const { status, reference } = await checkRegistry(registry.mirrors, registry.config, {
@@ -88,6 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     checkIsos: !values["no-isos"],
     references,
     previousRepomd,
+    previousMirrors: previous.mirrors,
     onMirror: (name, s) => progress.mirror(name, s),
   });
   progress.end();
@@ -116,23 +119,32 @@ function referenceTrees(config: DistributionConfig, override: string | undefined
 }
 
 /**
- * The `repomd.xml` history of the previous status file. A missing file starts a fresh history;
- * a file that does not read as a whole is not trusted at all. Either way, with a warning.
+ * The histories of the previous status file: the reference's `repomd.xml` versions and each
+ * mirror's entry (its state, and the history it carries). A missing file starts fresh; a file
+ * that does not read as a whole is not trusted at all; an entry that does not read (its
+ * history included) is left out, and that mirror starts afresh. Each case with a warning.
  */
-function readPreviousRepomd(path: string | null): Map<string, RepomdHistory> {
+function readPrevious(path: string | null): {
+  repomd: Map<string, RepomdHistory>;
+  mirrors: Map<string, MirrorStatus>;
+} {
+  const fresh = { repomd: new Map(), mirrors: new Map() };
   if (path === null) {
-    process.stderr.write("No previous status file: the repomd.xml history starts today.\n");
-    return new Map();
+    process.stderr.write("No previous status file: the history starts today.\n");
+    return fresh;
   }
   const { status, diagnostics } = readStatus(path);
   if (status === null) {
     const why = diagnostics[0]?.message.split(";")[0] ?? "it cannot be read";
-    process.stderr.write(
-      `The previous status file ${path} is not used (${why}): the repomd.xml history starts today.\n`,
-    );
-    return new Map();
+    process.stderr.write(`The previous status file ${path} is not used (${why}): the history starts today.\n`);
+    return fresh;
   }
-  return new Map(Object.entries(status.repomd ?? {}));
+  for (const d of diagnostics) {
+    process.stderr.write(
+      `${d.file}:${d.line}:${d.column} ${d.message.split(". This mirror")[0]}: that mirror's history starts today.\n`,
+    );
+  }
+  return { repomd: new Map(Object.entries(status.repomd ?? {})), mirrors: new Map(Object.entries(status.mirrors)) };
 }
 
 /** How the reference was read, for the run's summary. */

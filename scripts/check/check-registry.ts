@@ -1,8 +1,11 @@
 /**
  * Checks every mirror of a registry, a bounded number at a time, and returns the status file.
- * One mirror's trouble never stops the run: each check ends at its own deadline.
+ * One mirror's trouble never stops the run: each check ends at its own deadline. Each entry
+ * carries its mirror's history forward from the previous file; a mirror no longer in the
+ * registry leaves with its history.
  */
 import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
+import { advanceHistory } from "../../src/core/status/history.ts";
 import type { DistributionConfig, Mirror, MirrorStatus, ReferenceTree, StatusFile } from "../../src/core/types.ts";
 import { checkMirror } from "./check-mirror.ts";
 import { HttpClient } from "./http-client.ts";
@@ -29,6 +32,8 @@ export interface RunOptions {
   references: readonly ReferenceTree[];
   /** The `repomd.xml` history of the previous status file, carried forward. */
   previousRepomd: ReadonlyMap<string, RepomdHistory>;
+  /** The previous status file's entries, whose history each mirror's new entry carries forward. */
+  previousMirrors: ReadonlyMap<string, MirrorStatus>;
   /** Called as each mirror's check ends. */
   onMirror?: (name: string, status: MirrorStatus) => void;
 }
@@ -72,6 +77,7 @@ export async function checkRegistry(
     mirrors.map((mirror) =>
       limiter.run(async () => {
         const status = await checkMirror(mirror, settings);
+        status.history = advanceHistory(options.previousMirrors.get(mirror.name), status);
         results.set(mirror.name, status);
         options.onMirror?.(mirror.name, status);
       }),

@@ -158,6 +158,8 @@ export interface MirrorStatus {
   repomd_behind?: RepoBehind[];
   /** Where the check's time went, in milliseconds. */
   timings?: MirrorTimings;
+  /** The last 30 days, carried from run to run by the checker (see `status/history.ts`). */
+  history?: MirrorHistory;
   /** Anything else the checker reports. */
   [detail: string]: unknown;
 }
@@ -170,6 +172,33 @@ export interface RepoBehind {
   revision: string | null;
   /** How long ago the reference replaced that version, in seconds. */
   lag_seconds: number;
+}
+
+/** A change of a mirror's state, as the checker saw it. */
+export interface StateChange {
+  /** ISO 8601 time of the check that saw the new state. */
+  at: string;
+  from: MirrorState;
+  to: MirrorState;
+  /** Why the mirror has the new state (its `reason` then, cut to a bounded length). */
+  reason: string;
+}
+
+/** One UTC day of checks of one mirror. */
+export interface HistoryDay {
+  /** The UTC day, `YYYY-MM-DD`. */
+  day: string;
+  /** Checks that day, and how many of them found the mirror `ok`. */
+  checks: number;
+  ok: number;
+  /** The worst `lag_seconds` seen that day; absent when no check measured one. */
+  worst_lag_seconds?: number;
+}
+
+/** A mirror's recent past: its state changes and one line per day, both oldest first. */
+export interface MirrorHistory {
+  changes: StateChange[];
+  days: HistoryDay[];
 }
 
 /** Durations of one mirror's check, in milliseconds; a step that did not run is absent. */

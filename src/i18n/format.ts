@@ -47,6 +47,8 @@ const unitFormat = (unit: "minute" | "hour" | "day") =>
 const minutesFormat = unitFormat("minute");
 const hoursFormat = unitFormat("hour");
 const daysFormat = unitFormat("day");
+const percentFormat = memo((locale) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }));
+const dayFormat = memo((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
 const collators = memo((locale) => new Intl.Collator(locale, { sensitivity: "base", numeric: true }));
 const regions = memo((locale) => new Intl.DisplayNames([locale], { type: "region", fallback: "code" }));
 
@@ -78,6 +80,16 @@ export function formatDuration(locale: Locale, seconds: number): string {
   const hours = Math.round(seconds / 3600);
   if (hours < 48) return hoursFormat(locale).format(hours);
   return daysFormat(locale).format(Math.round(seconds / 86_400));
+}
+
+/** A share (0–1) as a percentage in `locale`, at most two decimals: "99.5%", "99,5 %". */
+export function formatPercent(locale: Locale, ratio: number): string {
+  return percentFormat(locale).format(ratio);
+}
+
+/** A UTC day (`YYYY-MM-DD`) as a date in `locale`. */
+export function formatDay(locale: Locale, day: string): string {
+  return dayFormat(locale).format(new Date(`${day}T00:00:00Z`));
 }
 
 /** A collator for sorting names the way readers of `locale` expect. */

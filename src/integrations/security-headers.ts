@@ -70,6 +70,27 @@ ${security}
   ! Cache-Control
   Cache-Control: public, max-age=300
   Content-Type: text/plain; charset=utf-8
+
+/status/*
+  ! Cache-Control
+  Cache-Control: public, max-age=300
+
+/status/feed.xml
+  Content-Type: application/atom+xml; charset=utf-8
+
+/status/v1.schema.json
+  Content-Type: application/schema+json
+
+/mirrors/:name/feed.xml
+  ! Cache-Control
+  Cache-Control: public, max-age=300
+  Content-Type: application/atom+xml; charset=utf-8
+
+/exports/mirrors.csv
+  Content-Type: text/csv; charset=utf-8; header=present
+
+/exports/mirrors.schema.json
+  Content-Type: application/schema+json
 `;
 }
 

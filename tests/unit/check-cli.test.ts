@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../scripts/check/write-atomic.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
-import { type FakeMirror, refusedPort, startMirror } from "../fixtures/check/fake-mirror.ts";
+import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../fixtures/check/fake-mirror.ts";
 
 /**
  * `npm run check-mirrors` end to end, as a child process, on the small registry of
@@ -14,6 +14,8 @@ import { type FakeMirror, refusedPort, startMirror } from "../fixtures/check/fak
 const NOW = Math.floor(Date.now() / 1000);
 const dir = mkdtempSync(join(tmpdir(), "check-cli-"));
 const servers: FakeMirror[] = [];
+/** The fresh mirror's behaviour, changed between runs to make it break and recover. */
+const freshBehaviour: MirrorBehaviour = { time: NOW - 600 };
 
 function run(
   args: string[],
@@ -38,7 +40,7 @@ function run(
 }
 
 beforeAll(async () => {
-  const fresh = await startMirror({ time: NOW - 600 });
+  const fresh = await startMirror(freshBehaviour);
   const stale = await startMirror({ time: NOW - 2 * 86_400 });
   const holes = await startMirror({ missing: ["10.2/BaseOS/aarch64/"] });
   const hanging = await startMirror({ hang: true });
@@ -77,6 +79,7 @@ describe("npm run check-mirrors", () => {
     );
     // Not a terminal: one plain line per mirror.
     expect(stderr.trim().split("\n").sort()).toEqual([
+      "No previous status file: the history starts today.",
       expect.stringMatching(
         /^broken {6}holes\.example\.org: repodata\/repomd\.xml missing for 10\.2\/BaseOS\/aarch64: /,
       ),
@@ -99,6 +102,82 @@ describe("npm run check-mirrors", () => {
     expect(status?.mirrors["fresh.example.org"]?.kitten?.state).toBe("ok");
     expect([...(servers[0]?.userAgents ?? [])][0]).toMatch(/^mirrorsite\/\d+\.\d+\.\d+ check-mirrors \(/);
   }, 15_000);
+
+  it("carries each mirror's history over from --previous, and starts afresh for an entry that does not read", async () => {
+    const out = join(dir, "carried.json");
+    const previous = join(dir, "previous.json");
+    const earlier = new Date(Date.now() - 60_000).toISOString();
+    const today = earlier.slice(0, 10);
+    const entry = (state: string, days: unknown[]) => ({
+      state,
+      reason: "earlier",
+      checked_at: earlier,
+      history: { changes: [], days },
+    });
+    writeFileSync(
+      previous,
+      JSON.stringify({
+        checked_at: earlier,
+        mirrors: {
+          "fresh.example.org": entry("broken", [{ day: today, checks: 4, ok: 3 }]),
+          "holes.example.org": entry("ok", [{ day: today, checks: 1, ok: 2 }]),
+        },
+      }),
+    );
+    const { code, stderr } = await run([...common(), "--out", out, "--previous", previous]).done;
+    expect(code).toBe(0);
+    expect(stderr).toMatch(
+      /previous\.json:\d+:\d+ `mirrors\.holes\.example\.org\.history\.days\.0\.ok` counts more ok checks than checks: that mirror's history starts today\./,
+    );
+    const { status } = parseStatusFile(out, readFileSync(out, "utf8"));
+    const fresh = status?.mirrors["fresh.example.org"]?.history;
+    expect(fresh?.days).toEqual([{ day: expect.any(String), checks: 5, ok: 4 }]);
+    expect(fresh?.changes).toEqual([
+      {
+        at: expect.any(String),
+        from: "broken",
+        to: "ok",
+        reason: expect.stringMatching(/^All 10 repodata files answer/),
+      },
+    ]);
+    expect(status?.mirrors["holes.example.org"]?.history).toEqual({
+      changes: [],
+      days: [{ day: expect.any(String), checks: 1, ok: 0 }],
+    });
+  }, 15_000);
+
+  it("records ok → broken → ok over three runs, each carrying the last one's file forward", async () => {
+    const out = join(dir, "three-rounds.json");
+    const states: string[] = [];
+    for (const missing of [[], ["10.2/BaseOS/aarch64/"], []]) {
+      freshBehaviour.missing = missing;
+      const { code } = await run([...common(), "--out", out]).done;
+      expect(code).toBe(0);
+      const { status } = parseStatusFile(out, readFileSync(out, "utf8"));
+      states.push(status?.mirrors["fresh.example.org"]?.state ?? "");
+    }
+    freshBehaviour.missing = [];
+    expect(states).toEqual(["ok", "broken", "ok"]);
+    const { status } = parseStatusFile(out, readFileSync(out, "utf8"));
+    const history = status?.mirrors["fresh.example.org"]?.history;
+    expect(history?.changes).toEqual([
+      expect.objectContaining({
+        from: "ok",
+        to: "broken",
+        reason: expect.stringMatching(/^repodata\/repomd\.xml missing for 10\.2\/BaseOS\/aarch64/),
+      }),
+      expect.objectContaining({
+        from: "broken",
+        to: "ok",
+        reason: expect.stringMatching(/^All 10 repodata files answer/),
+      }),
+    ]);
+    const checks = history?.days.reduce((n, d) => n + d.checks, 0);
+    const ok = history?.days.reduce((n, d) => n + d.ok, 0);
+    expect([checks, ok]).toEqual([3, 2]);
+    // A mirror that never changed has its checks and no change.
+    expect(status?.mirrors["stale.example.org"]?.history?.changes).toEqual([]);
+  }, 30_000);
 
   it("connects to no loopback mirror without MIRRORS_ALLOW_PRIVATE_ADDRESSES=1", async () => {
     const before = servers.map((s) => s.requests.length);

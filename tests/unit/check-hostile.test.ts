@@ -49,6 +49,7 @@ const options = (resolve: ResolveHost, allowPrivateAddresses: boolean): RunOptio
   checkIsos: false,
   references: [],
   previousRepomd: new Map(),
+  previousMirrors: new Map(),
 });
 
 const loopback = (): HostAddresses => ({ ipv4: ["127.0.0.1"], ipv6: [], failure: null });

@@ -82,6 +82,7 @@ beforeAll(async () => {
     checkIsos: true,
     references: [],
     previousRepomd: new Map(),
+    previousMirrors: new Map(),
   }).then((r) => r.status);
   runSeconds = (performance.now() - started) / 1000;
 }, 20_000);

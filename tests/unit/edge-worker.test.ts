@@ -71,6 +71,14 @@ beforeAll(async () => {
     mkdirSync(dirname(join(hashedAssets, file.path)), { recursive: true });
     writeFileSync(join(hashedAssets, file.path), file.text);
   }
+  for (const [path, text] of [
+    ["status/feed.xml", "<feed/>"],
+    ["mirrors/mirror.example.org/feed.xml", "<feed/>"],
+    ["exports/mirrors.csv", "name\r\n"],
+  ] as const) {
+    mkdirSync(dirname(join(assets, path)), { recursive: true });
+    writeFileSync(join(assets, path), text);
+  }
   for (const dir of [assets, noIndexAssets, hashedAssets]) {
     writeFileSync(join(dir, "index.html"), "<!doctype html><title>Mirrors</title>");
     writeFileSync(join(dir, "_headers"), headersFile({ scriptHashes: [], tileOrigin: null }));
@@ -271,6 +279,19 @@ describe("caching and HSTS of every answer in workerd", () => {
       expect(r.headers.get("Cache-Control"), path).toBe(cache);
       for (const [name, value] of Object.entries(SECURITY_HEADERS))
         expect(r.headers.get(name), `${path} ${name}`).toBe(value);
+    }
+  });
+
+  it("serves the feeds as Atom and the CSV export as CSV, the feeds fresh within 5 minutes", async () => {
+    for (const [path, type, cache] of [
+      ["/status/feed.xml", "application/atom+xml; charset=utf-8", "public, max-age=300"],
+      ["/mirrors/mirror.example.org/feed.xml", "application/atom+xml; charset=utf-8", "public, max-age=300"],
+      ["/exports/mirrors.csv", "text/csv; charset=utf-8; header=present", "public, max-age=600, must-revalidate"],
+    ] as const) {
+      const r = await get(path, "192.0.2.44");
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get("Content-Type"), path).toBe(type);
+      expect(r.headers.get("Cache-Control"), path).toBe(cache);
     }
   });
 });

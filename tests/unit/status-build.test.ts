@@ -1,15 +1,20 @@
 /**
  * The checker's status file, through a real build: states and reasons on the table and the
- * mirror pages, how far each mirror lags behind the origin, and only `ok` mirrors in the
- * mirrorlist index and static lists.
+ * mirror pages, how far each mirror lags behind the origin, only `ok` mirrors in the
+ * mirrorlist index and static lists, the status published with its history and feeds, and the
+ * exports for firewalls.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
-import type { StatusFile } from "../../src/core/types.ts";
+import { parseStatusFile } from "../../src/core/status/status-file.ts";
+import { statusSchema } from "../../src/core/status/status-schema.ts";
+import type { MirrorHistory, StatusFile } from "../../src/core/types.ts";
 
 const work = mkdtempSync(join(tmpdir(), "status-build-"));
 const outDir = join(work, "dist");
@@ -21,6 +26,28 @@ const BEHIND = "alma.mirror.hyperbit.it";
 const IN_SYNC = "alma.c-servers.co.uk";
 const FAR_BEHIND = "alma.idhosting.pl";
 const REPOS = ["BaseOS", "AppStream", "CRB", "extras", "HighAvailability", "NFV", "RT"];
+/** ok → broken → ok → broken, over two days. */
+const BROKEN_HISTORY = {
+  changes: [
+    {
+      at: "2026-11-27T10:00:00Z",
+      from: "ok",
+      to: "broken",
+      reason: "Connection refused: <script>alert(1)</script> & co",
+    },
+    { at: "2026-11-27T12:30:00Z", from: "broken", to: "ok", reason: "Serves fresh, complete trees." },
+    {
+      at: "2026-11-28T05:30:00Z",
+      from: "ok",
+      to: "broken",
+      reason: "repodata/repomd.xml missing for 9.8/AppStream/aarch64",
+    },
+  ],
+  days: [
+    { day: "2026-11-27", checks: 48, ok: 43, worst_lag_seconds: 3600 },
+    { day: "2026-11-28", checks: 13, ok: 11 },
+  ],
+} satisfies MirrorHistory;
 let build: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
@@ -41,6 +68,9 @@ beforeAll(() => {
     checked_at: CHECKED,
     url: "https://al-mirror.a2hosting.com/9.8/AppStream/aarch64/os/repodata/repomd.xml",
     http_status: 404,
+    history: BROKEN_HISTORY,
+    // A key the schema does not name (a newer checker's, or planted): never published.
+    contact: "admin@a2hosting.example",
   };
   const ok = { state: "ok", reason: "Serves fresh, complete trees.", checked_at: CHECKED } as const;
   status.mirrors[BEHIND] = {
@@ -140,5 +170,96 @@ describe("a build given the checker's status file", () => {
     const list = page("mirrorlist/9/baseos");
     expect(list).not.toMatch(/mirror\.ox\.ac\.uk|al-mirror\.a2hosting\.com/);
     expect(list.split("\n").length).toBeGreaterThan(100);
+  });
+
+  it("publishes the status with its history at status/v1.json, with its schema, and no key the schema does not name", () => {
+    const published = page("status/v1.json");
+    const { status, diagnostics } = parseStatusFile("status/v1.json", published);
+    expect(diagnostics).toEqual([]);
+    expect(status?.checked_at).toBe(CHECKED);
+    expect(status?.mirrors[BROKEN]?.history).toEqual(BROKEN_HISTORY);
+    expect(Object.keys(status?.mirrors ?? {})).toHaveLength(loadRegistry().mirrors.length);
+    expect(status?.mirrors[BROKEN]).not.toHaveProperty("contact");
+    // Never an e-mail address: the status has none, and what it does not name stays behind.
+    expect(published).not.toMatch(/[\w.+-]+@[\w-]+\.[\w.-]+/);
+    expect(JSON.parse(page("status/v1.schema.json"))).toEqual(JSON.parse(JSON.stringify(statusSchema)));
+  });
+
+  it("writes an Atom feed of each mirror's changes, linked from its page, and one of every change", () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (name) => name === "entry" });
+    const mirror = page(`mirrors/${BROKEN}/feed.xml`);
+    expect(XMLValidator.validate(mirror)).toBe(true);
+    const { feed } = parser.parse(mirror);
+    expect(feed.updated).toBe(CHECKED);
+    expect(feed.entry.map((e: { title: string }) => e.title)).toEqual([
+      `${BROKEN}: ok → broken`,
+      `${BROKEN}: broken → ok`,
+      `${BROKEN}: ok → broken`,
+    ]);
+    expect(feed.entry[2].summary["#text"]).toBe("Connection refused: <script>alert(1)</script> & co");
+    expect(mirror).not.toContain("<script>");
+    expect(page(`mirrors/${BROKEN}/index.html`)).toContain(
+      `<link rel="alternate" type="application/atom+xml" title="${BROKEN}" href="/mirrors/${BROKEN}/feed.xml">`,
+    );
+    // A mirror without changes has a valid feed with no entries.
+    expect(parser.parse(page(`mirrors/${OUTDATED}/feed.xml`)).feed.entry).toBeUndefined();
+    const all = parser.parse(page("status/feed.xml")).feed;
+    expect(all.entry).toHaveLength(3);
+    expect(all.entry[0].title).toBe(`${BROKEN}: ok → broken`);
+  });
+
+  it("exports the public mirrors as CSV and JSON, with state, lag and 30-day availability, linked from home", () => {
+    const home = page("index.html");
+    expect(home).toContain('<a href="/exports/mirrors.csv" type="text/csv">CSV</a>');
+    expect(home).toContain('<a href="/exports/mirrors.json" type="application/json">JSON</a>');
+    const rows: Record<string, string>[] = parse(page("exports/mirrors.csv"), { columns: true });
+    const publicNames = loadRegistry()
+      .mirrors.filter((m) => !m.private)
+      .map((m) => m.name);
+    expect(rows.map((r) => r.name)).toEqual(publicNames);
+    // 54 ok checks of 61 over the two days kept.
+    expect(rows.find((r) => r.name === BROKEN)).toMatchObject({ state: "broken", availability_30d: "88.52" });
+    expect(rows.find((r) => r.name === BEHIND)).toMatchObject({
+      state: "ok",
+      lag_seconds: "10800",
+      availability_30d: "",
+    });
+    const json = JSON.parse(page("exports/mirrors.json"));
+    expect(json.checked_at).toBe(CHECKED);
+    expect(json.mirrors).toHaveLength(publicNames.length);
+    expect(JSON.parse(page("exports/mirrors.schema.json")).title).toBe("Public mirrors, for firewalls and scripts");
+  });
+
+  it("shows the 30-day availability on the mirror page, with a day strip and its words", () => {
+    const html = page(`mirrors/${BROKEN}/index.html`);
+    const words = text(html);
+    expect(words).toContain("\nAvailability over the last 30 days: 88.52% of checks ok (54 / 61).\n");
+    const strip = /<svg class="strip"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
+    expect(strip).toContain('aria-hidden="true"');
+    expect(strip.match(/class="strip-day"/g)).toHaveLength(30);
+    // 43 of 48 ok (under 90 %): a bar 22 of 24 units tall, marked bad.
+    expect(strip).toContain('<rect class="strip-bad" x="280" y="2" width="8" height="22">');
+    expect(words).toContain("\nDay by day (UTC):\n");
+    expect(words).toContain("\nOct 30, 2026: not checked\n");
+    expect(words).toContain("\nNov 27, 2026: 43 / 48 checks ok\nNov 28, 2026: 11 / 13 checks ok\n");
+    // No history, no availability.
+    expect(page(`mirrors/${OUTDATED}/index.html`)).not.toContain("Availability over");
+  });
+
+  it("lists the mirror's state changes on its page, newest first, with a link to its feed", () => {
+    const words = text(page(`mirrors/${BROKEN}/index.html`));
+    expect(words).toContain(
+      "\nState changes in the last 30 days, newest first:\n" +
+        "Nov 28, 2026, 05:30 AM UTC: Up to date → Broken: repodata/repomd.xml missing for 9.8/AppStream/aarch64\n" +
+        "Nov 27, 2026, 12:30 PM UTC: Broken → Up to date: Serves fresh, complete trees.\n" +
+        "Nov 27, 2026, 10:00 AM UTC: Up to date → Broken: Connection refused: &lt;script&gt;alert(1)&lt;/script&gt; &amp; co\n",
+    );
+    expect(page(`mirrors/${BROKEN}/index.html`)).toContain(
+      "Connection refused: &lt;script&gt;alert(1)&lt;/script&gt; &amp; co",
+    );
+    expect(page(`mirrors/${OUTDATED}/index.html`)).toContain(
+      `<a href="/mirrors/${OUTDATED}/feed.xml" type="application/atom+xml">Follow its state changes in a feed reader (Atom)</a>`,
+    );
+    expect(text(page(`mirrors/${OUTDATED}/index.html`))).not.toContain("State changes in the last 30 days");
   });
 });

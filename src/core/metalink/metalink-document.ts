@@ -5,7 +5,7 @@
  * alternates a mirror may still serve, then one `<url>` per mirror in ranking order. Pure.
  */
 import type { IndexRepomd, IndexRepomdVersion } from "../mirrorlist/index-format.ts";
-import { xmlComment, xmlEscape } from "./xml-text.ts";
+import { xmlComment, xmlEscape } from "../xml-text.ts";
 
 /** One mirror's copy of the file. */
 export interface MetalinkResource {

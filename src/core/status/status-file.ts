@@ -9,6 +9,7 @@ import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument }
 import type { Diagnostic, Position, Severity } from "../diagnostics.ts";
 import type { MirrorStatus, StatusFile } from "../types.ts";
 import type { ValuePath } from "../value-path.ts";
+import { historyProblem } from "./history.ts";
 import { mirrorStatusSchema, statusSchema } from "./status-schema.ts";
 
 /**
@@ -88,18 +89,30 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   // Kept as own properties (`Object.fromEntries` defines them, where `mirrors[name] = …` would
   // set the prototype for a key `__proto__`); readers look entries up with `ownValue`.
   const kept: [string, MirrorStatus][] = [];
+  // An entry is trusted whole or not at all: a history that breaks its schema or does not add
+  // up leaves the entry out, so the checker starts that mirror's history afresh.
   for (const [name, entry] of Object.entries(raw.mirrors)) {
+    let problem: string;
+    let path: ValuePath;
     if (validateEntry(entry)) {
-      kept.push([name, entry as MirrorStatus]);
-      continue;
+      const { history } = entry as MirrorStatus;
+      const inconsistent = history === undefined ? null : historyProblem(history);
+      if (inconsistent === null) {
+        kept.push([name, entry as MirrorStatus]);
+        continue;
+      }
+      path = ["mirrors", name, ...inconsistent.path];
+      problem = `\`${path.join(".")}\` ${inconsistent.message}`;
+    } else {
+      const error = validateEntry.errors?.[0];
+      path = ["mirrors", name, ...(error ? pathOf(error) : [])];
+      problem = explainError(path, error);
     }
-    const error = validateEntry.errors?.[0];
-    const path: ValuePath = ["mirrors", name, ...(error ? pathOf(error) : [])];
     report(
       "warning",
       "status-entry",
       positions(path),
-      `${explainError(path, error)}. This mirror is shown as not checked; run \`npm run check-mirrors\` to write the file again.`,
+      `${problem}. This mirror is shown as not checked; run \`npm run check-mirrors\` to write the file again.`,
     );
   }
   // The reference's repomd.xml history (validated whole above, its keys repo paths) goes on to

@@ -4,6 +4,8 @@
  * Extra keys are allowed, so that a newer checker's file still loads in an older build.
  */
 
+import { HISTORY_DAYS, MAX_CHANGES, MAX_REASON_LENGTH } from "./history.ts";
+
 const state = {
   enum: ["ok", "outdated", "broken", "unreachable"],
   description:
@@ -50,6 +52,43 @@ const repomdHistory = {
         ...repomdRecord,
         required: [...repomdRecord.required, "superseded_at"],
         properties: { ...repomdRecord.properties, superseded_at: isoTime },
+      },
+    },
+  },
+} as const;
+
+/** A mirror's last 30 days (see `history.ts`): bounded here too, so a file out of bounds is refused. */
+const history = {
+  type: "object",
+  required: ["changes", "days"],
+  description: "The last 30 days: state changes and one line per UTC day, oldest first.",
+  properties: {
+    changes: {
+      type: "array",
+      maxItems: MAX_CHANGES,
+      items: {
+        type: "object",
+        required: ["at", "from", "to", "reason"],
+        properties: {
+          at: { ...isoTime, description: "When the check that saw the new state ran." },
+          from: state,
+          to: state,
+          reason: { type: "string", maxLength: MAX_REASON_LENGTH, description: "Why the mirror has the new state." },
+        },
+      },
+    },
+    days: {
+      type: "array",
+      maxItems: HISTORY_DAYS,
+      items: {
+        type: "object",
+        required: ["day", "checks", "ok"],
+        properties: {
+          day: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "The UTC day." },
+          checks: { ...count, minimum: 1 },
+          ok: { ...count, description: "Checks that found the mirror ok." },
+          worst_lag_seconds: { ...count, description: "The worst lag_seconds that day." },
+        },
       },
     },
   },
@@ -112,6 +151,7 @@ const mirrorStatus = {
       properties: { total_ms: millis, dns_ms: millis, base_ms: millis, time_ms: millis, repodata_ms: millis },
       description: "Where the check's time went, in milliseconds.",
     },
+    history,
   },
 } as const;
 
