@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AddressPlace } from "../../src/core/geo/ip-geolocation.ts";
 import type { StatusFile } from "../../src/core/types.ts";
 import { loadIpGeolocation } from "../../src/integrations/ip-geolocation-db.ts";
+import { buildSite } from "./site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "address-build-"));
 const outDir = join(work, "dist");
@@ -47,7 +48,7 @@ email: noc@example.org
 ${geolocation}`;
 }
 
-let build: ReturnType<typeof spawnSync>;
+let build: ReturnType<typeof buildSite>;
 
 beforeAll(() => {
   const mirrors = join(work, "mirrors.d");
@@ -68,17 +69,10 @@ beforeAll(() => {
     mirrors: { [UNPLACED]: entry(home.address), [MISPLACED]: entry(abroad.address), [DECLARED]: entry(null) },
   };
   writeFileSync(join(work, "status.json"), JSON.stringify(status));
-  build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: "1",
-      LOCALES: "en",
-      MIRRORS_DIR: mirrors,
-      MIRRORS_CONFIG: join(work, "config.yml"),
-      MIRRORS_STATUS: join(work, "status.json"),
-    },
-    timeout: 240_000,
+  build = buildSite(outDir, {
+    MIRRORS_DIR: mirrors,
+    MIRRORS_CONFIG: join(work, "config.yml"),
+    MIRRORS_STATUS: join(work, "status.json"),
   });
 }, 250_000);
 

@@ -26,4 +26,26 @@ describe("the distribution config", () => {
     );
     expect(found(`${real}\nextra_key: 1\n`)).toHaveLength(1);
   });
+
+  it("reads reference_url as the origin trees, and refuses hostile values at their line", () => {
+    const block = /^reference_url:\n(?: {2}.*\n)+/m;
+    const withReference = (yaml: string) => real.replace(block, yaml);
+    expect(checkConfigFile("config.yml", real).config?.references).toEqual([
+      { tree: "main", url: "https://repo.almalinux.org/almalinux/" },
+      { tree: "kitten", url: "https://repo.almalinux.org/almalinux-kitten/" },
+    ]);
+    expect(
+      checkConfigFile("config.yml", withReference("reference_url: https://o.example/x\n")).config?.references,
+    ).toEqual([{ tree: "main", url: "https://o.example/x/" }]);
+    const refused = (yaml: string) => found(withReference(yaml)).map((d) => d.replace(/^\d+:\d+ /, ""));
+    expect(refused("reference_url: javascript:alert(1)\n")).toEqual(["bad-reference-url"]);
+    expect(refused("reference_url: https://user:pw@o.example/\n")).toEqual(["bad-reference-url"]);
+    expect(refused("reference_url: https://\n")).toEqual(["bad-reference-url"]);
+    expect(refused("reference_url:\n  main: https://o.example/\n  __proto__: https://p.example/\n")).toEqual([
+      "unknown-reference-tree",
+    ]);
+    expect(refused("reference_url:\n  main: https://o.example/\n  constructor: https://p.example/\n")).toEqual([
+      "unknown-reference-tree",
+    ]);
+  });
 });

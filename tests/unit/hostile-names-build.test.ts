@@ -6,12 +6,12 @@
  * metadata address, a link to a mirror file outside the folder. The build finishes, the sound
  * mirrors are published, none of the hostile ones is, nothing is looked up wrongly.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SOUND } from "./helpers.ts";
+import { buildSite } from "./site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "hostile-names-build-"));
 const outDir = join(work, "dist");
@@ -78,7 +78,7 @@ const STATUS = `{"checked_at": "${CHECKED}", "mirrors": {
 }}
 `;
 
-let build: ReturnType<typeof spawnSync>;
+let build: ReturnType<typeof buildSite>;
 
 beforeAll(() => {
   const mirrorsDir = join(work, "mirrors.d");
@@ -88,17 +88,10 @@ beforeAll(() => {
   writeFileSync(join(work, "outside.yml"), mirrorFile("outside.example.org", "geolocation:\n  country: DE\n"));
   symlinkSync(join(work, "outside.yml"), join(mirrorsDir, "outside.example.org.yml"));
   writeFileSync(join(work, "status.json"), STATUS);
-  build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: "1",
-      LOCALES: "en",
-      MIRRORS_DIR: mirrorsDir,
-      MIRRORS_CONFIG: "config.yml",
-      MIRRORS_STATUS: join(work, "status.json"),
-    },
-    timeout: 240_000,
+  build = buildSite(outDir, {
+    MIRRORS_DIR: mirrorsDir,
+    MIRRORS_CONFIG: "config.yml",
+    MIRRORS_STATUS: join(work, "status.json"),
   });
 }, 250_000);
 

@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, it } from "vitest";
+import { checkConfigFile } from "../../src/core/config-file.ts";
 import { placeByAddress } from "../../src/core/geo/address-placement.ts";
 import { buildGazetteer } from "../../src/core/geo/gazetteer.ts";
 import { listMirrorFiles, loadRegistry, readSources } from "../../src/core/load.ts";
@@ -126,5 +127,18 @@ it("warns when a file's place disagrees with its address's (placement by address
     placeByAddress(mirror, { ...address, country: "FR", city: "Paris", latitude: 48.85, longitude: 2.35 }, gazetteer),
     placeByAddress(mirror, { ...address, country: "DE", city: "Munich", latitude: 40.0, longitude: 30.0 }, gazetteer),
   ].map(({ disagreement: d }) => (d ? `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}` : "none"));
+  expect(lines.join("\n")).toMatchSnapshot();
+});
+
+it("says what is wrong with the config's reference_url", () => {
+  const real = readFileSync("config.yml", "utf8");
+  const lines = [
+    "reference_url: ftp://origin.example/\n",
+    "reference_url:\n  main: https://origin.example/\n  nosuchmodule: https://origin.example/x/\n",
+  ].flatMap((yaml) =>
+    checkConfigFile("config.yml", real.replace(/^reference_url:\n(?: {2}.*\n)+/m, yaml)).diagnostics.map(
+      (d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`,
+    ),
+  );
   expect(lines.join("\n")).toMatchSnapshot();
 });

@@ -86,6 +86,23 @@ describe("a metalink answer", () => {
     expect(metalink("/metalink/9/baseos").status).toBe(400);
   });
 
+  it("refuses hostile repo and arch values with a well-formed document, never an answer", () => {
+    for (const [query, status] of [
+      ["?repo=__proto__-9&arch=x86_64", 404],
+      ["?repo=constructor-9&arch=x86_64", 404],
+      ["?repo=baseos-&arch=x86_64", 404],
+      ["?repo=-9&arch=x86_64", 404],
+      ["?repo=baseos-9&arch=__proto__", 400],
+      ["?repo=baseos-9&arch=%3Cscript%3E", 400],
+      [`?repo=baseos-9&arch=x86_64&x=${"a".repeat(300)}`, 400],
+    ] as const) {
+      const answer = metalink(`/metalink${query}`);
+      expect(answer.status, query).toBe(status);
+      expect(answer.body).toMatch(/^<\?xml version="1\.0" encoding="utf-8"\?>\n<!-- [^\n]* -->\n$/);
+      expect(answer.body.split("-->")).toHaveLength(2);
+    }
+  });
+
   it("adds the explanation as comments when asked, still well-formed", () => {
     const client = clientFromRequest("192.0.2.10", FRANKFURT);
     const plain = answerRequest(prepared, "/metalink/9/baseos", "?arch=x86_64", client, DAY);

@@ -2,24 +2,19 @@
  * The build integration, for real: `astro build` into a folder of its own, then the mirrorlist
  * files it wrote are compared with the export made in this process (same bytes: deterministic).
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
 import { realIndex } from "./mirrorlist-real-index.ts";
+import { buildSite } from "./site-build.ts";
 
 const outDir = mkdtempSync(join(tmpdir(), "ml-build-"));
-let build: ReturnType<typeof spawnSync>;
+let build: ReturnType<typeof buildSite>;
 
 beforeAll(() => {
-  build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    encoding: "utf8",
-    // One locale is enough: the export does not depend on the pages' languages.
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", LOCALES: "en" },
-    timeout: 240_000,
-  });
+  build = buildSite(outDir); // One locale is enough: the export does not depend on the pages' languages.
 }, 250_000);
 
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

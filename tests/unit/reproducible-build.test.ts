@@ -2,22 +2,18 @@
  * Reproducible builds: the same inputs give a byte-identical `dist/`. Two builds of the real
  * registry into two folders (English and Arabic, so both directions) are compared file by file.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, expect, it } from "vitest";
+import { buildSite } from "./site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "repro-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function build(name: string): string {
   const outDir = join(work, name);
-  const run = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    encoding: "utf8",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", LOCALES: "en,ar", SOURCE_DATE_EPOCH: "" },
-    timeout: 240_000,
-  });
+  const run = buildSite(outDir, { LOCALES: "en,ar", SOURCE_DATE_EPOCH: "" });
   expect(run.status, run.stderr).toBe(0);
   return outDir;
 }

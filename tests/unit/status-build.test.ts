@@ -4,7 +4,6 @@
  * mirrorlist index and static lists, the status published with its history and feeds, and the
  * exports for firewalls.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,6 +14,7 @@ import { loadRegistry } from "../../src/core/load.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import { statusSchema } from "../../src/core/status/status-schema.ts";
 import type { MirrorHistory, StatusFile } from "../../src/core/types.ts";
+import { buildSite } from "./site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "status-build-"));
 const outDir = join(work, "dist");
@@ -48,7 +48,7 @@ const BROKEN_HISTORY = {
     { day: "2026-11-28", checks: 13, ok: 11 },
   ],
 } satisfies MirrorHistory;
-let build: ReturnType<typeof spawnSync>;
+let build: ReturnType<typeof buildSite>;
 
 beforeAll(() => {
   const registry = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
@@ -89,11 +89,7 @@ beforeAll(() => {
     })),
   };
   writeFileSync(join(work, "status.json"), JSON.stringify(status));
-  build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    encoding: "utf8",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", LOCALES: "en", MIRRORS_STATUS: join(work, "status.json") },
-    timeout: 240_000,
-  });
+  build = buildSite(outDir, { MIRRORS_STATUS: join(work, "status.json") });
 }, 250_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
