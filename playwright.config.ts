@@ -2,6 +2,10 @@ import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./tests/e2e/chromium.ts";
 
 const executablePath = chromiumPath() ?? undefined;
+// E2E_PORT lets two checkouts run their suites side by side; each suite starts its own
+// preview server and refuses to test whatever else may already listen on that port.
+const port = Number(process.env.E2E_PORT ?? 4321);
+const origin = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -13,14 +17,14 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? "line" : "list",
   use: {
-    baseURL: "http://127.0.0.1:4321",
+    baseURL: origin,
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
   },
   // The suite runs against the built site (`npm run build` comes first in `npm test`).
   webServer: {
-    command: "npx astro preview --host 127.0.0.1 --port 4321",
-    url: "http://127.0.0.1:4321/",
-    reuseExistingServer: !process.env.CI,
+    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
+    url: `${origin}/`,
+    reuseExistingServer: false,
     timeout: 60_000,
   },
 });
