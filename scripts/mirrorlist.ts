@@ -26,7 +26,7 @@ import { loadIpGeolocation, registryPlacedByAddress } from "../src/integrations/
 import { geonamesLocator } from "../src/integrations/mirror-coordinates.ts";
 
 const USAGE =
-  "usage: npm run mirrorlist -- [--index FILE] [--ip IP] [--country CC] [--lat X --lon Y] [--asn N] [--date YYYY-MM-DD] [--explain] PATH\n(a negative coordinate takes an equals sign: --lon=-122.3)";
+  "usage: npm run mirrorlist -- [--index FILE] [--ip IP] [--country CC] [--lat X --lon Y] [--asn N] [--date YYYY-MM-DD] [--explain] PATH";
 
 function main(argv: string[]): number {
   let args: ReturnType<typeof parse>;
@@ -93,9 +93,29 @@ function readIndex(path: string): MirrorlistIndex {
   return parseIndex(readFileSync(path, "utf8"));
 }
 
+/** Options whose value may be a negative number, which users type as its own argument. */
+const NUMERIC_OPTIONS = new Set(["--lat", "--lon"]);
+
+/**
+ * `--lon -73.58` as `--lon=-73.58`: `parseArgs` takes any argument that starts with `-` for an
+ * option and refuses it as a value, and users type coordinates west and south that way.
+ */
+function joinNegativeNumbers(argv: readonly string[]): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? "";
+    const next = argv[i + 1];
+    if (NUMERIC_OPTIONS.has(arg) && next?.startsWith("-") && Number.isFinite(Number(next))) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else joined.push(arg);
+  }
+  return joined;
+}
+
 function parse(argv: string[]) {
   return parseArgs({
-    args: argv,
+    args: joinNegativeNumbers(argv),
     allowPositionals: true,
     options: {
       index: { type: "string" },

@@ -5,6 +5,8 @@ export const FORMATS = ["text", "json", "github"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ValidationSummary {
+  /** The distribution config that was checked, if any. */
+  config: string | null;
   files: number;
   mirrors: number;
   diagnostics: readonly Diagnostic[];
@@ -29,9 +31,12 @@ function textLine(d: Diagnostic): string {
   return `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`;
 }
 
-function textSummary({ files, mirrors, diagnostics }: ValidationSummary): string {
+function textSummary({ config, files, mirrors, diagnostics }: ValidationSummary): string {
   const { errors, warnings } = countBySeverity(diagnostics);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (files === 0 && config !== null) {
+    return `${config} checked as the distribution config, ${plural(errors, "error")}, ${plural(warnings, "warning")}.\n`;
+  }
   return `${plural(files, "file")} checked, ${plural(mirrors, "valid mirror")}, ${plural(errors, "error")}, ${plural(warnings, "warning")}.\n`;
 }
 

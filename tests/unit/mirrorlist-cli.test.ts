@@ -74,6 +74,18 @@ describe("npm run mirrorlist", () => {
     expect(explained.stderr).toBe("");
   });
 
+  it("takes a negative coordinate as its own argument, as users type it", () => {
+    const run = (...place: string[]) =>
+      spawnSync(process.execPath, ["scripts/mirrorlist.ts", "--index", indexFile, ...place, "/mirrorlist/9/baseos"], {
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+    const spaced = run("--country", "CA", "--lat", "45.5", "--lon", "-73.58");
+    expect(spaced.status, spaced.stderr).toBe(0);
+    expect(spaced.stdout).toBe(run("--country", "CA", "--lat=45.5", "--lon=-73.58").stdout);
+    expect(spaced.stdout).toMatch(/^https?:\/\//);
+  });
+
   it("exits 1 with the refusal for an unknown repo", () => {
     const run = simulate("/metalink/9/nosuchrepo?arch=x86_64");
     expect(run.status).toBe(1);

@@ -1,4 +1,7 @@
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 /** Runs the validator exactly as `npm run validate` does. */
@@ -80,6 +83,21 @@ describe("npm run validate", () => {
     expect(local.code).toBe(0);
     expect(local.out.trim()).toBe("6 files checked, 6 valid mirrors, 0 errors, 0 warnings.");
     expect(validateWith({ MIRRORS_ALLOW_PRIVATE_ADDRESSES: "true" }, dir).code).toBe(1);
+  });
+
+  it("reads a named config.yml as the distribution config, not as a mirror file", () => {
+    const good = validate("config.yml");
+    expect(good.code).toBe(0);
+    expect(good.out).toBe("config.yml checked as the distribution config, 0 errors, 0 warnings.\n");
+
+    const dir = mkdtempSync(join(tmpdir(), "mirrorsite-config-"));
+    const broken = join(dir, "config.yml");
+    writeFileSync(broken, readFileSync("config.yml", "utf8").replace(/^versions:/m, "versionz:"));
+    const bad = validate(broken);
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain("config.yml:2:1 error missing-key The file has no `versions` key.");
+    expect(bad.out).toContain(`${broken} checked as the distribution config, 2 errors`);
+    expect(bad.out).not.toContain("`name`");
   });
 
   it("exits 2 with the usage for bad usage", () => {
