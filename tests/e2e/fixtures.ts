@@ -3,6 +3,7 @@
  * console error, threw, or asked any host other than the site's own for anything.
  */
 import { test as base, expect } from "@playwright/test";
+import { REGISTRY_FACTS } from "../registry-facts.ts";
 
 export const test = base.extend<{ watch: undefined }>({
   watch: [
@@ -27,4 +28,4 @@ export const test = base.extend<{ watch: undefined }>({
 export { expect };
 
 /** Every public mirror of the real registry: not private and not cloud-only. */
-export const PUBLIC_MIRRORS = 502;
+export const PUBLIC_MIRRORS = REGISTRY_FACTS.publicMirrors;

@@ -4,68 +4,29 @@
  * script on any page, in English and Arabic, and no link carries a non-web scheme. The spec
  * builds that site itself and serves it from its own loopback server.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { extname, join, relative } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { buildFixtureSite, type FixtureSite } from "./fixture-site.ts";
 
-const outDir = mkdtempSync(join(tmpdir(), "hostile-site-"));
-let server: Server;
-let origin = "";
-let pages: string[] = [];
+let site: FixtureSite;
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".css": "text/css",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-};
-
-test.describe.configure({ mode: "serial", timeout: 240_000 });
+// Room for waiting on another spec's fixture build, then for this one.
+test.describe.configure({ mode: "serial", timeout: 480_000 });
 
 test.beforeAll(async () => {
-  const build = spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-    encoding: "utf8",
-    env: {
-      ...process.env,
-      ASTRO_TELEMETRY_DISABLED: "1",
-      LOCALES: "en,ar",
-      MIRRORS_DIR: "tests/fixtures/hostile/mirrors.d",
-      MIRRORS_CONFIG: "tests/fixtures/hostile/config.yml",
-    },
-    timeout: 200_000,
+  site = await buildFixtureSite("hostile", {
+    LOCALES: "en,ar",
+    MIRRORS_DIR: "tests/fixtures/hostile/mirrors.d",
+    MIRRORS_CONFIG: "tests/fixtures/hostile/config.yml",
   });
-  expect(build.status, build.stderr).toBe(0);
-  pages = (readdirSync(outDir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith(".html"))
-    .map((f) => `/${relative(outDir, join(outDir, f)).replace(/index\.html$/, "")}`)
-    .sort();
-  server = createServer((request, response) => {
-    let path = join(outDir, decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname));
-    if (existsSync(path) && statSync(path).isDirectory()) path = join(path, "index.html");
-    if (!path.startsWith(outDir) || !existsSync(path)) {
-      response.writeHead(404).end();
-      return;
-    }
-    response.writeHead(200, { "Content-Type": TYPES[extname(path)] ?? "application/octet-stream" });
-    response.end(readFileSync(path));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 
 test.afterAll(async () => {
-  await new Promise((resolve) => server?.close(resolve));
-  rmSync(outDir, { recursive: true, force: true });
+  await site?.close();
 });
 
 /** Opens `path`, failing on any dialog (every payload calls `alert`) or page error. */
 async function visit(page: Page, path: string, problems: string[]): Promise<void> {
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${site.origin}${path}`);
   const schemes = await page.$$eval("[href], [src], [action]", (elements) =>
     elements.flatMap((e) =>
       ["href", "src", "action"].map((name) => e.getAttribute(name)).filter((v): v is string => v !== null),
@@ -85,8 +46,8 @@ test("no injected script runs on any page of the hostile site, and no link has a
     await dialog.dismiss();
   });
   page.on("pageerror", (error) => problems.push(`page error on ${page.url()}: ${error.message}`));
-  expect(pages.length).toBeGreaterThan(20);
-  expect(pages).toContain("/ar/");
-  for (const path of pages) await visit(page, path, problems);
+  expect(site.pages.length).toBeGreaterThan(20);
+  expect(site.pages).toContain("/ar/");
+  for (const path of site.pages) await visit(page, path, problems);
   expect(problems).toEqual([]);
 });

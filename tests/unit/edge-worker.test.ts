@@ -24,7 +24,6 @@ const hashedAssets = mkdtempSync(join(tmpdir(), "edge-hashed-"));
 let mf: Miniflare;
 let noIndex: Miniflare;
 let hashed: Miniflare;
-let coldStartMs = 0;
 
 /** Bundles the worker as wrangler would: one ES module, browser-compatible. */
 async function bundleWorker(): Promise<string> {
@@ -84,10 +83,7 @@ beforeAll(async () => {
     writeFileSync(join(dir, "_headers"), headersFile({ scriptHashes: [], tileOrigin: null }));
   }
   const script = await bundleWorker();
-  const started = performance.now();
   mf = workerOver(assets, script);
-  await mf.ready;
-  coldStartMs = performance.now() - started;
   noIndex = workerOver(noIndexAssets, script);
   await noIndex.ready;
   hashed = workerOver(hashedAssets, script);
@@ -118,8 +114,9 @@ const lines = (body: string) => body.trimEnd().split("\n");
 const host = (line: string | undefined) => new URL(line ?? "http://none.invalid").host;
 
 describe("the edge worker in workerd", () => {
-  it("starts cold, offline, on 127.0.0.1", () => {
-    expect(coldStartMs).toBeGreaterThan(0);
+  // Its cold start is a benchmark's figure (`npm run bench -- mirrorlist`), not a test's.
+  it("listens on 127.0.0.1 only", async () => {
+    expect((await mf.ready).hostname).toBe("127.0.0.1");
   });
 
   it("gives McGill's subnet only McGill's monopoly mirror", async () => {
