@@ -25,7 +25,7 @@ describe("the distribution config", () => {
     const text = real
       .replaceAll("\n    - x86_64_v2\n", "\n")
       .replace("      - x86_64\n  - name: rt", "      - x86_64_v2\n  - name: rt");
-    const line = text.split("\n").findIndex((l) => l === "      - x86_64_v2") + 1;
+    const line = text.split("\n").indexOf("      - x86_64_v2") + 1;
     expect(found(text)).toEqual([`${line}:9 unknown-arch`]);
     expect(found(real.replace("      - x86_64\n  - name: rt", "      - sparc64\n  - name: rt"))).toEqual([
       expect.stringMatching(/ unknown-value$/),
@@ -40,7 +40,7 @@ describe("the distribution config", () => {
 
   it("rejects a repo defined twice, at the second definition", () => {
     const text = real.replace("  - name: rt\n", "  - name: crb\n");
-    const line = text.split("\n").findLastIndex((l) => l === "  - name: crb") + 1;
+    const line = text.split("\n").lastIndexOf("  - name: crb") + 1;
     expect(found(text)).toEqual([`${line}:11 duplicate-repo`]);
   });
 
