@@ -159,6 +159,8 @@ class MirrorTable extends HTMLElement {
       const key = (row: Row): string | number => {
         if (kind === "place") return this.#rows.indexOf(row);
         if (kind === "freq") return Number(row.el.dataset.f ?? 0);
+        // The 30-day share of ok checks; a mirror without one sorts below 0 %.
+        if (kind === "availability") return Number(row.el.dataset.a ?? -1);
         if (kind === "status") return this.#statusKey(row, column);
         return fold(row.el.cells[column]?.textContent ?? "").trim();
       };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
-import { isoFolder, isoReleases } from "../../src/pages/_lib/isos.ts";
+import { isoAliases, isoPath, isoReleases } from "../../src/pages/_lib/isos.ts";
 import { mirrorlistsOf } from "../../src/pages/_lib/mirrorlists.ts";
 import { hideEmails, isPublic } from "../../src/pages/_lib/model.ts";
 import { REGISTRY_FACTS } from "../registry-facts.ts";
@@ -32,10 +32,13 @@ describe("the site model over the real registry", () => {
     expect(mirrorlistsOf(off, registry.config).versions).toEqual([]);
   });
 
-  it("lists the ISO matrix newest first, each mirror's folder over HTTPS", () => {
+  it("lists the ISO matrix newest first, its folders, and the major versions that lead to each release", () => {
     const releases = isoReleases(registry.config);
     expect(releases.map((r) => r.version)).toEqual(["10.2", "9.8", "8.10"]);
-    const a2 = registry.mirrors.find((m) => m.name === "al-mirror.a2hosting.com");
-    expect(a2 && isoFolder(a2, "9.8", "x86_64")).toBe("https://al-mirror.a2hosting.com/9.8/isos/x86_64/");
+    expect(isoPath("9.8", "x86_64")).toBe("9.8/isos/x86_64/");
+    const aliases = isoAliases(registry.config);
+    expect(aliases).toContainEqual({ arch: "aarch64", major: "9", version: "9.8" });
+    expect(aliases).toContainEqual({ arch: "x86_64_v2", major: "10", version: "10.2" });
+    expect(aliases).toHaveLength(releases.reduce((n, r) => n + r.arches.length, 0));
   });
 });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
-import { fullVersions, mirrorTargets } from "../../src/core/status/check-targets.ts";
+import {
+  fullVersions,
+  ISO_KINDS,
+  isoFileNames,
+  isoImageName,
+  mirrorTargets,
+} from "../../src/core/status/check-targets.ts";
 
 const registry = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
 const config = registry.config;
@@ -73,5 +79,23 @@ describe("the URLs a mirror must carry, from the real config.yml", () => {
     expect(labels).toContain("9.8/isos/x86_64/AlmaLinux-9.8-x86_64-dvd.iso");
     expect(labels).toContain("10.2/isos/x86_64_v2/AlmaLinux-10.2-x86_64_v2-minimal.iso.manifest");
     expect(labels).toContain("8.10/isos/s390x/CHECKSUM");
+  });
+
+  it("names the ISO files the same way for 8, 9 and 10, a beta's with -1, as the ISO pages show them", () => {
+    expect(isoFileNames("8.10", "x86_64")).toEqual([
+      "AlmaLinux-8.10-x86_64-boot.iso",
+      "AlmaLinux-8.10-x86_64-dvd.iso",
+      "AlmaLinux-8.10-x86_64-minimal.iso",
+      "AlmaLinux-8.10-x86_64-boot.iso.manifest",
+      "AlmaLinux-8.10-x86_64-dvd.iso.manifest",
+      "AlmaLinux-8.10-x86_64-minimal.iso.manifest",
+      "CHECKSUM",
+    ]);
+    expect(ISO_KINDS.map((kind) => isoImageName("9.8", "aarch64", kind))).toEqual([
+      "AlmaLinux-9.8-aarch64-boot.iso",
+      "AlmaLinux-9.8-aarch64-minimal.iso",
+      "AlmaLinux-9.8-aarch64-dvd.iso",
+    ]);
+    expect(isoImageName("10.2-beta", "x86_64_v2", "dvd")).toBe("AlmaLinux-10.2-beta-1-x86_64_v2-dvd.iso");
   });
 });

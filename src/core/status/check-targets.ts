@@ -31,16 +31,30 @@ export interface MirrorTargets {
   isos: CheckTarget[];
 }
 
-/** The file names upstream checks in `<version>/isos/<arch>/`. */
-const ISO_FILES = [
-  "AlmaLinux-{version}-{arch}-boot.iso",
-  "AlmaLinux-{version}-{arch}-dvd.iso",
-  "AlmaLinux-{version}-{arch}-minimal.iso",
-  "AlmaLinux-{version}-{arch}-boot.iso.manifest",
-  "AlmaLinux-{version}-{arch}-dvd.iso.manifest",
-  "AlmaLinux-{version}-{arch}-minimal.iso.manifest",
-  "CHECKSUM",
-] as const;
+/** The installation images AlmaLinux builds for each release and arch, smallest first. */
+export const ISO_KINDS = ["boot", "minimal", "dvd"] as const;
+
+/** The checksum file beside the images: SHA-256 sums of every file in the folder. */
+export const ISO_CHECKSUM_FILE = "CHECKSUM";
+
+/**
+ * The file name of one image in `<version>/isos/<arch>/`, by AlmaLinux's naming scheme, the same
+ * for 8, 9 and 10 (`AlmaLinux-9.8-aarch64-boot.iso`); a beta's carries `-1`, as upstream's checker
+ * writes it (`AlmaLinux-10.2-beta-1-x86_64-dvd.iso`).
+ */
+export function isoImageName(version: string, arch: string, kind: (typeof ISO_KINDS)[number]): string {
+  const fileVersion = version.includes("beta") ? `${version}-1` : version;
+  return `AlmaLinux-${fileVersion}-${arch}-${kind}.iso`;
+}
+
+/**
+ * The files upstream's checker asks for in `<version>/isos/<arch>/`, in its order: the boot, dvd
+ * and minimal images, their package manifests (`.manifest`), and `CHECKSUM`.
+ */
+export function isoFileNames(version: string, arch: string): string[] {
+  const images = (["boot", "dvd", "minimal"] as const).map((kind) => isoImageName(version, arch, kind));
+  return [...images, ...images.map((image) => `${image}.manifest`), ISO_CHECKSUM_FILE];
+}
 
 /** The web base URL the checker uses: https when the mirror has it (it also proves TLS), else http. */
 export function webBaseUrl(urls: ProtocolUrls): string | null {
@@ -121,10 +135,8 @@ function addRepo(
 function isoTargets(baseUrl: string, config: DistributionConfig): CheckTarget[] {
   const targets: CheckTarget[] = [];
   for (const version of fullVersions(config)) {
-    const fileVersion = version.includes("beta") ? `${version}-1` : version;
     for (const arch of archesOf(version, config) ?? []) {
-      for (const template of ISO_FILES) {
-        const file = template.replace("{version}", fileVersion).replace("{arch}", arch);
+      for (const file of isoFileNames(version, arch)) {
         targets.push({ url: `${baseUrl}${version}/isos/${arch}/${file}`, label: `${version}/isos/${arch}/${file}` });
       }
     }

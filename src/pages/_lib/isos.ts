@@ -1,6 +1,6 @@
 /** The ISO matrix: current versions (the full versions the major aliases point to) × their arches. */
 import { ownValue } from "../../core/own-property.ts";
-import type { DistributionConfig, Mirror } from "../../core/types.ts";
+import type { DistributionConfig } from "../../core/types.ts";
 
 export interface IsoRelease {
   /** Full version, e.g. `9.8`. */
@@ -19,8 +19,26 @@ export function isoReleases(config: DistributionConfig | null): IsoRelease[] {
     .sort((a, b) => b.version.localeCompare(a.version, "en", { numeric: true }));
 }
 
-/** The mirror's folder of ISO images for `version` and `arch`, over HTTPS when it has it. */
-export function isoFolder(mirror: Mirror, version: string, arch: string): string | null {
-  const base = mirror.urls.https ?? mirror.urls.http;
-  return base ? `${base}${version}/isos/${arch}/` : null;
+/** An ISO folder's path below a mirror's base URL: `9.8/isos/aarch64/`. */
+export function isoPath(version: string, arch: string): string {
+  return `${version}/isos/${arch}/`;
+}
+
+/** An ISO page under a major version (`/isos/aarch64/9/`) that leads to its current minor's. */
+export interface IsoAlias {
+  arch: string;
+  /** The major version, as readers type it: `9`. */
+  major: string;
+  /** The full version it stands for: `9.8`. */
+  version: string;
+}
+
+/** One alias per major version and arch of the current releases, as `versionAliases` maps them. */
+export function isoAliases(config: DistributionConfig | null): IsoAlias[] {
+  if (!config) return [];
+  return isoReleases(config).flatMap(({ version, arches }) =>
+    Object.entries(config.versionAliases)
+      .filter(([, full]) => full === version)
+      .flatMap(([major]) => arches.map((arch) => ({ arch, major, version }))),
+  );
 }

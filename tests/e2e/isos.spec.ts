@@ -1,0 +1,65 @@
+import { expect, PUBLIC_MIRRORS, test } from "./fixtures.ts";
+
+const rows = "table.mirrors tr[data-mirror]";
+
+test("a major version's ISO path leads to the current minor's page", async ({ page }) => {
+  await page.goto("/isos/aarch64/9/");
+  await expect(page).toHaveURL(/\/isos\/aarch64\/9\.8\/$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("AlmaLinux 9.8 ISO images for aarch64");
+});
+
+test("a major version's ISO path leads to the current minor's page in another locale, with a link to follow", async ({
+  page,
+  request,
+}) => {
+  const html = await (await request.get("/ja/isos/x86_64/10/")).text();
+  expect(html).toContain('<a href="/ja/isos/x86_64/10.2/">');
+  await page.goto("/ja/isos/x86_64/10/");
+  await expect(page).toHaveURL(/\/ja\/isos\/x86_64\/10\.2\/$/);
+});
+
+test("an ISO page names the image files and their checksum file", async ({ page }) => {
+  await page.goto("/isos/aarch64/9.8/");
+  const files = page.locator("dl.iso-files dt");
+  await expect(files).toHaveText([
+    "AlmaLinux-9.8-aarch64-boot.iso",
+    "AlmaLinux-9.8-aarch64-minimal.iso",
+    "AlmaLinux-9.8-aarch64-dvd.iso",
+    "CHECKSUM",
+  ]);
+  await expect(page.getByText("9.8/isos/aarch64/", { exact: true })).toBeVisible();
+  await expect(page.getByText("sha256sum AlmaLinux-9.8-aarch64-dvd.iso")).toBeVisible();
+});
+
+test("without a status report an ISO page says that nothing was checked and claims no folder", async ({ page }) => {
+  await page.goto("/isos/s390x/8.10/");
+  await expect(page.getByText("The mirrors were not checked for this version of the site")).toBeVisible();
+  await expect(page.locator("body")).not.toContainText(/mirrors? ha(s|ve) the ISO folder/);
+  await expect(page.getByRole("columnheader", { name: /ISO files|Status/ })).toHaveCount(0);
+});
+
+test("an ISO page lists the mirrors by continent and country, with the home page's search and protocol links", async ({
+  page,
+}) => {
+  await page.goto("/isos/x86_64/9.8/");
+  await expect(page.locator(rows)).toHaveCount(PUBLIC_MIRRORS);
+  await expect(page.locator("tbody.g th").first()).toHaveText("Africa");
+  const row = page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"]`);
+  await expect(row.getByRole("link", { name: "HTTPS" })).toHaveAttribute(
+    "href",
+    "https://al-mirror.a2hosting.com/9.8/isos/x86_64/",
+  );
+  await expect(row.getByRole("link", { name: "al-mirror.a2hosting.com" })).toHaveAttribute(
+    "href",
+    "/mirrors/al-mirror.a2hosting.com/",
+  );
+  await page.getByRole("searchbox", { name: "Search" }).fill("southfield");
+  await expect(page.locator(`${rows}:visible`)).toHaveCount(2);
+  await expect(page).toHaveURL(/\/isos\/x86_64\/9\.8\/\?q=southfield$/);
+  await page.getByLabel("Protocol").selectOption("http");
+  for (const protocols of await page
+    .locator(`${rows}:visible`)
+    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-p")))) {
+    expect(protocols).toContain("http");
+  }
+});
