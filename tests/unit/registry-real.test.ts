@@ -26,7 +26,7 @@ describe("the real AlmaLinux registry", () => {
       "scheme-mismatch": 9, // 8 https URLs under http:, plus an ftp: key holding http://
       "country-alias": 6, // UK ×4, Germany, Australia
       "url-without-scheme": 5, // sponsor_url written as a bare domain
-      "unknown-key": 4, // address_options, City, geolocation.asn, geolocation.continent
+      "unknown-key": 3, // address_options, City, geolocation.asn
       "rsync-syntax": 4, // rsync://host::module
       "duplicate-key": 3, // a repeated sponsor_url or geolocation
       "yaml11-boolean": 1, // private: no
