@@ -5,21 +5,27 @@
  * `/almalinux/dir/on/your/server/`, and says in its text to replace them.
  */
 
-/** The rsync host of the main tree; DNS answers with a tier-0 source near the caller. */
-export const MAIN_RSYNC = "rsync://rsync.repo.almalinux.org/almalinux/";
-/** Kitten has a host and module of its own, outside the main tree. */
-export const KITTEN_RSYNC = "rsync://rsync.kitten.repo.almalinux.org/almalinux-kitten/";
+/**
+ * The rsync sources: the main tree's host answers, by DNS, with a tier-0 server near the caller;
+ * Kitten has a host and module of its own, outside the main tree.
+ */
+export const RSYNC_SOURCES = {
+  main: { host: "rsync.repo.almalinux.org", module: "almalinux" },
+  kitten: { host: "rsync.kitten.repo.almalinux.org", module: "almalinux-kitten" },
+} as const;
 
 /** Where the guide's commands copy each tree to. */
 export const DESTINATIONS = { main: "/path/to/almalinux/", kitten: "/path/to/almalinux-kitten/" } as const;
 
+type Source = (typeof RSYNC_SOURCES)[keyof typeof RSYNC_SOURCES];
+
 /** The rsync command that copies `source` into `folder`. */
-function sync(source: string, folder: string): string {
-  return `/usr/bin/rsync -avSH --exclude='.~tmp~' --delete-delay --delay-updates ${source} ${folder}`;
+function sync(source: Source, folder: string): string {
+  return `/usr/bin/rsync -avSH --exclude='.~tmp~' --delete-delay --delay-updates rsync://${source.host}/${source.module}/ ${folder}`;
 }
 
 /** The crontab line: every three hours after a random delay, skipped while `lock` is held (`%` is `\%` in a crontab). */
-function cron(source: string, folder: string, lock: string): string {
+function cron(source: Source, folder: string, lock: string): string {
   return `0 */3 * * * sleep $(((RANDOM\\%3500)+1)) && /usr/bin/flock -n ${lock} -c "${sync(source, folder)}"`;
 }
 
@@ -30,10 +36,10 @@ export const GUIDE_COMMANDS = {
     "yum -y update rsync",
   ].join("\n"),
   check: "rsync --version | grep xxhash",
-  sync: sync(MAIN_RSYNC, DESTINATIONS.main),
-  cron: cron(MAIN_RSYNC, DESTINATIONS.main, "/var/run/almalinux_rsync.lock"),
+  sync: sync(RSYNC_SOURCES.main, DESTINATIONS.main),
+  cron: cron(RSYNC_SOURCES.main, DESTINATIONS.main, "/var/run/almalinux_rsync.lock"),
   kitten: [
-    sync(KITTEN_RSYNC, DESTINATIONS.kitten),
-    cron(KITTEN_RSYNC, DESTINATIONS.kitten, "/var/run/almalinux_kitten_rsync.lock"),
+    sync(RSYNC_SOURCES.kitten, DESTINATIONS.kitten),
+    cron(RSYNC_SOURCES.kitten, DESTINATIONS.kitten, "/var/run/almalinux_kitten_rsync.lock"),
   ].join("\n"),
 } as const;
