@@ -177,6 +177,23 @@ for (const [name, file] of Object.entries(ROUND_TRIPS)) {
   });
 }
 
+test("the form kept as a link carries only the filled fields and reopens at the form", async ({ page }) => {
+  await openForm(page);
+  await page.getByLabel("Host name").fill("mirror.link-test.example.org");
+  await page.getByLabel("HTTPS URL", { exact: true }).fill("https://mirror.link-test.example.org/almalinux/");
+  await page.getByLabel("Country").selectOption("DE");
+  await page.getByRole("button", { name: "Keep this form as a link" }).click();
+  await page.waitForURL(/#join-form$/);
+  const url = new URL(page.url());
+  expect(url.pathname).toBe("/join/");
+  expect([...url.searchParams.keys()]).toEqual(["name", "https", "country"]);
+  expect(url.searchParams.get("name")).toBe("mirror.link-test.example.org");
+  await expect(page.getByLabel("Host name")).toHaveValue("mirror.link-test.example.org");
+  // The reader lands at the form, not at the top of the page.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await expect(page.locator("#join-form")).toBeInViewport();
+});
+
 test("the join page's scripts load on no other page", async ({ page, request }) => {
   await page.goto("/join/");
   const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((el) => el.getAttribute("src")));
