@@ -53,6 +53,10 @@ class JoinForm extends HTMLElement {
       if (name) this.#touched.add(name);
       this.#update();
     });
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      location.assign(this.#link());
+    });
     this.querySelector(".copy-yaml")?.addEventListener("click", () => void this.#copy());
     this.querySelector(".download-yaml")?.addEventListener("click", () => this.#download());
     this.querySelector(".check-list")?.addEventListener("click", (event) => this.#jump(event));
@@ -96,6 +100,17 @@ class JoinForm extends HTMLElement {
     if (!this.#form) return params;
     for (const [name, value] of new FormData(this.#form)) if (typeof value === "string") params.append(name, value);
     return params;
+  }
+
+  /**
+   * "Keep this form as a link": this page with the filled fields only (a plain GET submit would
+   * also carry every empty one), at the form, so that the reload does not land at the page's top.
+   */
+  #link(): string {
+    const filled = new URLSearchParams();
+    for (const [name, value] of this.#params()) if (value.trim() !== "") filled.append(name, value);
+    const query = filled.size > 0 ? `?${filled}` : "";
+    return `${location.pathname}${query}#${this.#form?.id ?? ""}`;
   }
 
   #update(): void {

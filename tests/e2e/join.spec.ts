@@ -177,9 +177,30 @@ for (const [name, file] of Object.entries(ROUND_TRIPS)) {
   });
 }
 
+test("the form kept as a link carries only the filled fields and reopens at the form", async ({ page }) => {
+  await openForm(page);
+  await page.getByLabel("Host name").fill("mirror.link-test.example.org");
+  await page.getByLabel("HTTPS URL", { exact: true }).fill("https://mirror.link-test.example.org/almalinux/");
+  await page.getByLabel("Country").selectOption("DE");
+  await page.getByRole("button", { name: "Keep this form as a link" }).click();
+  await page.waitForURL(/#join-form$/);
+  const url = new URL(page.url());
+  expect(url.pathname).toBe("/join/");
+  // The typed fields and the prefilled update frequency; none of the empty ones.
+  expect([...url.searchParams.keys()]).toEqual(["name", "https", "updateFrequency", "country"]);
+  expect([...url.searchParams.values()].filter((value) => value.trim() === "")).toEqual([]);
+  expect(url.searchParams.get("name")).toBe("mirror.link-test.example.org");
+  await expect(page.getByLabel("Host name")).toHaveValue("mirror.link-test.example.org");
+  // The reader lands at the form, not at the top of the page.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
+  await expect(page.locator("#join-form")).toBeInViewport();
+});
+
 test("the join page's scripts load on no other page", async ({ page, request }) => {
   await page.goto("/join/");
-  const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((el) => el.getAttribute("src")));
+  const all = await page.locator("script[src]").evaluateAll((els) => els.map((el) => el.getAttribute("src")));
+  // The Copy buttons' script (CodeBlock) is shared with the mirror pages' .repo snippet.
+  const scripts = all.filter((src) => !src?.includes("/CodeBlock."));
   expect(scripts.length).toBeGreaterThan(0);
   for (const path of ["/", "/mirrors/mirror.ox.ac.uk/", "/kitten/", "/countries/de/"]) {
     const html = await (await request.get(path)).text();

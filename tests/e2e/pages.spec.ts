@@ -4,8 +4,8 @@ test("a mirror page shows its listing, placement, notes and edit link, and never
   await page.goto("/mirrors/al-mirror.a2hosting.com/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("al-mirror.a2hosting.com");
   await expect(page.getByRole("link", { name: "https://al-mirror.a2hosting.com/" })).toBeVisible();
-  await expect(page.getByText("Southfield, Michigan")).toBeVisible();
-  await expect(page.getByText("Placed on the map at Southfield (MI) (GeoNames).")).toBeVisible();
+  await expect(page.getByText("Southfield, Michigan, United States")).toBeVisible();
+  await expect(page.getByText("Placed on the map at Southfield, Michigan (GeoNames).")).toBeVisible();
   await expect(page.getByRole("link", { name: "A2Hosting", exact: true })).toHaveAttribute(
     "href",
     "https://a2hosting.com/",

@@ -34,6 +34,7 @@ const CASES: Record<string, string> = {
   "private-unreachable": `${SOUND}private: true\n`,
   "unknown-country": SOUND.replace("country: DE", "country: Atlantis"),
   "country-alias": SOUND.replace("country: DE", "country: UK"),
+  "continent-mismatch": SOUND.replace("country: DE", "continent: North America\n  country: DE"),
   "missing-geolocation": SOUND.replace(/geolocation:\n( {2}.*\n)+/, ""),
   "unknown-key": `${SOUND}address_options: {}\n`,
   "yaml11-boolean": `${SOUND}private: no\n`,

@@ -158,6 +158,27 @@ describe("countries and location", () => {
     expect(check(SOUND.replace("country: DE", "country: Atlantis")).found).toEqual(["11:12 error unknown-country"]);
   });
 
+  it("accepts the optional continent, by name or code, when the country is on it", () => {
+    const withContinent = (text: string, country = "DE") =>
+      SOUND.replace("country: DE", `continent: ${text}\n  country: ${country}`);
+    for (const text of ["Europe", "EU", "europe", "'North  America'"]) {
+      const country = text.includes("America") ? "US" : "DE";
+      expect(check(withContinent(text, country)).found, text).toEqual([]);
+    }
+    // Russia lies on two continents; countries-list puts it in Asia.
+    expect(check(withContinent("Europe", "RU")).found).toEqual([]);
+    expect(check(withContinent("Asia", "RU")).found).toEqual([]);
+  });
+
+  it("warns when the continent is not the country's, and lists the mirror under the country's", () => {
+    const { mirror, found } = check(SOUND.replace("country: DE", "continent: North America\n  country: DE"));
+    expect(found).toEqual(["11:14 warning continent-mismatch"]);
+    expect(mirror?.location?.continent).toBe("EU");
+    expect(check(SOUND.replace("country: DE", "continent: Atlantis\n  country: DE")).found).toEqual([
+      "11:14 warning continent-mismatch",
+    ]);
+  });
+
   it("keeps a mirror without geolocation, with a warning", () => {
     const { mirror, found } = check(SOUND.replace(/geolocation:\n( {2}.*\n)+/, ""));
     expect(found).toEqual(["2:1 warning missing-geolocation"]);

@@ -5,7 +5,7 @@
  */
 import type { MirrorLocation } from "../types.ts";
 import { type Gazetteer, normaliseName, type Place } from "./gazetteer.ts";
-import { US_STATES } from "./us-states.ts";
+import { US_STATE_NAMES, US_STATES } from "./us-states.ts";
 
 /**
  * How a mirror was put on the map, from most to least exact; `address` is the checker's
@@ -18,7 +18,7 @@ export interface Placement {
   latitude: number;
   longitude: number;
   method: PlacementMethod;
-  /** The GeoNames place used, with its admin code, for `city` and `nearby`; the address's city for `address`. */
+  /** The GeoNames place used (with its state, in the US) for `city` and `nearby`; the address's city for `address`. */
   place: string | null;
   /** Why the placement is approximate; null when it is not. */
   warning: string | null;
@@ -49,7 +49,7 @@ export function placeLocation(location: MirrorLocation | null, gazetteer: Gazett
     .map(([name, prefix]) => findPlace(gazetteer, country, name, null, prefix))
     .find((place) => place !== null);
   if (near) {
-    return fromPlace(near, "nearby", note(city, `${near.name} (${near.adminCode || near.country})`));
+    return fromPlace(near, "nearby", note(city, placeLabel(near)));
   }
   const centre = gazetteer.centres.get(country);
   if (!centre) return null;
@@ -63,8 +63,17 @@ function note(city: string | null, where: string): string {
 }
 
 function fromPlace(place: Place, method: "city" | "nearby", warning: string | null): Placement {
-  const label = place.adminCode ? `${place.name} (${place.adminCode})` : place.name;
-  return { latitude: place.latitude, longitude: place.longitude, method, place: label, warning };
+  return { latitude: place.latitude, longitude: place.longitude, method, place: placeLabel(place), warning };
+}
+
+/**
+ * A place's name as a reader knows it: "Southfield, Michigan" in the US, where same-named towns
+ * abound; elsewhere the name alone ("Frankfurt am Main"), since GeoNames' admin1 codes there are
+ * bare numbers ("05") and the page already names the country.
+ */
+function placeLabel(place: Place): string {
+  const state = place.country === "US" ? US_STATE_NAMES.get(place.adminCode.toUpperCase()) : undefined;
+  return state ? `${place.name}, ${state}` : place.name;
 }
 
 /** The separate words (of four letters or more) of a name: "Jakarta Selatan" → Jakarta, Selatan. */

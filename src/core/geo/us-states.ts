@@ -17,3 +17,11 @@ export const US_STATES: ReadonlyMap<string, string> = new Map(
     .split("|")
     .map((entry): [string, string] => [entry.slice(3), entry.slice(0, 2)]),
 );
+
+/** GeoNames' admin1 code of a US state (`MI`) → its name as people write it (`Michigan`). */
+export const US_STATE_NAMES: ReadonlyMap<string, string> = new Map(
+  [...US_STATES].map(([name, code]): [string, string] => [
+    code.toUpperCase(),
+    name.replaceAll(/\b(?!of\b)\p{L}/gu, (letter) => letter.toUpperCase()),
+  ]),
+);

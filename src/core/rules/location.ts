@@ -1,5 +1,9 @@
-/** Rule: where the mirror is. A missing `geolocation` is a warning; a bad country an error. */
+/**
+ * Rule: where the mirror is. A missing `geolocation` is a warning; a bad country an error; an
+ * optional `continent` the country is not on, a warning (the country decides).
+ */
 import type { MirrorLocation } from "../types.ts";
+import { checkContinent } from "./continent.ts";
 import { continentOf, countryName, lookUpCountry } from "./country.ts";
 import { type FileReporter, isRecord } from "./reporter.ts";
 
@@ -34,10 +38,12 @@ export function normaliseLocation(r: FileReporter): MirrorLocation | null {
       `\`${geo.country}\` is read as \`${found.code}\` (${countryName(found.code)}). Write the ISO 3166-1 alpha-2 code \`${found.code}\` instead.`,
     );
   }
+  const continent = continentOf(found.code);
+  checkContinent(r, geo.continent, found.code, continent);
   const { latitude, longitude } = geo;
   return {
     country: found.code,
-    continent: continentOf(found.code),
+    continent,
     region: text(geo.state_province),
     city: text(geo.city),
     coordinates: typeof latitude === "number" && typeof longitude === "number" ? { latitude, longitude } : null,

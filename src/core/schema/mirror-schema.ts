@@ -41,6 +41,10 @@ export const mirrorSchema = {
     geolocation: {
       type: "object",
       properties: {
+        continent: {
+          type: ["string", "null"],
+          description: "Optional, as upstream documents it: a continent's name or code; the country decides.",
+        },
         country: { type: "string", minLength: 1 },
         state_province: { type: ["string", "null"] },
         city: { type: ["string", "null"] },
