@@ -1,4 +1,5 @@
 // @ts-check
+import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { DEFAULT_LOCALE, LOCALES, localeSegment } from "./src/i18n/locales.ts";
 import dataExport from "./src/integrations/data-export.ts";
@@ -20,6 +21,20 @@ const i18n = {
   routing: { prefixDefaultLocale: false },
 };
 
+/**
+ * `/sitemap-index.xml`: every page in every locale, each with its translations as `hreflang`
+ * alternates (the first path segment names the locale; English is at the root). Not listed:
+ * the 404 pages, and the pages that only send a major version on to its current minor.
+ */
+const sitemapOptions = {
+  i18n: {
+    defaultLocale: DEFAULT_LOCALE,
+    locales: Object.fromEntries(LOCALES.map((locale) => [localeSegment(locale) || DEFAULT_LOCALE, locale])),
+  },
+  /** @param {string} page */
+  filter: (page) => !/\/404\/$/.test(page) && !/\/isos\/[^/]+\/\d+\/$/.test(page),
+};
+
 /** @type {import("astro").AstroUserConfig} */
 const config = {
   output: "static",
@@ -27,7 +42,7 @@ const config = {
   trailingSlash: "always",
   i18n,
   // securityHeaders last: it hashes the inline scripts of the finished pages.
-  integrations: [mirrorlistExport(), dataExport(), securityHeaders()],
+  integrations: [sitemap(sitemapOptions), mirrorlistExport(), dataExport(), securityHeaders()],
 };
 
 export default defineConfig(config);

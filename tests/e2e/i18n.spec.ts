@@ -7,6 +7,7 @@ import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, PUBLIC_MIRRORS, test } from "./fixtures.ts";
+import { sitemapText } from "./sitemap.ts";
 
 const LOCALES = ["en", "de", "fr", "es", "pt-BR", "ru", "ja", "zh-CN", "id", "ar"] as const;
 type Locale = (typeof LOCALES)[number];
@@ -92,11 +93,15 @@ test("every locale has its mirror and country pages, and the switcher keeps the 
   await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/mirrors\/al-mirror\.a2hosting\.com\/$/);
 });
 
-test("the sitemap lists every page in every locale; a locale's 404 page is translated", async ({ page, request }) => {
-  const sitemap = await (await request.get("/sitemap.xml")).text();
+test("the sitemap lists every page in every locale with its translations; a locale's 404 page is translated", async ({
+  page,
+  request,
+}) => {
+  const sitemap = await sitemapText(request);
   for (const locale of LOCALES) {
     expect(sitemap).toContain(`${prefix(locale)}/mirrors/al-mirror.a2hosting.com/</loc>`);
     expect(sitemap).toContain(`${prefix(locale)}/join/</loc>`);
+    expect(sitemap).toContain(`hreflang="${locale}" href="https://mirrors.almalinux.org${prefix(locale)}/join/"`);
   }
   await page.goto("/ru/404/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(text("ru", "notFound.title"));

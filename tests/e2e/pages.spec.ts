@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures.ts";
+import { sitemapText } from "./sitemap.ts";
 
 test("a mirror page shows its listing, placement, notes and edit link, and never its e-mail", async ({ page }) => {
   await page.goto("/mirrors/al-mirror.a2hosting.com/");
@@ -61,9 +62,12 @@ test("an unknown address gets the 404 page", async ({ page, request }) => {
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Page not found");
 });
 
-test("robots.txt and the sitemap are served", async ({ request }) => {
-  expect(await (await request.get("/robots.txt")).text()).toContain("Sitemap:");
-  const sitemap = await (await request.get("/sitemap.xml")).text();
+test("robots.txt names the sitemap, which lists the pages but no 404 and no redirect", async ({ request }) => {
+  const robots = await (await request.get("/robots.txt")).text();
+  expect(robots).toMatch(/^Sitemap: https:\/\/\S+\/sitemap-index\.xml$/m);
+  const sitemap = await sitemapText(request);
   expect(sitemap).toContain("/mirrors/al-mirror.a2hosting.com/</loc>");
   expect(sitemap).toContain("/countries/de/</loc>");
+  expect(sitemap).not.toContain("/404/</loc>");
+  expect(sitemap).not.toMatch(/\/isos\/[^/]+\/\d+\/<\/loc>/);
 });
