@@ -56,45 +56,32 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
   const knownArches = new Set(Object.values(raw.arches).flat());
   for (const [alias, target] of Object.entries(raw.duplicated_versions)) {
     if (!raw.versions.includes(target) || !raw.versions.includes(alias)) {
-      r.report(
-        "error",
-        "unknown-version",
-        ["duplicated_versions", alias],
-        `The alias \`${alias}\` → \`${target}\` needs both versions in \`versions\`. Add them there, or fix the alias.`,
-      );
+      r.report("error", "unknown-version", ["duplicated_versions", alias], { variant: "alias", alias, target });
     }
   }
   raw.repos.forEach((repo, i) => {
     repo.versions?.forEach((v, j) => {
       if (!knownVersions.has(v)) {
-        r.report(
-          "error",
-          "unknown-version",
-          ["repos", i, "versions", j],
-          `Repo \`${repo.name}\` lists version \`${v}\`, which is in neither \`versions\`, \`vault_versions\` nor the optional module versions. Add it there, or remove it here.`,
-        );
+        r.report("error", "unknown-version", ["repos", i, "versions", j], {
+          variant: "repo",
+          repo: repo.name,
+          version: v,
+        });
       }
     });
     repo.arches?.forEach((a, j) => {
       if (!knownArches.has(a)) {
-        r.report(
-          "error",
-          "unknown-arch",
-          ["repos", i, "arches", j],
-          `Repo \`${repo.name}\` lists arch \`${a}\`, which no version in \`arches\` has. Add it to a version there, or remove it here.`,
-        );
+        r.report("error", "unknown-arch", ["repos", i, "arches", j], { repo: repo.name, arch: a });
       }
     });
   });
   const names = new Map<string, number>();
   raw.repos.forEach((repo, i) => {
     if (names.has(repo.name)) {
-      r.report(
-        "error",
-        "duplicate-repo",
-        ["repos", i, "name"],
-        `Repo \`${repo.name}\` is defined twice (also as repo ${(names.get(repo.name) ?? 0) + 1}). Keep one definition.`,
-      );
+      r.report("error", "duplicate-repo", ["repos", i, "name"], {
+        repo: repo.name,
+        index: (names.get(repo.name) ?? 0) + 1,
+      });
     }
     names.set(repo.name, i);
   });
