@@ -1,7 +1,9 @@
 /** The distribution config: parse, validate (schema, then cross-field rules), normalise. */
 import type { Diagnostic } from "./diagnostics.ts";
 import { normaliseReferenceUrls } from "./rules/reference-url.ts";
-import { fileReporter } from "./rules/reporter.ts";
+import { type FileReporter, fileReporter } from "./rules/reporter.ts";
+import { reportUnknownKey } from "./rules/unknown-keys.ts";
+import { configSchema } from "./schema/config-schema.ts";
 import { schemaDiagnostics } from "./schema/check-schema.ts";
 import { validators } from "./schema/validators.ts";
 import type { DistributionConfig, RepoConfig } from "./types.ts";
@@ -40,6 +42,26 @@ const SECONDS: ReadonlyMap<string, number> = new Map([
   ["w", 604_800],
 ]);
 
+const CONFIG_KEYS = Object.keys(configSchema.properties);
+const REPO_KEYS = Object.keys(configSchema.properties.repos.items.properties);
+
+/**
+ * Keys the config format does not define, at the top level and in each repo, each named with a
+ * "did you mean" (the schema forbids them too; its error, which names no key, is left out).
+ */
+function checkConfigKeys(r: FileReporter): void {
+  for (const key of r.source.keysAt([])) {
+    if (!CONFIG_KEYS.includes(key)) reportUnknownKey(r, [], key, CONFIG_KEYS, true);
+  }
+  const repos = r.source.value.repos;
+  if (!Array.isArray(repos)) return;
+  repos.forEach((_, i) => {
+    for (const key of r.source.keysAt(["repos", i])) {
+      if (!REPO_KEYS.includes(key)) reportUnknownKey(r, ["repos", i], key, REPO_KEYS, true);
+    }
+  });
+}
+
 export function checkConfigFile(file: string, text: string): ConfigFileResult {
   const parsed = parseYamlSource(file, text);
   if (parsed.source === null) return { config: null, diagnostics: parsed.diagnostics };
@@ -47,6 +69,7 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
     ...parsed.diagnostics,
     ...schemaDiagnostics(validators().config, parsed.source),
   ]);
+  checkConfigKeys(r);
   if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
   const raw = parsed.source.value as unknown as RawConfig;
 

@@ -74,6 +74,8 @@ export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 const RERUN_CHECKER =
   "mirrors are shown as not checked. Run `npm run check-mirrors -- --out {{path}}` and point MIRRORS_STATUS at that file, or unset MIRRORS_STATUS.";
 const KNOWN_KEY = "`{{key}}` is not a known key $t(diagnostic.part.mapping.{{mapping}}), so it is ignored.";
+const REFUSED_KEY =
+  "`{{key}}` is not a key the format defines $t(diagnostic.part.mapping.{{mapping}}), so the file is refused.";
 const SPONSOR_URL =
   "`{{path}}` must be a web address starting with `https://` (or `http://`), like `https://example.org`.";
 const OVERLAP = "`{{subnet}}` overlaps `{{otherSubnet}}` of {{otherFile}} (`{{otherName}}`).";
@@ -148,6 +150,8 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.unknown-key.similar": `${KNOWN_KEY} Did you mean \`{{suggestion}}\`? Rename it, or remove the key.`,
   "diagnostic.unknown-key.known": `${KNOWN_KEY} The keys known there are {{known, codes}}; remove it or use one of those.`,
   "diagnostic.unknown-key.misplaced": `${KNOWN_KEY} \`{{key}}\` belongs at the top level of the file, not under \`{{parent}}\`; move it there.`,
+  "diagnostic.unknown-key.refused-similar": `${REFUSED_KEY} Did you mean \`{{suggestion}}\`? Rename it, or remove the key.`,
+  "diagnostic.unknown-key.refused-known": `${REFUSED_KEY} The keys known there are {{known, codes}}; remove it or use one of those.`,
   "diagnostic.yaml11-boolean": "`{{value}}` is read as `{{meaning}}`, as YAML 1.1 parsers do. Write `{{meaning}}`.",
   "diagnostic.duplicate-name.kept": `${DUPLICATE_NAME} This file, named after the mirror, stays listed; remove the duplicate, or give it its own host name.`,
   "diagnostic.duplicate-name.other-kept": `${DUPLICATE_NAME} Only {{keeper}}, named after the mirror, is listed; merge this file into it, or give this mirror its own host name.`,

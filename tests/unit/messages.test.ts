@@ -150,7 +150,10 @@ it("says what is wrong with the config's versions, arches, repos and keys", () =
         "repos:\n  - name: extra\n    path: extra\n    versions: ['5']\n    arches: [s390x]\n  - name: extra\n    path: extra2\n",
       ),
     real.replace(/^versions:\n/m, "versions:\n  - '9.x'\n"),
-    real.replace(/^versions:\n/m, "version_list: []\nversions:\n"),
+    real
+      .replace(/^versions:\n/m, "version_list: []\nvault_version: []\nversions:\n")
+      .replace(/^config_version: 3$/m, "config_version: 2"),
+    real.replace(/^repos:\n/m, "repos:\n  - name: typo\n    path: typo\n    arch: [x86_64]\n"),
   ].flatMap((yaml) =>
     checkConfigFile("config.yml", yaml).diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`),
   );

@@ -27,9 +27,16 @@ export function checkUnknownKeys(r: FileReporter): void {
 /**
  * Reports `key`, found in the mapping at `path` where only `known` are defined: a key of the
  * top level found lower down is told to move, one close to a known key gets a "did you mean",
- * any other the list of known keys.
+ * any other the list of known keys. A mirror file's unknown key is ignored with a warning; with
+ * `refused`, the key makes the whole file an error (the distribution config, whose format is closed).
  */
-export function reportUnknownKey(r: FileReporter, path: ValuePath, key: string, known: readonly string[]): void {
+export function reportUnknownKey(
+  r: FileReporter,
+  path: ValuePath,
+  key: string,
+  known: readonly string[],
+  refused = false,
+): void {
   const parent = path.join(".");
   const mapping = path.length === 0 ? { mapping: "top" } : { mapping: "in", parent };
   const suggestion = suggest(key, known);
@@ -38,7 +45,8 @@ export function reportUnknownKey(r: FileReporter, path: ValuePath, key: string, 
     : suggestion
       ? { variant: "similar", suggestion }
       : { variant: "known", known: known.join(LIST_SEPARATOR) };
-  r.report("warning", "unknown-key", [...path, key], { key, ...mapping, ...advice }, { at: "key" });
+  const params = { key, ...mapping, ...advice, ...(refused ? { variant: `refused-${advice.variant}` } : {}) };
+  r.report(refused ? "error" : "warning", "unknown-key", [...path, key], params, { at: "key" });
 }
 
 /** The known key closest to `key`, when it is close enough to be a likely typo. */

@@ -81,6 +81,8 @@ function explain(error: ErrorObject): Described | null {
 
   // The monopoly rule: `if` reports its own failure beside the `then` errors; keep only one.
   if (error.keyword === "if") return null;
+  // A key the format does not define: the unknown-key rule names it, with a "did you mean".
+  if (error.keyword === "additionalProperties") return null;
   // `anyOf` reports each failed branch as well as itself; the summary says it all.
   if (error.schemaPath.includes("/anyOf/")) return null;
   if (error.schemaPath.startsWith("#/then")) {
