@@ -11,7 +11,7 @@ import { draftToYaml } from "../core/mirror-draft.ts";
 import { checkMirrorFile } from "../core/mirror-file.ts";
 import { copyText } from "./join-copy.ts";
 import { fieldOfDiagnostic } from "./join-diagnostic-fields.ts";
-import { appendMessage, plural } from "./join-text.ts";
+import { appendDiagnosticMessage, plural } from "./join-text.ts";
 
 interface Labels {
   errors: Record<string, string>;
@@ -125,7 +125,7 @@ class JoinForm extends HTMLElement {
     const byField = new Map<string, Diagnostic[]>();
     const unplaced: Diagnostic[] = [];
     for (const d of diagnostics) {
-      const field = fieldOfDiagnostic(d, this.#yaml);
+      const field = fieldOfDiagnostic(d);
       if (field === null || !this.#control(field)) unplaced.push(d);
       else byField.set(field, [...(byField.get(field) ?? []), d]);
     }
@@ -157,7 +157,7 @@ class JoinForm extends HTMLElement {
       } else {
         li.append(`${labels.line.replace("{{line}}", String(d.line))}: `);
       }
-      appendMessage(li, d.message);
+      appendDiagnosticMessage(li, d);
       const severity = document.createElement("span");
       severity.className = "sev";
       severity.textContent = ` (${d.severity === "error" ? labels.error : labels.warning})`;
@@ -187,7 +187,7 @@ class JoinForm extends HTMLElement {
       message.replaceChildren();
       for (const d of found) {
         if (message.childNodes.length > 0) message.append(" ");
-        appendMessage(message, d.message);
+        appendDiagnosticMessage(message, d);
       }
       message.hidden = found.length === 0;
       const error = found.some((d) => d.severity === "error");

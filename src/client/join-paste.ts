@@ -1,10 +1,12 @@
 /**
  * `<join-paste>`: checks the pasted mirror file with the validator's own code at every change
- * and lists each diagnostic as `npm run validate` prints it (without the file name); choosing
+ * and lists each diagnostic as `npm run validate` prints it (without the file name), its message
+ * in the page's language; choosing
  * one puts the caret at its line and column. Nothing leaves the browser.
  */
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { checkMirrorFile } from "../core/mirror-file.ts";
+import { appendDiagnosticMessage } from "./join-text.ts";
 
 /** The offset in `text` of 1-based `line` and `column`, clamped to the text. */
 export function offsetOf(text: string, line: number, column: number): number {
@@ -53,7 +55,8 @@ class JoinPaste extends HTMLElement {
         button.title = (this.dataset.goto ?? "")
           .replace("{{line}}", String(d.line))
           .replace("{{column}}", String(d.column));
-        button.textContent = `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`;
+        button.append(`${d.line}:${d.column} ${d.severity} ${d.code} `);
+        appendDiagnosticMessage(button, d);
         li.append(button);
         return li;
       }),

@@ -1,8 +1,10 @@
 /** The distribution config: parse, validate (schema, then cross-field rules), normalise. */
 import type { Diagnostic } from "./diagnostics.ts";
 import { normaliseReferenceUrls } from "./rules/reference-url.ts";
-import { fileReporter } from "./rules/reporter.ts";
+import { type FileReporter, fileReporter } from "./rules/reporter.ts";
+import { reportUnknownKey } from "./rules/unknown-keys.ts";
 import { schemaDiagnostics } from "./schema/check-schema.ts";
+import { configSchema } from "./schema/config-schema.ts";
 import { validators } from "./schema/validators.ts";
 import type { DistributionConfig, RepoConfig } from "./types.ts";
 import { parseYamlSource } from "./yaml-source.ts";
@@ -40,6 +42,26 @@ const SECONDS: ReadonlyMap<string, number> = new Map([
   ["w", 604_800],
 ]);
 
+const CONFIG_KEYS = Object.keys(configSchema.properties);
+const REPO_KEYS = Object.keys(configSchema.properties.repos.items.properties);
+
+/**
+ * Keys the config format does not define, at the top level and in each repo, each named with a
+ * "did you mean" (the schema forbids them too; its error, which names no key, is left out).
+ */
+function checkConfigKeys(r: FileReporter): void {
+  for (const key of r.source.keysAt([])) {
+    if (!CONFIG_KEYS.includes(key)) reportUnknownKey(r, [], key, CONFIG_KEYS, true);
+  }
+  const repos = r.source.value.repos;
+  if (!Array.isArray(repos)) return;
+  repos.forEach((_, i) => {
+    for (const key of r.source.keysAt(["repos", i])) {
+      if (!REPO_KEYS.includes(key)) reportUnknownKey(r, ["repos", i], key, REPO_KEYS, true);
+    }
+  });
+}
+
 export function checkConfigFile(file: string, text: string): ConfigFileResult {
   const parsed = parseYamlSource(file, text);
   if (parsed.source === null) return { config: null, diagnostics: parsed.diagnostics };
@@ -47,6 +69,7 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
     ...parsed.diagnostics,
     ...schemaDiagnostics(validators().config, parsed.source),
   ]);
+  checkConfigKeys(r);
   if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
   const raw = parsed.source.value as unknown as RawConfig;
 
@@ -56,45 +79,32 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
   const knownArches = new Set(Object.values(raw.arches).flat());
   for (const [alias, target] of Object.entries(raw.duplicated_versions)) {
     if (!raw.versions.includes(target) || !raw.versions.includes(alias)) {
-      r.report(
-        "error",
-        "unknown-version",
-        ["duplicated_versions", alias],
-        `The alias \`${alias}\` → \`${target}\` needs both versions in \`versions\`. Add them there, or fix the alias.`,
-      );
+      r.report("error", "unknown-version", ["duplicated_versions", alias], { variant: "alias", alias, target });
     }
   }
   raw.repos.forEach((repo, i) => {
     repo.versions?.forEach((v, j) => {
       if (!knownVersions.has(v)) {
-        r.report(
-          "error",
-          "unknown-version",
-          ["repos", i, "versions", j],
-          `Repo \`${repo.name}\` lists version \`${v}\`, which is in neither \`versions\`, \`vault_versions\` nor the optional module versions. Add it there, or remove it here.`,
-        );
+        r.report("error", "unknown-version", ["repos", i, "versions", j], {
+          variant: "repo",
+          repo: repo.name,
+          version: v,
+        });
       }
     });
     repo.arches?.forEach((a, j) => {
       if (!knownArches.has(a)) {
-        r.report(
-          "error",
-          "unknown-arch",
-          ["repos", i, "arches", j],
-          `Repo \`${repo.name}\` lists arch \`${a}\`, which no version in \`arches\` has. Add it to a version there, or remove it here.`,
-        );
+        r.report("error", "unknown-arch", ["repos", i, "arches", j], { repo: repo.name, arch: a });
       }
     });
   });
   const names = new Map<string, number>();
   raw.repos.forEach((repo, i) => {
     if (names.has(repo.name)) {
-      r.report(
-        "error",
-        "duplicate-repo",
-        ["repos", i, "name"],
-        `Repo \`${repo.name}\` is defined twice (also as repo ${(names.get(repo.name) ?? 0) + 1}). Keep one definition.`,
-      );
+      r.report("error", "duplicate-repo", ["repos", i, "name"], {
+        repo: repo.name,
+        index: (names.get(repo.name) ?? 0) + 1,
+      });
     }
     names.set(repo.name, i);
   });

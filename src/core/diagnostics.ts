@@ -1,4 +1,8 @@
 /** Diagnostics: what is wrong (or doubtful) in a file, where, and what to write instead. */
+import { type DiagnosticParams, englishMessage } from "./diagnostic-text.ts";
+import type { ValuePath } from "./value-path.ts";
+
+export type { DiagnosticParams } from "./diagnostic-text.ts";
 
 export type Severity = "error" | "warning";
 
@@ -12,7 +16,17 @@ export interface Diagnostic {
   severity: Severity;
   /** Stable, kebab-case identifier (see `docs/DIAGNOSTICS.md`). */
   code: string;
-  /** What is wrong and what to write instead; one sentence or two, no "Error:" prefix. */
+  /**
+   * The value the diagnostic is about, as map keys and list indices (`["address", "https"]`,
+   * `["subnets", 2]`); for a missing key, the path it should have; `[]` for the whole file.
+   */
+  path: ValuePath;
+  /**
+   * The values the message names (a key, a URL, a limit …), and `variant` where the code has
+   * several wordings; `messageSegments` renders them in any locale.
+   */
+  params: DiagnosticParams;
+  /** What is wrong and what to write instead, in English, from the catalogue: what the CLI prints. */
   message: string;
 }
 
@@ -20,6 +34,19 @@ export interface Diagnostic {
 export interface Position {
   line: number;
   column: number;
+}
+
+/** A diagnostic with its English message rendered from `code` and `params`. */
+export function makeDiagnostic(
+  file: string,
+  position: Position,
+  severity: Severity,
+  code: string,
+  path: ValuePath,
+  params: DiagnosticParams = {},
+): Diagnostic {
+  const { line, column } = position;
+  return { file, line, column, severity, code, path, params, message: englishMessage(code, params) };
 }
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {

@@ -13,7 +13,7 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import type { CheckOptions } from "./check-options.ts";
-import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { compareDiagnostics, type Diagnostic, type DiagnosticParams, makeDiagnostic } from "./diagnostics.ts";
 import { readPlainFile } from "./plain-file.ts";
 import { buildRegistry, type MirrorFileChecker, type SourceText } from "./registry.ts";
 import { MAX_STATUS_BYTES, parseStatusFile } from "./status/status-file.ts";
@@ -74,15 +74,13 @@ export function entryExists(path: string): boolean {
 /** What a file is read as: its size limit, and what to do when it cannot be read. */
 export type FileRole = "mirror" | "config";
 
+/** Where a diagnostic about a whole file is placed. */
+const TOP = { line: 1, column: 1 };
+
 const LIMITS: Readonly<Record<FileRole, number>> = {
   // Bytes, never fewer than characters: a file within this is within the parser's limit too.
   mirror: MAX_MIRROR_FILE_CHARS,
   config: MAX_SOURCE_BYTES,
-};
-
-const INSTEAD: Readonly<Record<FileRole, string>> = {
-  mirror: "Replace it with the mirror's YAML as a plain file (not a link, folder or device), or remove it.",
-  config: "Make the config a plain file, or point MIRRORS_CONFIG at one.",
 };
 
 export interface ReadSources {
@@ -98,19 +96,13 @@ export function readSources(paths: readonly string[], role: FileRole = "mirror",
   for (const path of paths) {
     const file = displayPath(path, cwd);
     const read = readPlainFile(path, LIMITS[role]);
-    const refuse = (code: string, message: string) =>
-      out.diagnostics.push({ file, line: 1, column: 1, severity: "error", code, message });
+    const refuse = (code: string, params: DiagnosticParams) =>
+      out.diagnostics.push(makeDiagnostic(file, TOP, "error", code, [], params));
     if (read.kind === "text") out.sources.push({ file, text: read.text });
-    else if (read.kind === "not-regular") {
-      refuse("not-a-regular-file", `This is ${read.what}, not a regular file, so it is not read. ${INSTEAD[role]}`);
-    } else if (read.kind === "too-large") {
-      refuse(
-        "file-too-large",
-        `The file has ${read.bytes} bytes; it must stay under ${LIMITS[role]}, so it is not read. Keep only the keys its format defines.`,
-      );
-    } else {
-      refuse("file-unreadable", `The file cannot be read (${read.errno}). Check that it exists and is readable.`);
-    }
+    else if (read.kind === "not-regular") refuse("not-a-regular-file", { variant: role, kind: read.what });
+    else if (read.kind === "too-large") {
+      refuse("file-too-large", { variant: "bytes", size: read.bytes, limit: LIMITS[role] });
+    } else refuse("file-unreadable", { errno: read.errno });
   }
   return out;
 }
@@ -157,26 +149,11 @@ export function readStatus(path: string): ReturnType<typeof parseStatusFile> {
   const file = displayPath(path, process.cwd());
   const read = readPlainFile(path, MAX_STATUS_BYTES);
   if (read.kind === "text") return parseStatusFile(file, read.text);
-  const [code, problem] =
+  const [code, params]: [string, DiagnosticParams] =
     read.kind === "not-regular"
-      ? ["not-a-regular-file", `The status file named by MIRRORS_STATUS is ${read.what}, not a regular file`]
+      ? ["not-a-regular-file", { variant: "status", kind: read.what, path }]
       : read.kind === "too-large"
-        ? [
-            "status-too-large",
-            `The status file has ${read.bytes} bytes, more than a status file can (${MAX_STATUS_BYTES})`,
-          ]
-        : ["status-unreadable", `The status file named by MIRRORS_STATUS cannot be read (${read.errno})`];
-  return {
-    status: null,
-    diagnostics: [
-      {
-        file,
-        line: 1,
-        column: 1,
-        severity: "error",
-        code,
-        message: `${problem}; mirrors are shown as not checked. Run \`npm run check-mirrors -- --out ${path}\` and point MIRRORS_STATUS at that file, or unset MIRRORS_STATUS.`,
-      },
-    ],
-  };
+        ? ["status-too-large", { variant: "bytes", size: read.bytes, limit: MAX_STATUS_BYTES, path }]
+        : ["status-unreadable", { errno: read.errno, path }];
+  return { status: null, diagnostics: [makeDiagnostic(file, TOP, "error", code, [], params)] };
 }

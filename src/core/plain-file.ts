@@ -10,12 +10,15 @@ import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, type St
 /** What reading a file gave: its text, or why it was not read. */
 export type PlainFileRead =
   | { kind: "text"; text: string }
-  /** Not a regular file; `what` says what it is ("a symbolic link", "a folder", …). */
-  | { kind: "not-regular"; what: string }
+  /** Not a regular file; `what` says what it is. */
+  | { kind: "not-regular"; what: FileKind }
   /** Larger than the limit; `bytes` is its size (at least the limit plus one). */
   | { kind: "too-large"; bytes: number }
   /** The system refused it (`errno` such as `ENOENT`, `EACCES`). */
   | { kind: "unreadable"; errno: string };
+
+/** What a file system entry that is not a regular file is (`diagnostic.part.file-kind.<kind>`). */
+export type FileKind = "symbolic-link" | "folder" | "fifo" | "socket" | "character-device" | "block-device" | "special";
 
 /** Read at a time; a file past the limit is never read further than the limit plus one byte. */
 const CHUNK_BYTES = 64 * 1024;
@@ -31,7 +34,7 @@ export function readPlainFile(path: string, maxBytes: number): PlainFileRead {
   } catch (error) {
     // ELOOP: the path became a symbolic link after it was looked at.
     const errno = errnoOf(error);
-    return errno === "ELOOP" ? { kind: "not-regular", what: "a symbolic link" } : { kind: "unreadable", errno };
+    return errno === "ELOOP" ? { kind: "not-regular", what: "symbolic-link" } : { kind: "unreadable", errno };
   }
   try {
     const opened = fstatSync(fd);
@@ -56,15 +59,15 @@ export function readPlainFile(path: string, maxBytes: number): PlainFileRead {
   }
 }
 
-/** What a file system entry is, in words, for a message. */
-function whatItIs(stats: Stats): string {
-  if (stats.isSymbolicLink()) return "a symbolic link";
-  if (stats.isDirectory()) return "a folder";
-  if (stats.isFIFO()) return "a named pipe (FIFO)";
-  if (stats.isSocket()) return "a socket";
-  if (stats.isCharacterDevice()) return "a character device";
-  if (stats.isBlockDevice()) return "a block device";
-  return "a special file";
+/** What a file system entry is, for a message. */
+function whatItIs(stats: Stats): FileKind {
+  if (stats.isSymbolicLink()) return "symbolic-link";
+  if (stats.isDirectory()) return "folder";
+  if (stats.isFIFO()) return "fifo";
+  if (stats.isSocket()) return "socket";
+  if (stats.isCharacterDevice()) return "character-device";
+  if (stats.isBlockDevice()) return "block-device";
+  return "special";
 }
 
 function errnoOf(error: unknown): string {

@@ -9,7 +9,7 @@
  */
 import { CORE_SCHEMA, load as fastLoad } from "js-yaml";
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
-import type { Diagnostic, Position, Severity } from "./diagnostics.ts";
+import { type Diagnostic, type DiagnosticParams, makeDiagnostic, type Position, type Severity } from "./diagnostics.ts";
 import { isRecord, type ValuePath, valueAt } from "./value-path.ts";
 
 /** The default size limit (the distribution config is about 8 KiB). */
@@ -48,17 +48,12 @@ export interface ParseOutcome {
 /** Parses `text`, refusing it unread when it has more than `maxChars` characters. */
 export function parseYamlSource(file: string, text: string, maxChars = MAX_SOURCE_BYTES): ParseOutcome {
   const diagnostics: Diagnostic[] = [];
-  const report = (severity: Severity, code: string, pos: Position, message: string) =>
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity, code, message });
+  const report = (severity: Severity, code: string, pos: Position, params: DiagnosticParams = {}) =>
+    diagnostics.push(makeDiagnostic(file, pos, severity, code, [], params));
   const top: Position = { line: 1, column: 1 };
 
   if (text.length > maxChars) {
-    report(
-      "error",
-      "file-too-large",
-      top,
-      `The file has ${text.length} characters; it must stay under ${maxChars}. Keep only the keys its format defines.`,
-    );
+    report("error", "file-too-large", top, { variant: "chars", size: text.length, limit: maxChars });
     return { source: null, diagnostics };
   }
   const deepAt = flowTooDeepAt(text);
@@ -79,46 +74,25 @@ export function parseYamlSource(file: string, text: string, maxChars = MAX_SOURC
       continue;
     }
     // Duplicate keys are tolerated as upstream's loader does (the last one wins), but said.
-    const duplicate = problem.code === "DUPLICATE_KEY";
-    report(
-      duplicate ? "warning" : "error",
-      duplicate ? "duplicate-key" : "yaml-syntax",
-      toPosition(problem.pos[0]),
-      duplicate
-        ? "This key appears more than once in the mapping; only its last value is used. Keep one."
-        : `${firstLine(problem.message)}. Fix the YAML syntax here.`,
-    );
+    const at = toPosition(problem.pos[0]);
+    if (problem.code === "DUPLICATE_KEY") report("warning", "duplicate-key", at);
+    else report("error", "yaml-syntax", at, { variant: "parser", detail: firstLine(problem.message), ...at });
   }
   if (diagnostics.some((d) => d.severity === "error")) return { source: null, diagnostics };
 
   if (doc.contents === null) {
-    report(
-      "error",
-      "empty-file",
-      top,
-      "The file holds no YAML document. Write the mirror's keys (name, address, …) as a mapping.",
-    );
+    report("error", "empty-file", top);
     return { source: null, diagnostics };
   }
   if (!isMap(doc.contents)) {
-    report(
-      "error",
-      "not-a-mapping",
-      rangeStart(doc.contents, toPosition) ?? top,
-      "The document must be a mapping of keys (name:, address:, …), not a list or a single value.",
-    );
+    report("error", "not-a-mapping", rangeStart(doc.contents, toPosition) ?? top);
     return { source: null, diagnostics };
   }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch {
-    report(
-      "error",
-      "yaml-aliases",
-      top,
-      `The document uses YAML aliases too often (more than ${MAX_ALIAS_COUNT} expansions). Write the values out instead of using aliases.`,
-    );
+    report("error", "yaml-aliases", top, { limit: MAX_ALIAS_COUNT });
     return { source: null, diagnostics };
   }
   return {
@@ -130,7 +104,7 @@ export function parseYamlSource(file: string, text: string, maxChars = MAX_SOURC
   };
 }
 
-const TOO_DEEP = "The YAML nests lists or mappings too deeply to be read. Write the values out flat, one key a line.";
+const TOO_DEEP: DiagnosticParams = { variant: "too-deep" };
 
 interface PositionedDocument {
   document: Document.Parsed;

@@ -130,7 +130,8 @@ test("a pasted broken file shows each diagnostic of npm run validate with its li
     expect(status).toBe(1);
     const expected = report.diagnostics
       .filter((d) => d.file.endsWith("broken.yml"))
-      .map((d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+      // Code spans are `<code>` elements on the page, so their backticks are not in its text.
+      .map((d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message.replaceAll("`", "")}`);
     expect(expected.length).toBeGreaterThanOrEqual(6);
     await expect(page.locator(".paste-list li")).toHaveText(expected);
   });
@@ -144,6 +145,27 @@ test("a pasted broken file shows each diagnostic of npm run validate with its li
   const lines = BROKEN.split("\n");
   const offset = lines.slice(0, (line ?? 1) - 1).reduce((n, l) => n + l.length + 1, 0) + (column ?? 1) - 1;
   expect(caret).toBe(offset);
+});
+
+test("the checks on /de/join/ are German, with code spans as <code> and no backticks", async ({ page }) => {
+  await page.goto("/de/join/");
+  const name = page.locator("#join-name");
+  await expect(page.locator(".check-count")).not.toBeEmpty();
+  await name.fill("https://mirror.example.org/");
+  await name.blur();
+  const message = page.locator("#join-name-msg");
+  await expect(message).toContainText("muss der Hostname des Mirrors sein");
+  await expect(message.locator("code").first()).toHaveText("name");
+  const summary = page.locator(".check-list");
+  await expect(summary).toContainText("Die Datei hat keinen Schlüssel sponsor_url.");
+  await expect(summary).not.toContainText("`");
+  await expect(summary).not.toContainText("The file");
+
+  await page.locator("#join-paste-text").fill(BROKEN);
+  const pasted = page.locator(".paste-list");
+  await expect(pasted).toContainText("Atlantis ist kein Ländercode nach ISO 3166-1 alpha-2.");
+  await expect(pasted.locator("code", { hasText: "Atlantis" })).toHaveCount(1);
+  await expect(pasted).not.toContainText("`");
 });
 
 /** A mirror as the core normalises it, without the name of the file it came from. */

@@ -27,6 +27,16 @@ test("a private mirror has its page, marked private, with the notes on its file"
   await expect(page.locator("ul.notes li").first()).toContainText(/line \d+: /);
 });
 
+test("a mirror page's notes speak the page's language, with code spans as <code>", async ({ page }) => {
+  await page.goto("/de/mirrors/alma-repo.atm.svcs.io/");
+  const note = page.locator("ul.notes li").first();
+  await expect(note).toContainText(
+    /^Zeile \d+: Die Datei hat keine geolocation, daher steht der Mirror unter „Standort unbekannt“/,
+  );
+  await expect(note.locator("code", { hasText: "geolocation" }).first()).toBeVisible();
+  await expect(note).not.toContainText("`");
+});
+
 test("a country page lists its public mirrors", async ({ page }) => {
   await page.goto("/countries/de/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Mirrors in Germany");

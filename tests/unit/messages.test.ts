@@ -4,10 +4,14 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { expect, it } from "vitest";
 import { checkConfigFile } from "../../src/core/config-file.ts";
+import { DIAGNOSTIC_CODES } from "../../src/core/diagnostic-catalogue.ts";
+import { englishMessage } from "../../src/core/diagnostic-text.ts";
 import { placeByAddress } from "../../src/core/geo/address-placement.ts";
 import { buildGazetteer } from "../../src/core/geo/gazetteer.ts";
+import { placeLocation } from "../../src/core/geo/geocode.ts";
 import { listMirrorFiles, loadRegistry, readSources } from "../../src/core/load.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
+import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import { SOUND } from "./helpers.ts";
 
 /** One small file per diagnostic, so that every message's wording is pinned by the snapshot. */
@@ -44,6 +48,11 @@ const CASES: Record<string, string> = {
   "subnet-wide": `${SOUND}private: true\nsubnets: [147.32.0.0/12]\n`,
   "subnet-special-range": `${SOUND}private: true\nsubnets: [192.168.0.0/16]\n`,
   "file-name-mismatch": SOUND,
+  "file-too-large": `${SOUND}#${"x".repeat(20_000)}\n`,
+  "out-of-range": SOUND.replace("  city: Frankfurt\n", "  city: Frankfurt\n  latitude: 91\n  longitude: 8.68\n"),
+  "empty-value": SOUND.replace("sponsor: Example Hosting", 'sponsor: ""'),
+  "url-fragment": SOUND.replace("https://mirror.example.org/almalinux/", "https://mirror.example.org/almalinux/#top"),
+  "yaml-aliases": `${SOUND}x: &a [1, 1, 1, 1, 1, 1, 1, 1]\ny: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nz: [*b, *b, *b, *b, *b, *b, *b, *b]\n`,
 };
 
 /** Runs `buildRegistry` over several files and prints the diagnostics with one of `codes`. */
@@ -131,6 +140,52 @@ it("warns when a file's place disagrees with its address's (placement by address
   expect(lines.join("\n")).toMatchSnapshot();
 });
 
+it("says what is wrong with the config's versions, arches, repos and keys", () => {
+  const real = readFileSync("config.yml", "utf8");
+  const lines = [
+    real.replace(/^duplicated_versions:\n/m, "duplicated_versions:\n  '7': '7.9'\n"),
+    real
+      .replaceAll(/^ {4}- s390x\n/gm, "")
+      .replace(
+        /^repos:\n/m,
+        "repos:\n  - name: extra\n    path: extra\n    versions: ['5']\n    arches: [s390x]\n  - name: extra\n    path: extra2\n",
+      ),
+    real.replace(/^versions:\n/m, "versions:\n  - '9.x'\n"),
+    real
+      .replace(/^versions:\n/m, "version_list: []\nvault_version: []\nversions:\n")
+      .replace(/^config_version: 3$/m, "config_version: 2"),
+    real.replace(/^repos:\n/m, "repos:\n  - name: typo\n    path: typo\n    arch: [x86_64]\n"),
+  ].flatMap((yaml) =>
+    checkConfigFile("config.yml", yaml).diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`),
+  );
+  expect(lines.join("\n")).toMatchSnapshot();
+});
+
+it("says what is wrong with a status file", () => {
+  const lines = [
+    "{",
+    '{"checked_at": 5, "mirrors": {}}',
+    '{"checked_at": "2026-01-01T00:00:00Z", "mirrors": {"mirror.example.org": {"state": 5}}}',
+  ].flatMap((text) =>
+    parseStatusFile("status.json", text).diagnostics.map(
+      (d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`,
+    ),
+  );
+  expect(lines.join("\n")).toMatchSnapshot();
+});
+
+it("says why a mirror is drawn only roughly where it is (approximate-location)", () => {
+  const gazetteer = buildGazetteer([
+    { name: "Frankfurt", altName: "", country: "DE", adminCode: "05", population: 1, latitude: 50.11, longitude: 8.68 },
+  ]);
+  const place = (city: string | null) =>
+    placeLocation({ country: "DE", continent: "EU", region: null, city, coordinates: null }, gazetteer)?.warning;
+  const lines = [place("Atlantis"), place(null)].map((params) =>
+    params ? `warning approximate-location ${englishMessage("approximate-location", params)}` : "none",
+  );
+  expect(lines.join("\n")).toMatchSnapshot();
+});
+
 it("says what is wrong with the config's reference_url", () => {
   const real = readFileSync("config.yml", "utf8");
   const lines = [
@@ -142,4 +197,10 @@ it("says what is wrong with the config's reference_url", () => {
     ),
   );
   expect(lines.join("\n")).toMatchSnapshot();
+});
+
+it("pins the wording of every code of the catalogue in the snapshot", () => {
+  const snapshot = readFileSync("tests/unit/__snapshots__/messages.test.ts.snap", "utf8");
+  const pinned = new Set([...snapshot.matchAll(/(?:^|[ "])(?:error|warning) ([a-z0-9-]+) /gm)].map((m) => m[1]));
+  expect(DIAGNOSTIC_CODES.filter((code) => !pinned.has(code))).toEqual([]);
 });

@@ -123,7 +123,7 @@ describe("readPlainFile", () => {
     expect(readPlainFile(file, 16)).toEqual({ kind: "text", text: "é".repeat(8) });
     expect(readPlainFile(file, 15)).toEqual({ kind: "too-large", bytes: 16 });
     expect(readPlainFile(join(work, "missing.txt"), 16)).toEqual({ kind: "unreadable", errno: "ENOENT" });
-    expect(readPlainFile("/dev/zero", 16)).toEqual({ kind: "not-regular", what: "a character device" });
+    expect(readPlainFile("/dev/zero", 16)).toEqual({ kind: "not-regular", what: "character-device" });
   });
 });
 

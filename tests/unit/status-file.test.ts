@@ -78,6 +78,13 @@ describe("parseStatusFile", () => {
         column: 16,
         severity: "warning",
         code: "status-entry",
+        path: ["mirrors", "stale.example.org", "state"],
+        params: {
+          problem: "enum",
+          where: "path",
+          path: "mirrors.stale.example.org.state",
+          allowed: "ok, outdated, broken, unreachable",
+        },
         message:
           "`mirrors.stale.example.org.state` must be one of ok, outdated, broken, unreachable. This mirror is shown as not checked; run `npm run check-mirrors` to write the file again.",
       },

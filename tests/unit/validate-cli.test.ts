@@ -60,6 +60,8 @@ describe("npm run validate", () => {
       column: 10,
       severity: "warning",
       code: "scheme-mismatch",
+      path: ["address", "https"],
+      params: { variant: "web", path: "address.https", scheme: "http", key: "https" },
       message: expect.stringContaining("listed as http"),
     });
   });

@@ -4,7 +4,7 @@
  * declared place always wins; when it disagrees with the address (another country, or more than
  * 1,000 km away) the sponsor is warned. Pure: the caller hands in the loaded database.
  */
-import type { Diagnostic } from "../diagnostics.ts";
+import { type Diagnostic, type DiagnosticParams, makeDiagnostic } from "../diagnostics.ts";
 import { geoPoint, haversineTerm, type LatLon, termToKm } from "../mirrorlist/geo-distance.ts";
 import { specialAddressRange } from "../net/special-addresses.ts";
 import { ownValue } from "../own-property.ts";
@@ -101,27 +101,33 @@ function where(address: AddressPlace): string {
   return [address.city, address.region, address.country].filter(Boolean).join(", ");
 }
 
-function warning(mirror: Mirror, code: string, message: string): Diagnostic {
-  return { file: mirror.file, line: 1, column: 1, severity: "warning", code, message };
+function warning(mirror: Mirror, code: string, params: DiagnosticParams): Diagnostic {
+  return makeDiagnostic(mirror.file, { line: 1, column: 1 }, "warning", code, ["geolocation"], params);
 }
 
 function otherCountry(mirror: Mirror, location: MirrorLocation, address: AddressPlace): Diagnostic {
-  return warning(
-    mirror,
-    "address-in-other-country",
-    `The file places the mirror in ${location.country}, but its address ${address.address} is in ${where(address)} (${IP_GEOLOCATION_CREDIT.text}). ` +
-      `The mirrorlist follows the file: dnf clients in ${location.country} get this mirror among their own country's, and clients in ${address.country} get it only after theirs. ` +
-      `If the mirror is in ${address.country}, fix geolocation.country (and city); if the file is right, nothing needs changing.`,
-  );
+  return warning(mirror, "address-in-other-country", {
+    country: location.country,
+    address: address.address,
+    place: where(address),
+    credit: IP_GEOLOCATION_CREDIT.text,
+    addressCountry: address.country,
+  });
 }
 
 function farAway(mirror: Mirror, declared: Placement, address: AddressPlace, km: number): Diagnostic {
-  const filePlace = declared.method === "coordinates" ? "its coordinates" : (declared.place ?? "its city");
-  return warning(
-    mirror,
-    "address-far-from-place",
-    `The file places the mirror at ${filePlace}, ${Math.round(km).toLocaleString("en")} km from where its address ${address.address} is (${where(address)}; ${IP_GEOLOCATION_CREDIT.text}). ` +
-      `The mirrorlist follows the file: dnf ranks this mirror by its distance from the file's place. ` +
-      `If the mirror is at ${address.city ?? where(address)}, fix geolocation.city (or latitude and longitude); if the file is right, nothing needs changing.`,
-  );
+  const filePlace =
+    declared.method === "coordinates"
+      ? { filePlace: "coordinates" }
+      : declared.place === null
+        ? { filePlace: "city" }
+        : { filePlace: "named", filePlaceName: declared.place };
+  return warning(mirror, "address-far-from-place", {
+    ...filePlace,
+    km: Math.round(km),
+    address: address.address,
+    place: where(address),
+    credit: IP_GEOLOCATION_CREDIT.text,
+    addressPlace: address.city ?? where(address),
+  });
 }

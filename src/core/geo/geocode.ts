@@ -3,6 +3,7 @@
  * `state_province` breaks ties), then a place named by part of the city or by the region, then
  * the country's centre. Anything less than the city itself comes with a warning. Pure.
  */
+import type { DiagnosticParams } from "../diagnostic-text.ts";
 import type { MirrorLocation } from "../types.ts";
 import { type Gazetteer, normaliseName, type Place } from "./gazetteer.ts";
 import { US_STATE_NAMES, US_STATES } from "./us-states.ts";
@@ -20,8 +21,8 @@ export interface Placement {
   method: PlacementMethod;
   /** The GeoNames place used (with its state, in the US) for `city` and `nearby`; the address's city for `address`. */
   place: string | null;
-  /** Why the placement is approximate; null when it is not. */
-  warning: string | null;
+  /** Why the placement is approximate, as the params of an `approximate-location` diagnostic; null when it is not. */
+  warning: DiagnosticParams | null;
 }
 
 /** Where to draw `location` on the map, or null when it has no location (or an unknown country). */
@@ -36,8 +37,8 @@ export function placeLocation(location: MirrorLocation | null, gazetteer: Gazett
   // A US state is placed at its own centre, not at a town named like it (Virginia, MN).
   const state = region && country === "US" ? US_STATES.get(normaliseName(region)) : undefined;
   const stateCentre = state ? gazetteer.centres.get(`US|${state.toUpperCase()}`) : undefined;
-  if (stateCentre) {
-    return { ...stateCentre, method: "nearby", place: region, warning: note(city, `the centre of ${region}`) };
+  if (stateCentre && region) {
+    return { ...stateCentre, method: "nearby", place: region, warning: note(city, { drawnAt: "region", region }) };
   }
   // Single words must match a place's whole name: "South Jakarta" is not "South Tangerang".
   const tries: [string, boolean][] = [
@@ -49,20 +50,19 @@ export function placeLocation(location: MirrorLocation | null, gazetteer: Gazett
     .map(([name, prefix]) => findPlace(gazetteer, country, name, null, prefix))
     .find((place) => place !== null);
   if (near) {
-    return fromPlace(near, "nearby", note(city, placeLabel(near)));
+    return fromPlace(near, "nearby", note(city, { drawnAt: "place", place: placeLabel(near) }));
   }
   const centre = gazetteer.centres.get(country);
   if (!centre) return null;
-  return { ...centre, method: "country", place: null, warning: note(city, `the centre of ${country}`) };
+  return { ...centre, method: "country", place: null, warning: note(city, { drawnAt: "country", country }) };
 }
 
-/** The warning of an approximate placement, drawn at `where`. */
-function note(city: string | null, where: string): string {
-  const subject = city ? `The city "${city}" is not in GeoNames, so the mirror` : "No city is given, so the mirror";
-  return `${subject} is drawn at ${where}. Check the spelling, or add geolocation.latitude and geolocation.longitude.`;
+/** The params of an approximate placement's warning, drawn at `where`. */
+function note(city: string | null, where: DiagnosticParams): DiagnosticParams {
+  return city ? { variant: "city", city, ...where } : { variant: "no-city", ...where };
 }
 
-function fromPlace(place: Place, method: "city" | "nearby", warning: string | null): Placement {
+function fromPlace(place: Place, method: "city" | "nearby", warning: DiagnosticParams | null): Placement {
   return { latitude: place.latitude, longitude: place.longitude, method, place: placeLabel(place), warning };
 }
 

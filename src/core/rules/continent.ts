@@ -7,7 +7,6 @@
 import { continents } from "countries-list";
 import { ownValue } from "../own-property.ts";
 import type { ContinentCode } from "../types.ts";
-import { countryName } from "./country.ts";
 import type { FileReporter } from "./reporter.ts";
 
 /** Countries that lie on two continents, with the one `countries-list` does not give them. */
@@ -41,15 +40,13 @@ export function checkContinent(r: FileReporter, written: unknown, country: strin
   if (typeof written !== "string" || written.trim() === "") return;
   const named = lookUpContinent(written);
   if (named === listedUnder || (named !== null && ownValue(ALSO_ON, country) === named)) return;
-  const listed = `${continents[listedUnder]} (\`${listedUnder}\`)`;
-  const problem =
-    named === null
-      ? `\`${written}\` is not a continent.`
-      : `\`${written}\` does not match the country: ${countryName(country)} (\`${country}\`) is not in ${continents[named]}.`;
+  const names = { written, listed: listedUnder, listedName: continents[listedUnder] };
   r.report(
     "warning",
     "continent-mismatch",
     ["geolocation", "continent"],
-    `${problem} The mirror is listed under ${listed}, the continent of its country. Write \`${continents[listedUnder]}\`, or remove the optional \`continent\`.`,
+    named === null
+      ? { variant: "unknown", ...names }
+      : { variant: "mismatch", ...names, country, named: continents[named] },
   );
 }

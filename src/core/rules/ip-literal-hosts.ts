@@ -17,22 +17,11 @@ export function checkUrlHost(r: FileReporter, path: ValuePath, href: string, opt
   // RFC 6761: `localhost` and every name under it always mean this very machine.
   const localName = host === "localhost" || host.endsWith(".localhost");
   if (!localName && !isIpAddress(host)) return;
-  const where = `\`${path.join(".")}\``;
   const range = localName ? "loopback" : specialAddressRange(host);
   if (range !== null && options.allowPrivateAddresses && PRIVATE_OPT_IN_RANGES.has(range)) return;
   if (range !== null) {
-    r.report(
-      "error",
-      "special-address-url",
-      path,
-      `${where} points at \`${host}\`, in the ${range} range, which is no address on the public internet. Write the public host name of the server instead, like \`https://mirror.example.org/almalinux/\`.`,
-    );
+    r.report("error", "special-address-url", path, { path: path.join("."), host, range });
     return;
   }
-  r.report(
-    "warning",
-    "ip-address-url",
-    path,
-    `${where} points at the IP address \`${host}\` rather than a host name, so it breaks when the server is renumbered and an https certificate rarely matches it. Write the server's host name instead.`,
-  );
+  r.report("warning", "ip-address-url", path, { path: path.join("."), host });
 }

@@ -4,7 +4,7 @@
  * `<name>.yaml`) stays listed; when none or several are, none is. A file named otherwise is a
  * warning, since the file name is where a reviewer looks for a second file of the same mirror.
  */
-import type { Diagnostic } from "../diagnostics.ts";
+import { type Diagnostic, type DiagnosticParams, makeDiagnostic } from "../diagnostics.ts";
 import type { Mirror } from "../types.ts";
 import type { SourcePlaces } from "./source-places.ts";
 
@@ -14,8 +14,10 @@ export function checkMirrorNames(
   places: SourcePlaces,
 ): { kept: Mirror[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (mirror: Mirror, severity: Diagnostic["severity"], code: string, message: string) =>
-    diagnostics.push({ file: mirror.file, ...places.positionOf(mirror.file, ["name"]), severity, code, message });
+  const report = (mirror: Mirror, severity: Diagnostic["severity"], code: string, params: DiagnosticParams) =>
+    diagnostics.push(
+      makeDiagnostic(mirror.file, places.positionOf(mirror.file, ["name"]), severity, code, ["name"], params),
+    );
 
   const byName = new Map<string, Mirror[]>();
   for (const m of candidates) byName.set(m.name, [...(byName.get(m.name) ?? []), m]);
@@ -29,26 +31,16 @@ export function checkMirrorNames(
       const others = group.filter((m) => m !== mirror).map((m) => m.file);
       const outcome =
         keeper === mirror
-          ? "This file, named after the mirror, stays listed; remove the duplicate, or give it its own host name."
+          ? { variant: "kept" }
           : keeper
-            ? `Only ${keeper.file}, named after the mirror, is listed; merge this file into it, or give this mirror its own host name.`
-            : `None of these files is listed: keep one, named \`${name}.yml\`, and remove the others.`;
-      report(
-        mirror,
-        "error",
-        "duplicate-name",
-        `The name \`${name}\` is also used by ${others.join(", ")}. ${outcome}`,
-      );
+            ? { variant: "other-kept", keeper: keeper.file }
+            : { variant: "none" };
+      report(mirror, "error", "duplicate-name", { name, others: others.join(", "), ...outcome });
     }
   }
   for (const mirror of candidates) {
     if (isNamedAfterItsMirror(mirror)) continue;
-    report(
-      mirror,
-      "warning",
-      "file-name-mismatch",
-      `The file holds the mirror \`${mirror.name}\`, so name it \`${mirror.name}.yml\`: a second file for the same mirror is then found at once.`,
-    );
+    report(mirror, "warning", "file-name-mismatch", { name: mirror.name });
   }
   return { kept, diagnostics };
 }

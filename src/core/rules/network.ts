@@ -21,12 +21,7 @@ export function normaliseNetworks(r: FileReporter, options: CheckOptions): Netwo
     // Parsed, so that what is published is a well-formed, percent-encoded https URL with a host.
     const url = URL.parse(rawSubnets.trim());
     if (url?.protocol !== "https:" || url.hostname === "") {
-      r.report(
-        "error",
-        "bad-subnet",
-        ["subnets"],
-        "A list of subnets given by URL must be fetched over https; write a full `https://` URL, like `https://example.org/subnets.txt`.",
-      );
+      r.report("error", "bad-subnet", ["subnets"], { variant: "url" });
       return { subnets: [], subnetsUrl: null, asns };
     }
     checkUrlHost(r, ["subnets"], url.href, options);
@@ -39,12 +34,7 @@ export function normaliseNetworks(r: FileReporter, options: CheckOptions): Netwo
     const cidr = canonicalCidr(item);
     const path = typeof rawSubnets === "string" ? ["subnets"] : ["subnets", index];
     if (cidr === null) {
-      r.report(
-        "error",
-        "bad-subnet",
-        path,
-        `\`${item}\` is not an IPv4 or IPv6 network in CIDR form. Write it like \`192.0.2.0/24\` or \`2001:db8::/48\` (a single address is \`/32\` or \`/128\`).`,
-      );
+      r.report("error", "bad-subnet", path, { variant: "cidr", value: item });
       return;
     }
     checkSubnetClaim(r, path, cidr, options);

@@ -5,11 +5,5 @@ import type { FileReporter } from "./reporter.ts";
 export function checkPrivateReach(r: FileReporter, networks: Networks): void {
   if (r.source.value.private !== true) return;
   if (networks.subnets.length > 0 || networks.subnetsUrl !== null || networks.asns.length > 0) return;
-  r.report(
-    "warning",
-    "private-unreachable",
-    ["private"],
-    "The mirror is private but lists neither `subnets` nor `asn`, so no client will ever be sent to it. Add the networks it serves, or remove the file if the mirror is retired.",
-    "key",
-  );
+  r.report("warning", "private-unreachable", ["private"], {}, { at: "key" });
 }

@@ -4,6 +4,7 @@
  * of `main` and optional module names (`kitten`) to their trees. Each must be an http(s) URL with
  * a host; it is read as a folder (a trailing `/` is added).
  */
+import { LIST_SEPARATOR } from "../diagnostic-text.ts";
 import type { FileReporter } from "./reporter.ts";
 
 /** Tree (`main`, or an optional module such as `kitten`) → base URL ending with `/`. */
@@ -25,8 +26,8 @@ export function normaliseReferenceUrls(r: FileReporter, modules: ReadonlySet<str
         "error",
         "unknown-reference-tree",
         ["reference_url", tree],
-        `\`reference_url.${tree}\` names no tree: use \`main\` or an optional module of \`optional_module_versions\` (${[...modules].map((m) => `\`${m}\``).join(", ") || "none"}).`,
-        "key",
+        { tree, modules: [...modules].join(LIST_SEPARATOR) },
+        { at: "key" },
       );
       continue;
     }
@@ -40,16 +41,11 @@ export function normaliseReferenceUrls(r: FileReporter, modules: ReadonlySet<str
 function webFolder(r: FileReporter, text: string, path: string[]): string | null {
   const url = URL.parse(text.trim());
   if (url === null || (url.protocol !== "http:" && url.protocol !== "https:") || url.hostname === "") {
-    r.report(
-      "error",
-      "bad-reference-url",
-      path,
-      `\`${path.join(".")}\` must be the http(s) URL of the origin tree, like \`https://repo.example.org/distro/\`.`,
-    );
+    r.report("error", "bad-reference-url", path, { variant: "url", path: path.join(".") });
     return null;
   }
   if (url.username !== "" || url.password !== "") {
-    r.report("error", "bad-reference-url", path, `\`${path.join(".")}\` must not carry a user name or password.`);
+    r.report("error", "bad-reference-url", path, { variant: "credentials", path: path.join(".") });
     return null;
   }
   url.hash = "";

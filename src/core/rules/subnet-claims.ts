@@ -24,37 +24,17 @@ export function checkSubnetClaim(r: FileReporter, path: ValuePath, cidr: string,
   const limits = SUBNET_LIMITS[family];
   const label = family === "ipv4" ? "IPv4" : "IPv6";
   if (prefix === 0) {
-    r.report(
-      "error",
-      "subnet-too-wide",
-      path,
-      `\`${cidr}\` covers every ${label} address, so every client would be sent to this mirror. List only the networks the mirror serves, like \`192.0.2.0/24\`.`,
-    );
+    r.report("error", "subnet-too-wide", path, { variant: "all", cidr, family: label });
     return;
   }
   if (prefix < limits.error) {
-    r.report(
-      "error",
-      "subnet-too-wide",
-      path,
-      `\`${cidr}\` is wider than any one network (the largest ${label} allocations are /${limits.error}). List only the networks the mirror serves.`,
-    );
+    r.report("error", "subnet-too-wide", path, { variant: "limit", cidr, family: label, limit: limits.error });
     return;
   }
   if (prefix < limits.warning) {
-    r.report(
-      "warning",
-      "subnet-wide",
-      path,
-      `\`${cidr}\` is wider than a /${limits.warning}, so the mirror takes the clients of a very large network. Check that it serves all of it, or list the smaller networks it does serve.`,
-    );
+    r.report("warning", "subnet-wide", path, { cidr, limit: limits.warning });
   }
   const range = specialNetworkRange(cidr);
   if (range === null || (options.allowPrivateAddresses && PRIVATE_OPT_IN_RANGES.has(range))) return;
-  r.report(
-    "warning",
-    "subnet-special-range",
-    path,
-    `\`${cidr}\` overlaps the ${range} range, which never reaches the mirrorlist as a client's address, so it matches no one. List the public networks the mirror serves.`,
-  );
+  r.report("warning", "subnet-special-range", path, { cidr, range });
 }

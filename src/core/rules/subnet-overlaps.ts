@@ -8,7 +8,7 @@
  * (widest first on a tie) with a stack of the networks still open finds every overlap:
  * whatever is on the stack holds the network at hand.
  */
-import type { Diagnostic } from "../diagnostics.ts";
+import { type Diagnostic, makeDiagnostic } from "../diagnostics.ts";
 import { cidrRange } from "../mirrorlist/ip-address.ts";
 import type { Mirror } from "../types.ts";
 import { isRecord } from "../value-path.ts";
@@ -62,16 +62,24 @@ export function checkSubnetOverlaps(
       [outer, inner],
       [inner, outer],
     ] as const) {
-      const consequence = monopoly
-        ? `${monopoly.file} is a monopoly mirror, which must be the only one for its networks, so neither mirror is listed. Agree which mirror serves the network, and list it in that file only.`
-        : "Clients there are sent to either mirror. Agree which mirror serves the network, and list it in that file only.";
-      diagnostics.push({
-        file: here.mirror.file,
-        ...places.positionOf(here.mirror.file, subnetPath(places, here)),
-        severity: monopoly ? "error" : "warning",
-        code: "subnet-overlap",
-        message: `\`${here.subnet}\` overlaps \`${there.subnet}\` of ${there.mirror.file} (\`${there.mirror.name}\`). ${consequence}`,
-      });
+      const path = subnetPath(places, here);
+      const consequence = monopoly ? { variant: "monopoly", monopolyFile: monopoly.file } : { variant: "shared" };
+      diagnostics.push(
+        makeDiagnostic(
+          here.mirror.file,
+          places.positionOf(here.mirror.file, path),
+          monopoly ? "error" : "warning",
+          "subnet-overlap",
+          path,
+          {
+            subnet: here.subnet,
+            otherSubnet: there.subnet,
+            otherFile: there.mirror.file,
+            otherName: there.mirror.name,
+            ...consequence,
+          },
+        ),
+      );
     }
   }
   return { diagnostics, unlisted };

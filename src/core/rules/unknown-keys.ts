@@ -1,47 +1,52 @@
 /** Rule: keys the mirror format does not define are warned about, with a "did you mean". */
 import { closest, distance } from "fastest-levenshtein";
+import { LIST_SEPARATOR } from "../diagnostic-text.ts";
 import { KNOWN_KEYS } from "../schema/mirror-schema.ts";
 import type { ValuePath } from "../yaml-source.ts";
 import type { FileReporter } from "./reporter.ts";
 
-/** Keys that belong to another mapping than the one they were found in. */
-const MISPLACED: ReadonlyMap<string, ReadonlyMap<string, string>> = new Map([
-  ["geolocation", new Map([["asn", "`asn` belongs at the top level of the file, not under `geolocation`"]])],
-]);
+/** Top-level keys found in another mapping, by that mapping. */
+const MISPLACED: ReadonlyMap<string, ReadonlySet<string>> = new Map([["geolocation", new Set(["asn"])]]);
 
-const MAPPINGS: { path: ValuePath; known: readonly string[]; label: string }[] = [
-  { path: [], known: KNOWN_KEYS.root, label: "at the top level" },
-  { path: ["address"], known: KNOWN_KEYS.address, label: "in `address`" },
-  { path: ["address_optional"], known: KNOWN_KEYS.address_optional, label: "in `address_optional`" },
-  {
-    path: ["address_optional", "kitten"],
-    known: KNOWN_KEYS.address,
-    label: "in `address_optional.kitten`",
-  },
-  { path: ["geolocation"], known: KNOWN_KEYS.geolocation, label: "in `geolocation`" },
+const MAPPINGS: { path: ValuePath; known: readonly string[] }[] = [
+  { path: [], known: KNOWN_KEYS.root },
+  { path: ["address"], known: KNOWN_KEYS.address },
+  { path: ["address_optional"], known: KNOWN_KEYS.address_optional },
+  { path: ["address_optional", "kitten"], known: KNOWN_KEYS.address },
+  { path: ["geolocation"], known: KNOWN_KEYS.geolocation },
 ];
 
 export function checkUnknownKeys(r: FileReporter): void {
-  for (const { path, known, label } of MAPPINGS) {
+  for (const { path, known } of MAPPINGS) {
     for (const key of r.source.keysAt(path)) {
-      if (known.includes(key)) continue;
-      const where = [...path, key];
-      const misplaced = MISPLACED.get(String(path.at(-1)))?.get(key);
-      const suggestion = suggest(key, known);
-      const advice = misplaced
-        ? `${misplaced}; move it there.`
-        : suggestion
-          ? `Did you mean \`${suggestion}\`? Rename it, or remove the key.`
-          : `The keys known there are ${known.map((k) => `\`${k}\``).join(", ")}; remove it or use one of those.`;
-      r.report(
-        "warning",
-        "unknown-key",
-        where,
-        `\`${key}\` is not a known key ${label}, so it is ignored. ${advice}`,
-        "key",
-      );
+      if (!known.includes(key)) reportUnknownKey(r, path, key, known);
     }
   }
+}
+
+/**
+ * Reports `key`, found in the mapping at `path` where only `known` are defined: a key of the
+ * top level found lower down is told to move, one close to a known key gets a "did you mean",
+ * any other the list of known keys. A mirror file's unknown key is ignored with a warning; with
+ * `refused`, the key makes the whole file an error (the distribution config, whose format is closed).
+ */
+export function reportUnknownKey(
+  r: FileReporter,
+  path: ValuePath,
+  key: string,
+  known: readonly string[],
+  refused = false,
+): void {
+  const parent = path.join(".");
+  const mapping = path.length === 0 ? { mapping: "top" } : { mapping: "in", parent };
+  const suggestion = suggest(key, known);
+  const advice = MISPLACED.get(parent)?.has(key)
+    ? { variant: "misplaced" }
+    : suggestion
+      ? { variant: "similar", suggestion }
+      : { variant: "known", known: known.join(LIST_SEPARATOR) };
+  const params = { key, ...mapping, ...advice, ...(refused ? { variant: `refused-${advice.variant}` } : {}) };
+  r.report(refused ? "error" : "warning", "unknown-key", [...path, key], params, { at: "key" });
 }
 
 /** The known key closest to `key`, when it is close enough to be a likely typo. */

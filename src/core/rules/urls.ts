@@ -41,24 +41,17 @@ export function checkSponsorUrl(r: FileReporter, options: CheckOptions): string 
   const value = r.source.value.sponsor_url;
   if (typeof value !== "string" || value === "") return null;
   if (BARE_HOST.test(value.trim())) {
-    r.report(
-      "warning",
-      "url-without-scheme",
-      ["sponsor_url"],
-      `\`sponsor_url\` has no scheme, so it is read as \`https://${value.trim()}\`. Write the full address with \`https://\`.`,
-    );
+    r.report("warning", "url-without-scheme", ["sponsor_url"], { path: "sponsor_url", value: value.trim() });
     const href = safeParse(`https://${value.trim()}`)?.href ?? null;
     if (href !== null) checkUrlHost(r, ["sponsor_url"], href, options);
     return href;
   }
   const url = safeParse(value);
   if (url === null || !/^https?:$/.test(url.protocol) || url.hostname === "") {
-    r.report(
-      "error",
-      url === null ? "bad-url" : "unsafe-url-scheme",
-      ["sponsor_url"],
-      "`sponsor_url` must be a web address starting with `https://` (or `http://`), like `https://example.org`.",
-    );
+    r.report("error", url === null ? "bad-url" : "unsafe-url-scheme", ["sponsor_url"], {
+      variant: "web",
+      path: "sponsor_url",
+    });
     return null;
   }
   checkUrlHost(r, ["sponsor_url"], url.href, options);
@@ -71,27 +64,22 @@ function parseMirrorUrl(
   value: string,
   key: Protocol,
 ): { scheme: Protocol; url: string } | null {
-  const where = `\`${path.join(".")}\``;
+  const where = path.join(".");
   const mixed = key === "rsync" ? RSYNC_MIXED.exec(value) : null;
   if (mixed) {
     const fixed = `rsync://${mixed[1]}/${mixed[2] ?? ""}`;
-    r.report(
-      "warning",
-      "rsync-syntax",
-      path,
-      `${where} mixes the two rsync syntaxes (\`rsync://\` and \`host::module\`); it is read as \`${withSlash(fixed)}\`. Write either \`rsync://${mixed[1]}/${mixed[2] ?? ""}\` or \`${mixed[1]}::${mixed[2] ?? ""}\`.`,
-    );
+    r.report("warning", "rsync-syntax", path, {
+      path: where,
+      url: withSlash(fixed),
+      host: mixed[1] ?? "",
+      module: mixed[2] ?? "",
+    });
     return { scheme: "rsync", url: withSlash(fixed) };
   }
   const daemon = RSYNC_DAEMON.exec(value);
   if (daemon) {
     if (key !== "rsync") {
-      r.report(
-        "error",
-        "scheme-mismatch",
-        path,
-        `${where} holds an rsync address (\`host::module\`); put it under \`rsync:\` and write an ${key} URL here.`,
-      );
+      r.report("error", "scheme-mismatch", path, { variant: "daemon", path: where, key });
       return null;
     }
     return { scheme: "rsync", url: withSlash(`rsync://${daemon[1]}/${daemon[2] ?? ""}`) };
@@ -99,59 +87,33 @@ function parseMirrorUrl(
   const url = safeParse(value);
   const scheme = url?.protocol.slice(0, -1) ?? "";
   if (url !== null && !isProtocol(scheme)) {
-    r.report(
-      "error",
-      "unsafe-url-scheme",
-      path,
-      `${where} uses the \`${scheme}:\` scheme; a mirror URL must start with http://, https://, rsync:// or ftp://.`,
-    );
+    r.report("error", "unsafe-url-scheme", path, { variant: "mirror", path: where, scheme });
     return null;
   }
   if (url === null || url.hostname === "" || !isProtocol(scheme)) {
-    r.report(
-      "error",
-      "bad-url",
-      path,
-      `${where} is not a URL. Write the full base URL, like \`${key === "rsync" ? "rsync://mirror.example.org/almalinux/" : `${key}://mirror.example.org/almalinux/`}\`.`,
-    );
+    r.report("error", "bad-url", path, {
+      variant: "mirror",
+      path: where,
+      example: `${key}://mirror.example.org/almalinux/`,
+    });
     return null;
   }
   // rsync names its (anonymous) module user in the URL; a password never belongs in a public file.
   if (url.password !== "" || (url.username !== "" && scheme !== "rsync")) {
-    r.report(
-      "error",
-      "url-credentials",
-      path,
-      `${where} holds a user name or password; publish a URL that needs none.`,
-    );
+    r.report("error", "url-credentials", path, { path: where });
     return null;
   }
   if (scheme !== key) {
     const webPair = (scheme === "http" || scheme === "https") === (key === "http" || key === "https");
     if (!webPair && (key === "rsync" || scheme === "rsync")) {
-      r.report(
-        "error",
-        "scheme-mismatch",
-        path,
-        `${where} holds an ${scheme}:// URL; put it under \`${scheme}:\` and write a ${key} address here.`,
-      );
+      r.report("error", "scheme-mismatch", path, { variant: "rsync", path: where, scheme, key });
       return null;
     }
-    r.report(
-      "warning",
-      "scheme-mismatch",
-      path,
-      `${where} holds an ${scheme}:// URL, so it is listed as ${scheme}. Move it under \`${scheme}:\`, or write the ${key}:// URL here.`,
-    );
+    r.report("warning", "scheme-mismatch", path, { variant: "web", path: where, scheme, key });
   }
   if (url.hash !== "") {
     // Paths are appended to a base URL; a fragment would swallow them.
-    r.report(
-      "warning",
-      "url-fragment",
-      path,
-      `${where} ends with a fragment (\`${url.hash}\`), which is dropped: paths are appended to a base URL. Remove it.`,
-    );
+    r.report("warning", "url-fragment", path, { path: where, fragment: url.hash });
     url.hash = "";
   }
   return { scheme, url: withSlash(url.href) };

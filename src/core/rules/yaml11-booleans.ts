@@ -23,11 +23,6 @@ export function coerceYaml11Booleans(r: FileReporter): void {
     const meaning = WORDS.get(raw.trim().toLowerCase());
     if (meaning === undefined) continue;
     value[key] = meaning;
-    r.report(
-      "warning",
-      "yaml11-boolean",
-      [key],
-      `\`${raw}\` is read as \`${meaning}\`, as YAML 1.1 parsers do. Write \`${meaning}\`.`,
-    );
+    r.report("warning", "yaml11-boolean", [key], { value: raw, meaning: String(meaning) });
   }
 }

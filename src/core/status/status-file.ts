@@ -6,7 +6,13 @@
  */
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
-import type { Diagnostic, Position, Severity } from "../diagnostics.ts";
+import {
+  type Diagnostic,
+  type DiagnosticParams,
+  makeDiagnostic,
+  type Position,
+  type Severity,
+} from "../diagnostics.ts";
 import type { MirrorStatus, StatusFile } from "../types.ts";
 import type { ValuePath } from "../value-path.ts";
 import { historyProblem } from "./history.ts";
@@ -45,17 +51,12 @@ function validators(): Validators {
 /** Parses and validates a status file's text. Pure. */
 export function parseStatusFile(file: string, text: string): StatusFileResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (severity: Severity, code: string, pos: Position, message: string) =>
-    diagnostics.push({ file, line: pos.line, column: pos.column, severity, code, message });
+  const report = (severity: Severity, code: string, pos: Position, path: ValuePath, params: DiagnosticParams) =>
+    diagnostics.push(makeDiagnostic(file, pos, severity, code, path, params));
   const top = { line: 1, column: 1 };
 
   if (text.length > MAX_STATUS_BYTES) {
-    report(
-      "error",
-      "status-too-large",
-      top,
-      `The status file has ${text.length} characters, more than a status file can (${MAX_STATUS_BYTES}). Point MIRRORS_STATUS at the file \`npm run check-mirrors\` writes.`,
-    );
+    report("error", "status-too-large", top, [], { variant: "chars", size: text.length, limit: MAX_STATUS_BYTES });
     return { status: null, diagnostics };
   }
   let value: unknown;
@@ -63,12 +64,9 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
     value = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    report(
-      "error",
-      "status-syntax",
-      positionOfSyntaxError(text, message),
-      `The status file is not valid JSON (${message.replace(/ in JSON at position \d+.*$/, "")}). Run \`npm run check-mirrors\` to write it again.`,
-    );
+    report("error", "status-syntax", positionOfSyntaxError(text, message), [], {
+      detail: message.replace(/ in JSON at position \d+.*$/, ""),
+    });
     return { status: null, diagnostics };
   }
 
@@ -77,12 +75,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   if (!validateFile(value)) {
     const error = validateFile.errors?.[0];
     const path = error ? pathOf(error) : [];
-    report(
-      "error",
-      "status-schema",
-      positions(path),
-      `${explainError(path, error)}. The status file is ignored; run \`npm run check-mirrors\` to write it again.`,
-    );
+    report("error", "status-schema", positions(path), path, explainError(path, error));
     return { status: null, diagnostics };
   }
   const raw = value as Pick<StatusFile, "checked_at" | "repomd"> & { mirrors: Record<string, unknown> };
@@ -92,7 +85,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   // An entry is trusted whole or not at all: a history that breaks its schema or does not add
   // up leaves the entry out, so the checker starts that mirror's history afresh.
   for (const [name, entry] of Object.entries(raw.mirrors)) {
-    let problem: string;
+    let problem: DiagnosticParams;
     let path: ValuePath;
     if (validateEntry(entry)) {
       const { history } = entry as MirrorStatus;
@@ -102,18 +95,13 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
         continue;
       }
       path = ["mirrors", name, ...inconsistent.path];
-      problem = `\`${path.join(".")}\` ${inconsistent.message}`;
+      problem = { problem: "other", where: "path", path: path.join("."), detail: inconsistent.message };
     } else {
       const error = validateEntry.errors?.[0];
       path = ["mirrors", name, ...(error ? pathOf(error) : [])];
       problem = explainError(path, error);
     }
-    report(
-      "warning",
-      "status-entry",
-      positions(path),
-      `${problem}. This mirror is shown as not checked; run \`npm run check-mirrors\` to write the file again.`,
-    );
+    report("warning", "status-entry", positions(path), path, problem);
   }
   // The reference's repomd.xml history (validated whole above, its keys repo paths) goes on to
   // the next check run and to the build's export, which serves its hashes in metalinks.
@@ -131,15 +119,16 @@ function pathOf(error: ErrorObject): (string | number)[] {
   return segments;
 }
 
-function explainError(path: ValuePath, error: ErrorObject | undefined): string {
-  const where = path.length === 0 ? "The status file" : `\`${path.join(".")}\``;
-  if (error === undefined) return `${where} is not valid`;
-  if (error.keyword === "required") return `${where} is missing`;
+/** The params of `diagnostic.part.status.<problem>` that say what is wrong at `path`. */
+function explainError(path: ValuePath, error: ErrorObject | undefined): DiagnosticParams {
+  const where = path.length === 0 ? { where: "status-file" } : { where: "path", path: path.join(".") };
+  if (error === undefined) return { problem: "invalid", ...where };
+  if (error.keyword === "required") return { problem: "missing", ...where };
   if (error.keyword === "enum") {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ");
-    return `${where} must be one of ${allowed}`;
+    return { problem: "enum", ...where, allowed };
   }
-  return `${where} ${error.message ?? "is not valid"}`;
+  return { problem: "other", ...where, detail: error.message ?? "is not valid" };
 }
 
 /** V8 says "… in JSON at position 12 (line 2 column 3)"; older messages only the position. */

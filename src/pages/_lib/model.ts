@@ -2,7 +2,7 @@
  * What the pages show, built once from the `Registry`: each mirror with its map placement, its
  * status and the notes on its file. Pure; `src/content.config.ts` calls it and stores the result.
  */
-import type { Diagnostic } from "../../core/diagnostics.ts";
+import { type Diagnostic, makeDiagnostic } from "../../core/diagnostics.ts";
 import { placeRegistryByAddress, statusHasAddresses } from "../../core/geo/address-placement.ts";
 import type { Gazetteer } from "../../core/geo/gazetteer.ts";
 import type { Placement } from "../../core/geo/geocode.ts";
@@ -66,21 +66,26 @@ export function buildSiteMirrors(
 ): SiteMirror[] {
   const notesByFile = new Map<string, Diagnostic[]>();
   for (const d of registry.diagnostics) {
-    const note = { ...d, message: hideEmails(d.message) };
+    const params = Object.fromEntries(
+      Object.entries(d.params).map(([k, v]) => [k, typeof v === "string" ? hideEmails(v) : v]),
+    );
+    const note = { ...d, params, message: hideEmails(d.message) };
     notesByFile.set(d.file, [...(notesByFile.get(d.file) ?? []), note]);
   }
   return placeRegistryByAddress(registry, gazetteer, geo).mirrors.map(
     ({ mirror, placement, address, disagreement }) => {
       const notes = [...(notesByFile.get(mirror.file) ?? [])];
       if (placement?.warning) {
-        notes.push({
-          file: mirror.file,
-          line: 1,
-          column: 1,
-          severity: "warning",
-          code: "approximate-location",
-          message: placement.warning,
-        });
+        notes.push(
+          makeDiagnostic(
+            mirror.file,
+            { line: 1, column: 1 },
+            "warning",
+            "approximate-location",
+            ["geolocation"],
+            placement.warning,
+          ),
+        );
       }
       if (disagreement) notes.push(disagreement);
       return {
