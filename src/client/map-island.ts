@@ -48,6 +48,9 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<Ma
     zoomControl: false,
     attributionControl: false,
   });
+  // The box took the focus while the map loaded (mirror-map.ts); Leaflet's keyboard handler
+  // listens only once it has seen a focus event, so it is told of the focus it already has.
+  if (document.activeElement === box) box.dispatchEvent(new FocusEvent("focus"));
   const { labels } = options;
   L.control
     .zoom({ position: rtl ? "topright" : "topleft", zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut })

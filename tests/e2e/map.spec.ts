@@ -116,3 +116,18 @@ test("Leaflet's controls speak the page's language", async ({ page }) => {
   await expect(map.getByRole("button", { name: /^Spiegelserver hier: \d+$/ }).first()).toBeVisible();
   await expect(map).not.toContainText("A JavaScript library");
 });
+
+test("in Arabic, a popup keeps the host and sponsor names apart from the Arabic words", async ({ page }) => {
+  await page.goto("/ar/countries/is/");
+  const marker = page.locator(".map-pin").first();
+  await expect(marker).toBeVisible();
+  await marker.focus();
+  await page.keyboard.press("Enter");
+  const popup = page.locator(".map-popup");
+  await expect(popup).toBeVisible();
+  const name = popup.locator("h3 bdi");
+  await expect(name).toHaveAttribute("dir", "ltr");
+  await expect(name).toHaveText(/^[\w.-]+$/);
+  await expect(popup.locator("p bdi").first()).toHaveText(/\S/);
+  await expect(page.locator(".leaflet-popup-close-button")).toHaveAttribute("aria-label", "إغلاق");
+});
