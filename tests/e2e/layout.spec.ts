@@ -75,6 +75,13 @@ test.describe("on a 360 px phone", () => {
     expect(names).toEqual([...names].sort((a, b) => new Intl.Collator("en", { numeric: true }).compare(a, b)));
   });
 
+  test("a search leaves only the cards and headings of what it found", async ({ page }) => {
+    await page.goto("/?q=frankfurt");
+    await expect(page.locator(`${ROWS}:visible`).first()).toBeVisible();
+    await expect(page.locator("tr.g:visible th")).toHaveText(["Europe"]);
+    await expect(page.locator("tr.g2:visible th")).toHaveText(["Germany"]);
+  });
+
   for (const [locale, prefix] of Object.entries(PREFIXES)) {
     test(`the search hint is not cut off (${locale})`, async ({ page }) => {
       await page.goto(`${prefix}/`);
