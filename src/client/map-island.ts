@@ -11,6 +11,12 @@ import worldUrl from "world-atlas/countries-110m.json?url";
 import mapCss from "./map.css?url";
 import type { MapData, MapMirror } from "./map-data.ts";
 
+/** What the opened map offers its page: show only some mirrors. */
+export interface MapView {
+  /** Place only the mirrors named in `names` (all with null), and frame them. */
+  showOnly(names: ReadonlySet<string> | null): void;
+}
+
 export interface MapOptions {
   src: string;
   /** Path prefix of mirror pages in the page's locale. */
@@ -18,11 +24,14 @@ export interface MapOptions {
   /** Only this country's mirrors (lower or upper case ISO code), centred. */
   country: string | null;
   labels: Record<string, string>;
+  /** Place only these mirrors at first (all with null). */
+  names: ReadonlySet<string> | null;
 }
 
 const pin = L.divIcon({ className: "map-pin", iconSize: [14, 14] });
 
-export async function showMap(box: HTMLElement, options: MapOptions): Promise<void> {
+/** Opens the map in `box`; it places the mirrors of `options.names`, then whatever `showOnly` says. */
+export async function showMap(box: HTMLElement, options: MapOptions): Promise<MapView> {
   const [data, world] = await Promise.all([
     fetchJson<MapData>(options.src),
     fetchJson<Topology>(worldUrl),
@@ -39,8 +48,20 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<vo
     zoomControl: false,
     attributionControl: false,
   });
-  L.control.zoom({ position: rtl ? "topright" : "topleft" }).addTo(map);
-  const credits = L.control.attribution({ position: rtl ? "bottomleft" : "bottomright" }).addTo(map);
+  // The box took the focus while the map loaded (mirror-map.ts); Leaflet's keyboard handler
+  // listens only once it has seen a focus event, so it is told of the focus it already has.
+  if (document.activeElement === box) box.dispatchEvent(new FocusEvent("focus"));
+  const { labels } = options;
+  L.control
+    .zoom({ position: rtl ? "topright" : "topleft", zoomInTitle: labels.zoomIn, zoomOutTitle: labels.zoomOut })
+    .addTo(map);
+  // Leaflet's own prefix carries an English title; the name alone needs no translation.
+  const credits = L.control
+    .attribution({
+      position: rtl ? "bottomleft" : "bottomright",
+      prefix: '<a href="https://leafletjs.com">Leaflet</a>',
+    })
+    .addTo(map);
   const attribution = ["Natural Earth"];
   const tiles = import.meta.env.PUBLIC_MAP_TILES;
   if (tiles) {
@@ -66,19 +87,111 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<vo
   credits.addAttribution(attribution.join(", "));
 
   const wanted = options.country?.toUpperCase() ?? null;
-  const shown = data.mirrors.filter((m) => !wanted || m[5] === wanted);
-  const clusters = L.markerClusterGroup({ maxClusterRadius: 45, showCoverageOnHover: false });
-  for (const mirror of shown) {
-    const marker = L.marker([mirror[2], mirror[3]], { icon: pin, title: mirror[0], alt: mirror[0] });
+  const located = data.mirrors.filter((m) => !wanted || m[5] === wanted);
+  const clusters = L.markerClusterGroup({
+    maxClusterRadius: 45,
+    showCoverageOnHover: false,
+    iconCreateFunction: (cluster) => clusterIcon(cluster.getChildCount()),
+  });
+  const markers = new Map<string, L.Marker>();
+  for (const mirror of located) {
+    const marker = L.marker([mirror[2], mirror[3]], { icon: pin, title: mirror[0] });
     marker.bindPopup(() => popup(mirror, options));
-    clusters.addLayer(marker);
+    markers.set(mirror[0], marker);
   }
   map.addLayer(clusters);
-  if (wanted && shown.length > 0) {
-    map.fitBounds(L.latLngBounds(shown.map((m) => [m[2], m[3]])).pad(0.3), { maxZoom: 6 });
-  } else {
-    map.setView([30, 10], 2);
-  }
+  map.on("popupopen", (event) => {
+    event.popup
+      .getElement()
+      ?.querySelector(".leaflet-popup-close-button")
+      ?.setAttribute("aria-label", labels.close ?? "");
+  });
+  roveMarkers(map, labels.cluster ?? "");
+
+  const view: MapView = {
+    showOnly(names) {
+      const placed = located.filter((m) => !names || names.has(m[0]));
+      clusters.clearLayers();
+      clusters.addLayers(placed.flatMap((m) => markers.get(m[0]) ?? []));
+      if ((wanted || names) && placed.length > 0) {
+        map.fitBounds(L.latLngBounds(placed.map((m) => [m[2], m[3]])).pad(0.3), { maxZoom: 6 });
+      } else {
+        map.setView([30, 10], 2);
+      }
+    },
+  };
+  view.showOnly(options.names);
+  return view;
+}
+
+/** A cluster's round icon with its count (markercluster's own adds an English "markers"). */
+function clusterIcon(count: number): L.DivIcon {
+  const size = count < 10 ? "small" : count < 100 ? "medium" : "large";
+  const inner = document.createElement("div");
+  const number = document.createElement("span");
+  number.textContent = String(count);
+  inner.append(number);
+  return L.divIcon({ html: inner, className: `marker-cluster marker-cluster-${size}`, iconSize: L.point(40, 40) });
+}
+
+/**
+ * A roving tab stop over the markers and clusters in view: the map is one Tab stop, the next
+ * Tab reaches one marker, the arrow keys go to the marker nearest in screen order (west to east,
+ * then north to south), Home and End to the first and last, Escape back to the map.
+ */
+function roveMarkers(map: L.Map, clusterLabel: string): void {
+  const container = map.getContainer();
+  const pane = map.getPane("markerPane");
+  if (!pane) return;
+  let current: HTMLElement | null = null;
+  const icons = (): HTMLElement[] =>
+    [...pane.querySelectorAll<HTMLElement>(".leaflet-marker-icon")]
+      .map((el) => ({ el, box: el.getBoundingClientRect() }))
+      .sort((a, b) => a.box.left - b.box.left || a.box.top - b.box.top)
+      .map(({ el }) => el);
+  const settle = (): void => {
+    const all = icons();
+    if (!current || !all.includes(current)) current = all[0] ?? null;
+    for (const icon of all) {
+      icon.tabIndex = icon === current ? 0 : -1;
+      // A cluster's name, "Mirrors here: 12" (a pin has its mirror's name as its title).
+      if (icon.classList.contains("marker-cluster") && !icon.hasAttribute("aria-label")) {
+        icon.setAttribute("aria-label", clusterLabel.replace("{{count}}", icon.textContent?.trim() ?? ""));
+      }
+    }
+  };
+  // Leaflet gives every icon a tab stop when it adds it, and redraws the clusters as the map
+  // moves: take the stops back and name the new clusters after each redraw.
+  new MutationObserver(settle).observe(pane, { childList: true });
+  pane.addEventListener("focusin", (event) => {
+    if (event.target instanceof HTMLElement && event.target.classList.contains("leaflet-marker-icon")) {
+      current = event.target;
+      settle();
+    }
+  });
+  pane.addEventListener("keydown", (event) => {
+    const all = icons();
+    const at = current ? all.indexOf(current) : -1;
+    const next: Record<string, number> = {
+      ArrowRight: at + 1,
+      ArrowDown: at + 1,
+      ArrowLeft: at - 1,
+      ArrowUp: at - 1,
+      Home: 0,
+      End: all.length - 1,
+    };
+    if (event.key === "Escape") {
+      container.focus();
+    } else if (event.key in next) {
+      const target = all[Math.min(Math.max(next[event.key] ?? 0, 0), all.length - 1)];
+      target?.focus({ preventScroll: true });
+    } else {
+      return;
+    }
+    // The map's own keyboard handler would pan instead.
+    event.preventDefault();
+    event.stopPropagation();
+  });
 }
 
 /*
@@ -102,16 +215,27 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** `text` in a `<bdi>`: its direction its own (or `dir`), apart from the text around it. */
+function isolated(text: string, dir?: "ltr"): HTMLElement {
+  const bdi = document.createElement("bdi");
+  if (dir) bdi.dir = dir;
+  bdi.textContent = text;
+  return bdi;
+}
+
 function popup([name, sponsor, , , protocols]: MapMirror, options: MapOptions): HTMLElement {
   const root = document.createElement("div");
   root.className = "map-popup";
+  // Host, sponsor and protocol names keep their own direction inside a right-to-left popup.
   const title = document.createElement("h3");
-  title.textContent = name;
+  title.append(isolated(name, "ltr"));
   const by = document.createElement("p");
-  by.textContent = `${options.labels.sponsor ?? ""}: ${sponsor}`;
+  by.append(`${options.labels.sponsor ?? ""}: `, isolated(sponsor));
   const offers = document.createElement("p");
-  const names = protocols.split(" ").map((p) => options.labels[`p_${p}`] ?? p);
-  offers.textContent = `${options.labels.protocols ?? ""}: ${names.join(", ")}`;
+  offers.append(`${options.labels.protocols ?? ""}: `);
+  protocols.split(" ").forEach((p, i) => {
+    offers.append(...(i > 0 ? [", "] : []), isolated(options.labels[`p_${p}`] ?? p));
+  });
   const link = document.createElement("a");
   link.href = `${options.base}${encodeURIComponent(name)}/`;
   link.textContent = options.labels.details ?? name;

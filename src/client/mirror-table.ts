@@ -1,7 +1,10 @@
 /**
  * `<mirror-table>`: search, protocol and status filters, and column sorting over the server-
  * rendered table. The query lives in the URL (`?q=&p=&s=`) so a filtered view can be shared.
+ * Each filtering fires `SHOWN_EVENT` (mirrors-shown.ts), which the map follows.
  */
+
+import { SHOWN_EVENT, type ShownMirrors } from "./mirrors-shown.ts";
 
 interface Row {
   el: HTMLTableRowElement;
@@ -10,6 +13,8 @@ interface Row {
   text: string;
   protocols: string[];
   state: string;
+  /** ISO country code, lower case; "" when the mirror has no location. */
+  country: string;
 }
 
 /** Lower case without accents, so "zurich" finds "Zürich". */
@@ -17,8 +22,17 @@ function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
-class MirrorTable extends HTMLElement {
+/**
+ * Whether `word` alone is a country code that some row has: then "de" means Germany, not every
+ * name that contains "de" (Bangladesh, Sweden).
+ */
+function isCountryCode(word: string, rows: Row[]): boolean {
+  return /^[a-z]{2}$/.test(word) && rows.some((row) => row.country === word);
+}
+
+class MirrorTable extends HTMLElement implements ShownMirrors {
   #rows: Row[] = [];
+  #shown: ReadonlySet<string> | null = null;
   #flat = document.createElement("tbody");
   #form: HTMLFormElement | null = null;
   #announce = 0;
@@ -34,6 +48,8 @@ class MirrorTable extends HTMLElement {
         text: fold(`${el.dataset.mirror} ${cells.join(" ")} ${el.dataset.k ?? ""}`),
         protocols: (el.dataset.p ?? "").split(" "),
         state: el.dataset.s ?? "",
+        // `data-k` starts with the country code (MirrorTable.astro).
+        country: (el.dataset.k ?? "").split(" ")[0] ?? "",
       });
     }
     this.#flat.hidden = true;
@@ -60,6 +76,11 @@ class MirrorTable extends HTMLElement {
     if (params.size > 0) this.#filter(false);
   }
 
+  /** The names of the mirrors the filters leave shown; null while every row is. */
+  get shown(): ReadonlySet<string> | null {
+    return this.#shown;
+  }
+
   #filter(updateUrl: boolean): void {
     const form = this.#form;
     if (!form) return;
@@ -69,15 +90,19 @@ class MirrorTable extends HTMLElement {
       .filter(Boolean);
     const protocol = String(data.get("p") ?? "");
     const state = String(data.get("s") ?? "");
-    let shown = 0;
+    const country = words.length === 1 && isCountryCode(words[0] ?? "", this.#rows) ? words[0] : null;
+    const names = new Set<string>();
     for (const row of this.#rows) {
       const visible =
-        words.every((w) => row.text.includes(w)) &&
+        (country ? row.country === country : words.every((w) => row.text.includes(w))) &&
         (!protocol || row.protocols.includes(protocol)) &&
         (!state || row.state === state);
       row.el.hidden = !visible;
-      if (visible) shown++;
+      if (visible) names.add(row.el.dataset.mirror ?? "");
     }
+    const shown = names.size;
+    this.#shown = shown === this.#rows.length ? null : names;
+    this.dispatchEvent(new CustomEvent(SHOWN_EVENT, { bubbles: true }));
     this.#hideEmptyGroups();
     const none = this.querySelector<HTMLElement>(".none");
     if (none) none.hidden = shown > 0;

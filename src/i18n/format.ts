@@ -96,3 +96,12 @@ export function formatDay(locale: Locale, day: string): string {
 export function collator(locale: Locale): Intl.Collator {
   return collators(locale);
 }
+
+/**
+ * `value` between Unicode's first-strong isolate and pop directional isolate (U+2068, U+2069),
+ * for a Latin value (a host, an address, a file) put into a sentence of a right-to-left
+ * language: its punctuation stays with it instead of moving to the sentence's other end.
+ */
+export function isolate(value: string): string {
+  return `\u2068${value}\u2069`;
+}

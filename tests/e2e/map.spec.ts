@@ -1,3 +1,4 @@
+import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
 
 test("the home page loads no map code until the map is opened", async ({ page }) => {
@@ -40,4 +41,93 @@ test("a country page centres the map on its mirrors; a marker's popup links to t
   await expect(popup).toContainText("Protocols:");
   const name = await popup.getByRole("heading").textContent();
   await expect(popup.getByRole("link", { name: "Details" })).toHaveAttribute("href", `/mirrors/${name}/`);
+});
+
+/** How many mirrors the opened map places: single pins plus the counts of the clusters. */
+async function placed(map: Locator): Promise<number> {
+  const clustered = await map
+    .locator(".marker-cluster span")
+    .evaluateAll((spans) => spans.reduce((sum, s) => sum + Number(s.textContent), 0));
+  return clustered + (await map.locator(".map-pin").count());
+}
+
+test("the opened map places only the mirrors the table shows, and follows its filters", async ({ page }) => {
+  await page.goto("/?q=Frankfurt&p=https");
+  const rows = page.locator("table.mirrors tr[data-mirror]:visible");
+  await expect(rows.first()).toBeVisible();
+  const data = (await (await page.request.get("/map-data.json")).json()) as { mirrors: [string][] };
+  const located = new Set(data.mirrors.map((m) => m[0]));
+  const onMap = async (): Promise<number> =>
+    (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-mirror") ?? ""))).filter((name) =>
+      located.has(name),
+    ).length;
+  const expected = await onMap();
+  expect(expected).toBeGreaterThan(1);
+  expect(expected).toBeLessThan(30);
+  await page.getByRole("button", { name: "Show the map" }).click();
+  const map = page.getByRole("region", { name: "Map of the mirrors" });
+  await expect(map.locator(".leaflet-marker-icon").first()).toBeVisible();
+  await expect.poll(() => placed(map)).toBe(expected);
+
+  // The filter changes while the map is open: the map follows.
+  await page.getByLabel("Protocol").selectOption("");
+  await page.getByRole("searchbox").fill("Iceland");
+  await expect.poll(onMap).not.toBe(expected);
+  const iceland = await onMap();
+  expect(iceland).toBeGreaterThan(0);
+  await expect.poll(() => placed(map)).toBe(iceland);
+  await page.getByRole("searchbox").fill("");
+  await expect.poll(() => placed(map)).toBe(data.mirrors.length);
+});
+
+test("the focus moves into the opened map; it is one Tab stop whose markers the arrow keys walk", async ({ page }) => {
+  await page.goto("/");
+  await page.getByRole("button", { name: "Show the map" }).click();
+  const map = page.getByRole("region", { name: "Map of the mirrors" });
+  await expect(map).toBeFocused();
+  await expect(map.locator(".marker-cluster").first()).toBeVisible();
+  await expect(map).toHaveAccessibleDescription(/The table lists the same mirrors/);
+  // One marker at most waits in the tab order; the others are reached with the arrow keys.
+  await expect.poll(() => map.locator(".leaflet-marker-icon[tabindex='0']").count()).toBe(1);
+  expect(await map.locator(".leaflet-marker-icon").count()).toBeGreaterThan(3);
+  await page.keyboard.press("Tab");
+  const focused = page.locator(".leaflet-marker-icon:focus");
+  await expect(focused).toHaveCount(1);
+  await expect(focused).toHaveAccessibleName(/\S/);
+  const first = await focused.evaluate((el) => el.getBoundingClientRect().left);
+  await page.keyboard.press("ArrowRight");
+  await expect.poll(() => focused.evaluate((el) => el.getBoundingClientRect().left)).toBeGreaterThanOrEqual(first);
+  await expect.poll(() => map.locator(".leaflet-marker-icon[tabindex='0']").count()).toBe(1);
+  await expect(map.locator(".leaflet-marker-icon[tabindex='0']")).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(map).toBeFocused();
+  // Tab from the map passes one marker, then leaves the markers.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  await expect(page.locator(".leaflet-marker-icon:focus")).toHaveCount(0);
+});
+
+test("Leaflet's controls speak the page's language", async ({ page }) => {
+  await page.goto("/de/");
+  await page.getByRole("button", { name: "Karte anzeigen" }).click();
+  const map = page.locator(".map-box");
+  await expect(map.getByRole("button", { name: "Vergrößern" })).toHaveAttribute("title", "Vergrößern");
+  await expect(map.getByRole("button", { name: "Verkleinern" })).toBeVisible();
+  await expect(map.getByRole("button", { name: /^Spiegelserver hier: \d+$/ }).first()).toBeVisible();
+  await expect(map).not.toContainText("A JavaScript library");
+});
+
+test("in Arabic, a popup keeps the host and sponsor names apart from the Arabic words", async ({ page }) => {
+  await page.goto("/ar/countries/is/");
+  const marker = page.locator(".map-pin").first();
+  await expect(marker).toBeVisible();
+  await marker.focus();
+  await page.keyboard.press("Enter");
+  const popup = page.locator(".map-popup");
+  await expect(popup).toBeVisible();
+  const name = popup.locator("h3 bdi");
+  await expect(name).toHaveAttribute("dir", "ltr");
+  await expect(name).toHaveText(/^[\w.-]+$/);
+  await expect(popup.locator("p bdi").first()).toHaveText(/\S/);
+  await expect(page.locator(".leaflet-popup-close-button")).toHaveAttribute("aria-label", "إغلاق");
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { continentName, countryName, formatDateTime, formatDuration, formatNumber } from "../../src/i18n/format.ts";
+import {
+  continentName,
+  countryName,
+  formatDateTime,
+  formatDuration,
+  formatNumber,
+  isolate,
+} from "../../src/i18n/format.ts";
 import { directionOf, messageParts, nativeName, pluralForms, useTranslations } from "../../src/i18n/index.ts";
 import { selectLocales } from "../../src/i18n/locales.ts";
 import { localePath, paths } from "../../src/i18n/paths.ts";
@@ -110,5 +117,16 @@ describe("other locales", () => {
     expect(selectLocales("de,ja")).toEqual(["en", "de", "ja"]);
     expect(selectLocales(undefined)).toHaveLength(10);
     expect(() => selectLocales("xx")).toThrow(/unknown locales: xx/);
+  });
+});
+
+describe("isolate()", () => {
+  it("keeps a Latin value's punctuation with it inside an Arabic sentence", () => {
+    const sentence = useTranslations("ar")("mirror.cloud", {
+      provider: isolate("aws"),
+      regions: isolate("eu-west-1."),
+    });
+    expect(sentence).toContain("\u2068eu-west-1.\u2069");
+    expect(isolate("Bamboozle Web Services Inc.")).toBe("\u2068Bamboozle Web Services Inc.\u2069");
   });
 });
