@@ -1,5 +1,5 @@
 import { defineConfig } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./tests/e2e/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium.ts";
 
 const executablePath = chromiumPath() ?? undefined;
 // E2E_PORT lets two checkouts run their suites side by side; each suite starts its own

@@ -103,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.write(`${summary(status, out, (performance.now() - started) / 1000)}\n`);
   if (reference !== null) process.stdout.write(`${referenceSummary(reference)}\n`);
   // Loaded only now: the GeoNames places and the IP database would slow every start, usage errors included.
-  const { addressPlacementReport } = await import("../src/integrations/ip-geolocation-db.ts");
+  const { addressPlacementReport } = await import("../src/site/ip-geolocation-db.ts");
   const placement = addressPlacementReport({ ...registry, status });
   if (placement) process.stdout.write(`${placement}\n`);
   return 0;

@@ -4,7 +4,7 @@
  * (machines without access to Playwright's download host). Prints what it did.
  */
 import { spawnSync } from "node:child_process";
-import { chromiumPath } from "../tests/e2e/chromium.ts";
+import { chromiumPath } from "./chromium.ts";
 import { aptInstall, HAS_APT } from "./apt-install.ts";
 
 const found = chromiumPath();

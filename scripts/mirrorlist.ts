@@ -21,9 +21,9 @@ import { prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../src/core/mirrorlist/read-index.ts";
 import { specialAddressRange } from "../src/core/net/special-addresses.ts";
 import { continentOf } from "../src/core/rules/country.ts";
-import { clientFromRequest } from "../src/edge/client.ts";
-import { loadIpGeolocation, registryPlacedByAddress } from "../src/integrations/ip-geolocation-db.ts";
-import { geonamesLocator } from "../src/integrations/mirror-coordinates.ts";
+import { clientFromRequest } from "../src/core/mirrorlist/client.ts";
+import { loadIpGeolocation, registryPlacedByAddress } from "../src/site/ip-geolocation-db.ts";
+import { geonamesLocator } from "../src/site/mirror-coordinates.ts";
 
 const USAGE =
   "usage: npm run mirrorlist -- [--index FILE] [--ip IP] [--country CC] [--lat X --lon Y] [--asn N] [--date YYYY-MM-DD] [--explain] PATH";

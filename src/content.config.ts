@@ -12,9 +12,9 @@ import { countBySeverity } from "./core/diagnostics.ts";
 import { buildGazetteer } from "./core/geo/gazetteer.ts";
 import { loadRegistry } from "./core/load.ts";
 import type { Registry } from "./core/types.ts";
-import { geonamesPlaces } from "./integrations/geonames-places.ts";
-import { ipGeolocationFor } from "./integrations/ip-geolocation-db.ts";
-import { buildSiteInfo, buildSiteMirrors, hideEmails, type SiteInfo, type SiteMirror } from "./pages/_lib/model.ts";
+import { geonamesPlaces } from "./site/geonames-places.ts";
+import { ipGeolocationFor } from "./site/ip-geolocation-db.ts";
+import { buildSiteInfo, buildSiteMirrors, hideEmails, type SiteInfo, type SiteMirror } from "./site/model.ts";
 
 /** Both collections come from one load of the registry per build. */
 let registryOnce: Promise<Registry> | null = null;

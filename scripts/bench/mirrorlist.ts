@@ -24,9 +24,9 @@ import { advanceHistory, type RepomdHistory } from "../../src/core/repomd/repomd
 import { describeRepomd } from "../../src/core/repomd/repomd-record.ts";
 import { treeTargets } from "../../src/core/status/check-targets.ts";
 import type { Registry } from "../../src/core/types.ts";
-import { clientFromRequest } from "../../src/edge/client.ts";
-import { geonamesLocator } from "../../src/integrations/mirror-coordinates.ts";
-import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
+import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
+import { geonamesLocator } from "../../src/site/mirror-coordinates.ts";
+import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { median, percentile, printFigures } from "./_report.ts";
 import { benchClients, METALINK_PATHS, requestMicros } from "./_selection.ts";
 

@@ -22,7 +22,7 @@ import { type PreparedIndex, prepareIndex } from "../../src/core/mirrorlist/prep
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
 import { ALL_LOCALES, localeSegment } from "../../src/i18n/locales.ts";
-import { geonamesLocator } from "../../src/integrations/mirror-coordinates.ts";
+import { geonamesLocator } from "../../src/site/mirror-coordinates.ts";
 import { syntheticMirrors } from "../synthetic/generate.ts";
 import { type Figure, median, percentile, printFigures } from "./_report.ts";
 import { benchClients, requestMicros } from "./_selection.ts";

@@ -5,7 +5,7 @@
  * string with the form's field names prefills it (the edit links of the mirror pages).
  */
 
-import { draftFromParams, FIELD_NAMES } from "../components/join/fields.ts";
+import { draftFromParams, FIELD_NAMES } from "../core/mirror-fields.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { draftToYaml } from "../core/mirror-draft.ts";
 import { checkMirrorFile } from "../core/mirror-file.ts";

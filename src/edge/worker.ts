@@ -11,7 +11,7 @@ import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-in
 import { parseIndex } from "../core/mirrorlist/read-index.ts";
 import { resolveRequest } from "../core/mirrorlist/resolve-request.ts";
 import { answerCaching, type CachingHeaders, NOT_STORED } from "./answer-caching.ts";
-import { type ClientCf, clientFromRequest } from "./client.ts";
+import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
 
 /** The static assets binding (`assets.binding` in `wrangler.jsonc`). */
 interface AssetsFetcher {

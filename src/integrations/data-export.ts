@@ -23,7 +23,7 @@ import { ownValue } from "../core/own-property.ts";
 import { mirrorFeed, registryFeed } from "../core/status/atom-feed.ts";
 import { serializePublicStatus, serializeStatusSchema } from "../core/status/public-status.ts";
 import type { Mirror, StatusFile } from "../core/types.ts";
-import type { ExportFile } from "./mirrorlist-files.ts";
+import type { ExportFile } from "../site/mirrorlist-files.ts";
 
 export default function dataExport(): AstroIntegration {
   let siteUrl = "http://localhost/";

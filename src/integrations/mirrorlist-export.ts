@@ -9,9 +9,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
 import { loadRegistry } from "../core/load.ts";
-import { registryPlacedByAddress } from "./ip-geolocation-db.ts";
-import { geonamesLocator } from "./mirror-coordinates.ts";
-import { mirrorlistFiles } from "./mirrorlist-files.ts";
+import { registryPlacedByAddress } from "../site/ip-geolocation-db.ts";
+import { geonamesLocator } from "../site/mirror-coordinates.ts";
+import { mirrorlistFiles } from "../site/mirrorlist-files.ts";
 
 export default function mirrorlistExport(): AstroIntegration {
   return {

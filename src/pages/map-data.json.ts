@@ -1,8 +1,8 @@
 /** `/map-data.json`: the located public mirrors, fetched by the map island when it opens. */
 import type { APIRoute } from "astro";
-import type { MapData } from "../client/map-data.ts";
+import type { MapData } from "../core/map-data.ts";
 import { PROTOCOLS } from "../core/types.ts";
-import { publicMirrors } from "./_lib/data.ts";
+import { publicMirrors } from "../site/data.ts";
 
 export const GET: APIRoute = async () => {
   const data: MapData = { mirrors: [] };

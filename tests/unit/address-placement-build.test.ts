@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AddressPlace } from "../../src/core/geo/ip-geolocation.ts";
 import type { StatusFile } from "../../src/core/types.ts";
-import { loadIpGeolocation } from "../../src/integrations/ip-geolocation-db.ts";
+import { loadIpGeolocation } from "../../src/site/ip-geolocation-db.ts";
 import { buildSite } from "./site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "address-build-"));
@@ -102,7 +102,8 @@ describe("a mirror with no place in its file, given an address by the status fil
 
   it("says on its page that its address placed it, and credits the database there and in the footer", () => {
     const mirror = page(`mirrors/${UNPLACED}/index.html`);
-    expect(mirror).toContain(`Placed on the map by its address ${home.address}`);
+    // The address sits between Unicode isolates, so that it reads left to right on any page.
+    expect(mirror).toContain(`Placed on the map by its address \u2068${home.address}\u2069`);
     expect(mirror).toContain('<a href="https://db-ip.com" rel="noopener">IP Geolocation by DB-IP</a>');
     expect(page("index.html")).toMatch(/data-geoip-credit[^>]*>IP Geolocation by DB-IP<\/a> \(CC BY 4\.0\)/);
   });

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeFileAtomic } from "../../scripts/check/write-atomic.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
-import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../fixtures/check/fake-mirror.ts";
+import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 
 /**
  * `npm run check-mirrors` end to end, as a child process, on the small registry of

@@ -4,7 +4,7 @@ import { checkRegistry, type RunOptions } from "../../scripts/check/check-regist
 import { type HostAddresses, type ResolveHost, systemResolver, tableResolver } from "../../scripts/check/resolve.ts";
 import type { Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
 import { checkFixture } from "../fixtures/check/check-fixture.ts";
-import { type FakeMirror, startMirror } from "../fixtures/check/fake-mirror.ts";
+import { type FakeMirror, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 
 /**
  * Hostile mirrors, on real loopback servers: redirects elsewhere, names that resolve inside

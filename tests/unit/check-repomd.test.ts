@@ -9,7 +9,7 @@ import { checkRegistry, type RunResult } from "../../scripts/check/check-registr
 import { tableResolver } from "../../scripts/check/resolve.ts";
 import type { Mirror, MirrorStatus } from "../../src/core/types.ts";
 import { checkFixture } from "../fixtures/check/check-fixture.ts";
-import { type FakeMirror, startMirror } from "../fixtures/check/fake-mirror.ts";
+import { type FakeMirror, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 
 const { config, template } = checkFixture();
 

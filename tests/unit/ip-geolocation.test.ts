@@ -9,7 +9,7 @@ import { buildGazetteer } from "../../src/core/geo/gazetteer.ts";
 import { type AddressPlace, ipGeolocationOver, placeOfAddresses } from "../../src/core/geo/ip-geolocation.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
 import type { Mirror, MirrorLocation } from "../../src/core/types.ts";
-import { addressPlacementReport, loadIpGeolocation } from "../../src/integrations/ip-geolocation-db.ts";
+import { addressPlacementReport, loadIpGeolocation } from "../../src/site/ip-geolocation-db.ts";
 import { SOUND } from "./helpers.ts";
 
 const geo = loadIpGeolocation();

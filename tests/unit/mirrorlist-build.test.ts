@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
+import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { realIndex } from "./mirrorlist-real-index.ts";
 import { buildSite } from "./site-build.ts";
 

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { serializeIndex } from "../../src/core/mirrorlist/export-index.ts";
 import { mirrorlistIndexSchema } from "../../src/core/mirrorlist/index-schema.ts";
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
-import { mirrorlistFiles } from "../../src/integrations/mirrorlist-files.ts";
+import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { realIndex } from "./mirrorlist-real-index.ts";
 
 let files: Map<string, string>;

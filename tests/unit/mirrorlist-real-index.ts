@@ -7,8 +7,8 @@ import { advanceHistory, type RepomdHistory } from "../../src/core/repomd/repomd
 import { describeRepomd } from "../../src/core/repomd/repomd-record.ts";
 import { treeTargets } from "../../src/core/status/check-targets.ts";
 import type { Registry, StatusFile } from "../../src/core/types.ts";
-import { type ClientCf, clientFromRequest } from "../../src/edge/client.ts";
-import { geonamesLocator } from "../../src/integrations/mirror-coordinates.ts";
+import { type ClientCf, clientFromRequest } from "../../src/core/mirrorlist/client.ts";
+import { geonamesLocator } from "../../src/site/mirror-coordinates.ts";
 
 let cached: { registry: Registry; prepared: PreparedIndex; locate: ReturnType<typeof geonamesLocator> } | null = null;
 

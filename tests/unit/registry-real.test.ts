@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
-import { isPublic } from "../../src/pages/_lib/model.ts";
+import { isPublic } from "../../src/site/model.ts";
 import type { RegistryFacts } from "../registry-facts.ts";
 
 /** The real AlmaLinux registry (see SOURCE.md of the dataset for its known quirks). */

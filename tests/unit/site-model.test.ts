@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
-import { isoAliases, isoPath, isoReleases } from "../../src/pages/_lib/isos.ts";
-import { mirrorlistsOf } from "../../src/pages/_lib/mirrorlists.ts";
-import { hideEmails, isPublic } from "../../src/pages/_lib/model.ts";
+import { isoAliases, isoPath, isoReleases } from "../../src/site/isos.ts";
+import { mirrorlistsOf } from "../../src/site/mirrorlists.ts";
+import { hideEmails, isPublic } from "../../src/site/model.ts";
 import { REGISTRY_FACTS } from "../registry-facts.ts";
 
 const registry = loadRegistry();

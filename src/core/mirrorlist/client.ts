@@ -2,8 +2,8 @@
  * What the edge knows of a client: its address from `CF-Connecting-IP`, its network and place
  * from Cloudflare's `request.cf` (ASN, country, continent, coordinates as decimal strings).
  */
-import { parseAddress } from "../core/mirrorlist/ip-address.ts";
-import type { Client } from "../core/mirrorlist/select-mirrors.ts";
+import { parseAddress } from "./ip-address.ts";
+import type { Client } from "./select-mirrors.ts";
 
 /** The part of `request.cf` the mirrorlist reads; every field may be missing. */
 export interface ClientCf {

@@ -2,13 +2,13 @@
  * What the pages show, built once from the `Registry`: each mirror with its map placement, its
  * status and the notes on its file. Pure; `src/content.config.ts` calls it and stores the result.
  */
-import { type Diagnostic, makeDiagnostic } from "../../core/diagnostics.ts";
-import { placeRegistryByAddress, statusHasAddresses } from "../../core/geo/address-placement.ts";
-import type { Gazetteer } from "../../core/geo/gazetteer.ts";
-import type { Placement } from "../../core/geo/geocode.ts";
-import type { AddressPlace, IpGeolocation } from "../../core/geo/ip-geolocation.ts";
-import { ownValue } from "../../core/own-property.ts";
-import type { DistributionConfig, Mirror, MirrorStatus, Registry } from "../../core/types.ts";
+import { type Diagnostic, makeDiagnostic } from "../core/diagnostics.ts";
+import { placeRegistryByAddress, statusHasAddresses } from "../core/geo/address-placement.ts";
+import type { Gazetteer } from "../core/geo/gazetteer.ts";
+import type { Placement } from "../core/geo/geocode.ts";
+import type { AddressPlace, IpGeolocation } from "../core/geo/ip-geolocation.ts";
+import { ownValue } from "../core/own-property.ts";
+import type { DistributionConfig, Mirror, MirrorStatus, Registry } from "../core/types.ts";
 
 /** One mirror as the site shows it. */
 export interface SiteMirror {

@@ -1,7 +1,7 @@
 /** Mirrors grouped for display: by continent, then country, names in the reader's order. */
-import type { ContinentCode } from "../../core/types.ts";
-import { collator, continentName, countryName } from "../../i18n/format.ts";
-import type { Locale } from "../../i18n/index.ts";
+import type { ContinentCode } from "../core/types.ts";
+import { collator, continentName, countryName } from "../i18n/format.ts";
+import type { Locale } from "../i18n/index.ts";
 import type { SiteMirror } from "./model.ts";
 
 export interface CountryGroup {

@@ -1,5 +1,5 @@
 /** Which mirrorlists (versions × repositories) would send dnf to a mirror. Pure. */
-import type { DistributionConfig, Mirror } from "../../core/types.ts";
+import type { DistributionConfig, Mirror } from "../core/types.ts";
 
 export interface MirrorlistMembership {
   /** Versions of the main tree (e.g. 8, 8.10, 9, …) and, for Kitten, `<version>-kitten`. */

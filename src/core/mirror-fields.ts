@@ -3,8 +3,8 @@
  * form, so a filled form's URL is its own edit link) and the mapping between them and a
  * `MirrorDraft`. Pure: used by the mirror pages at build time and by the form in the browser.
  */
-import { emptyDraft, type MirrorDraft } from "../../core/mirror-draft.ts";
-import { PROTOCOLS, type Protocol } from "../../core/types.ts";
+import { emptyDraft, type MirrorDraft } from "./mirror-draft.ts";
+import { PROTOCOLS, type Protocol } from "./types.ts";
 
 /** The form field of a protocol's Kitten URL, like `kittenHttps`. */
 export function kittenField(protocol: Protocol): string {

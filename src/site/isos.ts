@@ -1,6 +1,6 @@
 /** The ISO matrix: current versions (the full versions the major aliases point to) × their arches. */
-import { ownValue } from "../../core/own-property.ts";
-import type { DistributionConfig } from "../../core/types.ts";
+import { ownValue } from "../core/own-property.ts";
+import type { DistributionConfig } from "../core/types.ts";
 
 export interface IsoRelease {
   /** Full version, e.g. `9.8`. */
