@@ -4,8 +4,8 @@
  * (machines without access to Playwright's download host). Prints what it did.
  */
 import { spawnSync } from "node:child_process";
-import { chromiumPath } from "./chromium.ts";
 import { aptInstall, HAS_APT } from "./apt-install.ts";
+import { chromiumPath } from "./chromium.ts";
 
 const found = chromiumPath();
 if (found !== null) {

@@ -15,13 +15,13 @@ import { parseArgs } from "node:util";
 import { IP_GEOLOCATION_CREDIT } from "../src/core/geo/ip-geolocation.ts";
 import { loadRegistry } from "../src/core/load.ts";
 import { answerRequest, METALINK_TYPE } from "../src/core/mirrorlist/answer.ts";
+import { clientFromRequest } from "../src/core/mirrorlist/client.ts";
 import { exportIndex } from "../src/core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../src/core/mirrorlist/index-format.ts";
 import { prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../src/core/mirrorlist/read-index.ts";
 import { specialAddressRange } from "../src/core/net/special-addresses.ts";
 import { continentOf } from "../src/core/rules/country.ts";
-import { clientFromRequest } from "../src/core/mirrorlist/client.ts";
 import { loadIpGeolocation, registryPlacedByAddress } from "../src/site/ip-geolocation-db.ts";
 import { geonamesLocator } from "../src/site/mirror-coordinates.ts";
 

@@ -1,62 +1,77 @@
 /**
- * The content layer: loads the registry once through the core, geocodes it, and hands the pages
- * two typed collections: `mirrors` (one entry per valid mirror, id = its name) and `site` (one
- * entry, `build`). An invalid mirror is left out with a warning; `STRICT=1` fails the build on
- * any error.
+ * The content layer, in Astro's loader shape: two typed collections from the build model
+ * (`src/site/build-model.ts`), `mirrors` (one entry per valid mirror, id = its name, with its
+ * file's path and a digest) and `site` (one entry, `build`). An invalid mirror is left out with
+ * a warning; `STRICT=1` fails the build on any error. Under `npm run dev` both watch the mirrors
+ * folder, the config and the status file, and reload when one changes: an edited mirror shows
+ * within seconds, and a file made invalid only logs its diagnostic.
  */
 
 import { defineCollection } from "astro:content";
+import { resolve } from "node:path";
 import type { LoaderContext } from "astro/loaders";
 import { z } from "astro/zod";
 import { countBySeverity } from "./core/diagnostics.ts";
-import { buildGazetteer } from "./core/geo/gazetteer.ts";
-import { loadRegistry } from "./core/load.ts";
-import type { Registry } from "./core/types.ts";
-import { geonamesPlaces } from "./site/geonames-places.ts";
-import { ipGeolocationFor } from "./site/ip-geolocation-db.ts";
-import { buildSiteInfo, buildSiteMirrors, hideEmails, type SiteInfo, type SiteMirror } from "./site/model.ts";
+import { registryPaths } from "./core/load.ts";
+import { type BuildModel, buildModel } from "./site/build-model.ts";
+import { hideEmails, type SiteInfo, type SiteMirror } from "./site/model.ts";
 
-/** Both collections come from one load of the registry per build. */
-let registryOnce: Promise<Registry> | null = null;
-
-function registryFor(context: LoaderContext): Promise<Registry> {
-  registryOnce ??= Promise.resolve().then(() => {
-    const registry = loadRegistry();
-    reportDiagnostics(registry, context);
-    return registry;
-  });
-  return registryOnce;
-}
-
-function reportDiagnostics(registry: Registry, { logger }: LoaderContext): void {
-  const { errors, warnings } = countBySeverity(registry.diagnostics);
-  for (const d of registry.diagnostics) {
-    if (d.severity === "error") logger.warn(`${d.file}:${d.line}:${d.column} ${d.code} ${hideEmails(d.message)}`);
-  }
-  logger.info(
-    `${registry.mirrors.length} valid mirrors from ${registry.files} files; ${errors} errors, ${warnings} warnings (npm run validate lists them).`,
-  );
+/** The model, with the registry's errors logged and `STRICT=1` applied. */
+function modelFor({ logger }: LoaderContext): BuildModel {
+  const model = buildModel(logger);
+  const { errors } = countBySeverity(model.registry.diagnostics);
   if (process.env.STRICT === "1" && errors > 0) {
     throw new Error(`STRICT=1: the registry has ${errors} errors. Run npm run validate to see them.`);
   }
+  return model;
+}
+
+/** Every error of the registry, one log line each, as `npm run validate` prints it. */
+function logErrors({ registry }: BuildModel, { logger }: LoaderContext): void {
+  for (const d of registry.diagnostics) {
+    if (d.severity === "error") logger.warn(`${d.file}:${d.line}:${d.column} ${d.code} ${hideEmails(d.message)}`);
+  }
+}
+
+/** Runs `fill` now, and again whenever the dev server sees one of the registry's inputs change. */
+function loadAndWatch(context: LoaderContext, fill: (model: BuildModel) => void): void {
+  fill(modelFor(context));
+  const { watcher } = context;
+  if (!watcher) return;
+  const { mirrorsDir, configFile, statusFile } = registryPaths();
+  const watched = [mirrorsDir, configFile, ...(statusFile ? [statusFile] : [])].map((p) => resolve(p));
+  watcher.add(watched);
+  watcher.on("all", (_event, path) => {
+    const changed = resolve(path);
+    if (!watched.some((w) => changed === w || changed.startsWith(`${w}/`))) return;
+    try {
+      fill(modelFor(context));
+    } catch (error) {
+      // A registry that cannot be read right now (a file half-written) waits for the next save.
+      context.logger.error(String(error));
+    }
+  });
 }
 
 const mirrors = defineCollection({
   loader: {
     name: "mirror-registry",
     load: async (context) => {
-      const registry = await registryFor(context);
-      const siteMirrors = buildSiteMirrors(registry, buildGazetteer(geonamesPlaces()), ipGeolocationFor(registry));
-      const approximate = siteMirrors.filter((m) => m.placement?.warning).length;
-      const byAddress = siteMirrors.filter((m) => m.placement?.method === "address").length;
-      const disagree = siteMirrors.filter((m) => m.addressDisagrees).length;
-      context.logger.info(
-        `${approximate} mirrors placed on the map approximately, ${byAddress} by their addresses; ${disagree} files disagree with their addresses (their pages say why).`,
-      );
-      context.store.clear();
-      for (const entry of siteMirrors) {
-        context.store.set({ id: entry.mirror.name, data: { ...entry } });
-      }
+      let logged: BuildModel | null = null;
+      loadAndWatch(context, (model) => {
+        if (model !== logged) logErrors(model, context);
+        logged = model;
+        context.store.clear();
+        for (const entry of model.siteMirrors) {
+          const data = { ...entry };
+          context.store.set({
+            id: entry.mirror.name,
+            data,
+            filePath: entry.mirror.file,
+            digest: context.generateDigest(data),
+          });
+        }
+      });
     },
   },
   schema: z.custom<SiteMirror>(),
@@ -66,9 +81,10 @@ const site = defineCollection({
   loader: {
     name: "mirror-registry-info",
     load: async (context) => {
-      const registry = await registryFor(context);
-      context.store.clear();
-      context.store.set({ id: "build", data: { ...buildSiteInfo(registry, process.env) } });
+      loadAndWatch(context, (model) => {
+        context.store.clear();
+        context.store.set({ id: "build", data: { ...model.siteInfo } });
+      });
     },
   },
   schema: z.custom<SiteInfo>(),

@@ -1,9 +1,9 @@
 /** Shared by the mirrorlist and scale benchmarks: a population of clients and the time of each answer. */
 import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
+import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import type { PreparedIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { hashString, seededRandom } from "../../src/core/mirrorlist/seeded-random.ts";
 import type { Client } from "../../src/core/mirrorlist/select-mirrors.ts";
-import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 
 /** What makes client `i` an on-net one (an address in a mirror's subnet, or a mirror's ASN), if anything. */
 export type OnNet = (i: number) => { ip?: string; asn?: number } | null;

@@ -17,6 +17,7 @@ import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { loadRegistry } from "../../src/core/load.ts";
+import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import { prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
 import type { Client } from "../../src/core/mirrorlist/select-mirrors.ts";
@@ -24,7 +25,6 @@ import { advanceHistory, type RepomdHistory } from "../../src/core/repomd/repomd
 import { describeRepomd } from "../../src/core/repomd/repomd-record.ts";
 import { treeTargets } from "../../src/core/status/check-targets.ts";
 import type { Registry } from "../../src/core/types.ts";
-import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import { geonamesLocator } from "../../src/site/mirror-coordinates.ts";
 import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { median, percentile, printFigures } from "./_report.ts";

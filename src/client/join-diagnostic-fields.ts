@@ -3,8 +3,8 @@
  * alone (`["address", "https"]` → the https field).
  */
 
-import { kittenField } from "../core/mirror-fields.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
+import { kittenField } from "../core/mirror-fields.ts";
 import { PROTOCOLS } from "../core/types.ts";
 import type { ValuePath } from "../core/value-path.ts";
 

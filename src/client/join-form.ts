@@ -5,9 +5,9 @@
  * string with the form's field names prefills it (the edit links of the mirror pages).
  */
 
-import { draftFromParams, FIELD_NAMES } from "../core/mirror-fields.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { draftToYaml } from "../core/mirror-draft.ts";
+import { draftFromParams, FIELD_NAMES } from "../core/mirror-fields.ts";
 import { checkMirrorFile } from "../core/mirror-file.ts";
 import { copyText } from "./join-copy.ts";
 import { fieldOfDiagnostic } from "./join-diagnostic-fields.ts";

@@ -8,8 +8,8 @@ import "leaflet.markercluster";
 import { feature, mesh } from "topojson-client";
 import type { GeometryObject, Topology } from "topojson-specification";
 import worldUrl from "world-atlas/countries-110m.json?url";
-import mapCss from "./map.css?url";
 import type { MapData, MapMirror } from "../core/map-data.ts";
+import mapCss from "./map.css?url";
 
 /** What the opened map offers its page: show only some mirrors. */
 export interface MapView {

@@ -7,11 +7,11 @@
  */
 import { SECURITY_HEADERS, TEXT_CONTENT_SECURITY_POLICY } from "../core/http-headers.ts";
 import { answerRequest } from "../core/mirrorlist/answer.ts";
+import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
 import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../core/mirrorlist/read-index.ts";
 import { resolveRequest } from "../core/mirrorlist/resolve-request.ts";
 import { answerCaching, type CachingHeaders, NOT_STORED } from "./answer-caching.ts";
-import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
 
 /** The static assets binding (`assets.binding` in `wrangler.jsonc`). */
 interface AssetsFetcher {

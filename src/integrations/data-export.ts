@@ -18,11 +18,11 @@ import {
   serializeExportCsv,
   serializeExportJson,
 } from "../core/exports/mirror-exports.ts";
-import { loadRegistry } from "../core/load.ts";
 import { ownValue } from "../core/own-property.ts";
 import { mirrorFeed, registryFeed } from "../core/status/atom-feed.ts";
 import { serializePublicStatus, serializeStatusSchema } from "../core/status/public-status.ts";
 import type { Mirror, StatusFile } from "../core/types.ts";
+import { buildModel } from "../site/build-model.ts";
 import type { ExportFile } from "../site/mirrorlist-files.ts";
 
 export default function dataExport(): AstroIntegration {
@@ -34,7 +34,7 @@ export default function dataExport(): AstroIntegration {
         if (config.site) siteUrl = config.site;
       },
       "astro:build:done": ({ dir, logger }) => {
-        const { mirrors, status } = loadRegistry();
+        const { mirrors, status } = buildModel(logger).registry;
         const root = fileURLToPath(dir);
         const exported = mirrorExport(mirrors, status);
         const files: ExportFile[] = [

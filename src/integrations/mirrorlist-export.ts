@@ -8,8 +8,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
-import { loadRegistry } from "../core/load.ts";
-import { registryPlacedByAddress } from "../site/ip-geolocation-db.ts";
+import { buildModel } from "../site/build-model.ts";
 import { geonamesLocator } from "../site/mirror-coordinates.ts";
 import { mirrorlistFiles } from "../site/mirrorlist-files.ts";
 
@@ -19,7 +18,7 @@ export default function mirrorlistExport(): AstroIntegration {
     hooks: {
       "astro:build:done": ({ dir, logger }) => {
         const root = fileURLToPath(dir);
-        const { index, files } = mirrorlistFiles(registryPlacedByAddress(loadRegistry()), geonamesLocator());
+        const { index, files } = mirrorlistFiles(buildModel(logger).placed, geonamesLocator());
         for (const file of files) {
           const target = join(root, file.path);
           mkdirSync(dirname(target), { recursive: true });

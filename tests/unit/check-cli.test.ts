@@ -3,9 +3,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 import { writeFileAtomic } from "../../scripts/check/write-atomic.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
-import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 
 /**
  * `npm run check-mirrors` end to end, as a child process, on the small registry of

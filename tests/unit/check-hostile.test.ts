@@ -1,10 +1,10 @@
 import { createSocket, type Socket } from "node:dgram";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeMirror, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 import { checkRegistry, type RunOptions } from "../../scripts/check/check-registry.ts";
 import { type HostAddresses, type ResolveHost, systemResolver, tableResolver } from "../../scripts/check/resolve.ts";
 import type { Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
 import { checkFixture } from "../fixtures/check/check-fixture.ts";
-import { type FakeMirror, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 
 /**
  * Hostile mirrors, on real loopback servers: redirects elsewhere, names that resolve inside

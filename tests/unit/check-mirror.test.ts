@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 import { checkRegistry } from "../../scripts/check/check-registry.ts";
 import { tableResolver } from "../../scripts/check/resolve.ts";
 import type { Mirror, MirrorStatus, StatusFile } from "../../src/core/types.ts";
 import { checkFixture } from "../fixtures/check/check-fixture.ts";
-import { type FakeMirror, type MirrorBehaviour, refusedPort, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 
 /** Real loopback servers playing mirrors, checked in one run with short timeouts. */
 const { config, template } = checkFixture();

@@ -5,11 +5,11 @@
  * failing origin leaves it as it was.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type FakeMirror, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 import { checkRegistry, type RunResult } from "../../scripts/check/check-registry.ts";
 import { tableResolver } from "../../scripts/check/resolve.ts";
 import type { Mirror, MirrorStatus } from "../../src/core/types.ts";
 import { checkFixture } from "../fixtures/check/check-fixture.ts";
-import { type FakeMirror, startMirror } from "../../scripts/bench/_fake-mirror.ts";
 
 const { config, template } = checkFixture();
 

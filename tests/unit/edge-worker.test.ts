@@ -12,8 +12,8 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
-import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { headersFile } from "../../src/integrations/security-headers.ts";
+import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { realIndex, realIndexWithHashes } from "./mirrorlist-real-index.ts";
 
 const assets = mkdtempSync(join(tmpdir(), "edge-assets-"));

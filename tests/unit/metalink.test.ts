@@ -8,9 +8,9 @@ import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import { metalinkDocument } from "../../src/core/metalink/metalink-document.ts";
 import { answerRequest, METALINK_TYPE } from "../../src/core/mirrorlist/answer.ts";
+import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import type { PreparedIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
-import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import { ask, DAY, FRANKFURT, HASHES_CHECKED_AT, realIndexWithHashes } from "./mirrorlist-real-index.ts";
 
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "@", isArray: (n) => n === "url" });

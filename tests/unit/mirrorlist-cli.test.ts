@@ -9,8 +9,8 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
-import { serializeIndex } from "../../src/core/mirrorlist/export-index.ts";
 import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
+import { serializeIndex } from "../../src/core/mirrorlist/export-index.ts";
 import { DAY, FRANKFURT, realIndexWithHashes } from "./mirrorlist-real-index.ts";
 
 const work = mkdtempSync(join(tmpdir(), "mirrorlist-cli-"));

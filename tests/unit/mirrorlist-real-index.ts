@@ -1,13 +1,13 @@
 /** The real registry's mirrorlist index, exported once per test file, and answer helpers. */
 import { loadRegistry } from "../../src/core/load.ts";
 import { type Answer, answerRequest } from "../../src/core/mirrorlist/answer.ts";
+import { type ClientCf, clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import { exportIndex } from "../../src/core/mirrorlist/export-index.ts";
 import { type PreparedIndex, prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { advanceHistory, type RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
 import { describeRepomd } from "../../src/core/repomd/repomd-record.ts";
 import { treeTargets } from "../../src/core/status/check-targets.ts";
 import type { Registry, StatusFile } from "../../src/core/types.ts";
-import { type ClientCf, clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import { geonamesLocator } from "../../src/site/mirror-coordinates.ts";
 
 let cached: { registry: Registry; prepared: PreparedIndex; locate: ReturnType<typeof geonamesLocator> } | null = null;
