@@ -4,11 +4,17 @@ import type { SiteInfo, SiteMirror } from "./model.ts";
 
 let mirrorsOnce: Promise<SiteMirror[]> | null = null;
 
-/** Every valid mirror, sorted by name (as the registry sorts them). */
+/**
+ * Every valid mirror, sorted by name (as the registry sorts them). Read once per build (6,000
+ * pages ask); the dev server reads it at every request, as the registry may have changed.
+ */
 export function siteMirrors(): Promise<SiteMirror[]> {
-  mirrorsOnce ??= getCollection("mirrors").then((entries) =>
-    entries.map((e) => e.data).sort((a, b) => (a.mirror.name < b.mirror.name ? -1 : 1)),
-  );
+  const read = () =>
+    getCollection("mirrors").then((entries) =>
+      entries.map((e) => e.data).sort((a, b) => (a.mirror.name < b.mirror.name ? -1 : 1)),
+    );
+  if (import.meta.env.DEV) return read();
+  mirrorsOnce ??= read();
   return mirrorsOnce;
 }
 

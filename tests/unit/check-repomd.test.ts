@@ -94,7 +94,8 @@ describe("the checker with a reference", () => {
     expect(never.reason).toMatch(
       /repodata\/repomd\.xml for 9\.8\/\S+ is neither the origin's current one \(its current revision is 1\)/,
     );
-    expect(never.reason).not.toContain("99");
+    // The mirror's own revision (99) is not repeated; the URL's port may hold those digits.
+    expect(never.reason.replace(/https?:\/\/\S+/g, "")).not.toContain("99");
     expect(never.lag_seconds).toBeUndefined();
   });
 

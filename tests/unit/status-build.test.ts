@@ -106,6 +106,13 @@ const text = (html: string) =>
     .replace(/\s*\n\s*/g, "\n");
 
 describe("a build given the checker's status file", () => {
+  it("loads the registry once, for the pages, the mirrorlist export and the data export", () => {
+    const log = `${build.stdout}${build.stderr}`;
+    expect(log.split("registry loaded:").length - 1, log).toBe(1);
+    expect(log).toContain("[mirrorlist-export]");
+    expect(log).toContain("[data-export]");
+  });
+
   it("shows each mirror's state in words in the table, and its reason on its page", () => {
     expect(build.status, String(build.stderr)).toBe(0);
     const home = page("index.html");
