@@ -44,6 +44,16 @@ describe("the distribution config", () => {
     expect(found(text)).toEqual([`${line}:11 duplicate-repo`]);
   });
 
+  it("names an unknown top-level key inside the document, at its line, with a did-you-mean", () => {
+    // Inside the document: a key after its `...` end marker would only be a second document.
+    expect(real.trimEnd().endsWith("...")).toBe(true);
+    const text = real.replace("config_version: 3\n", "config_version: 3\nversionz: 1\n");
+    const diagnostics = checkConfigFile("config.yml", text).diagnostics;
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.severity} ${d.code}`)).toEqual(["3:1 error unknown-key"]);
+    expect(diagnostics[0]?.message).toContain("`versionz`");
+    expect(diagnostics[0]?.message).toContain("Did you mean `versions`?");
+  });
+
   it("reads reference_url as the origin trees, and refuses hostile values at their line", () => {
     const block = /^reference_url:\n(?: {2}.*\n)+/m;
     const withReference = (yaml: string) => real.replace(block, yaml);
