@@ -131,7 +131,7 @@ export function judgeTime(
   const said = {
     reason: `TIME is ${formatAge(ageSeconds)} old (allowed: ${allowedLabel})`,
     code: "time-age",
-    params: { age: ageSeconds, allowed: allowedLabel },
+    params: { age: Math.floor(ageSeconds), allowed: allowedLabel },
   } as const;
   if (ageSeconds > allowedSeconds) return { state: "outdated", ...said, url: outcome.url, syncedAt, ageSeconds };
   return { state: "ok", ...said, syncedAt, ageSeconds };
@@ -238,7 +238,7 @@ export function okVerdict(ageSeconds: number, allowedLabel: string, repodataCoun
     state: "ok",
     reason: `All ${repodataCount} repodata files answer; synced ${formatAge(ageSeconds)} ago (allowed: ${allowedLabel})`,
     code: "all-ok",
-    params: { count: repodataCount, age: ageSeconds, allowed: allowedLabel },
+    params: { count: repodataCount, age: Math.floor(ageSeconds), allowed: allowedLabel },
   };
 }
 
