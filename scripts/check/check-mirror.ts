@@ -14,6 +14,7 @@ import {
   classifyMirror,
   type FileSetObservation,
   type MirrorObservations,
+  noWebUrlStatus,
   uncheckedStatus,
 } from "../../src/core/status/mirror-status.ts";
 import type { RequestOutcome } from "../../src/core/status/request-outcome.ts";
@@ -46,9 +47,7 @@ export async function checkMirror(mirror: Mirror, s: MirrorCheckSettings): Promi
   const checkedAt = new Date(startedMs).toISOString();
   if (mirror.private) return uncheckedStatus(checkedAt, webBaseUrl(mirror.urls));
   const targets = mirrorTargets(mirror, s.config);
-  if (targets === null) {
-    return { state: "broken", reason: "The mirror lists no http or https URL", checked_at: checkedAt };
-  }
+  if (targets === null) return noWebUrlStatus(checkedAt);
   const clock = performance.now();
   const controller = new AbortController();
   const deadline = setTimeout(() => controller.abort(), s.mirrorTimeoutMs);

@@ -3,9 +3,11 @@
  * given (the English catalogue, or a locale file's `diagnostic.*` strings), as segments of plain
  * text and code spans. The CLI joins them with backticks; the site and the join page make each
  * code segment a `<code>` element. Param values are only ever inserted as text, never read as
- * a template, so registry text cannot inject markup, backticks or placeholders.
+ * a template, so registry text cannot inject markup, backticks or placeholders. The checker's
+ * reasons (`status/reason-catalogue.ts`) are rendered the same way, from their own catalogue.
  */
 import { DIAGNOSTIC_MESSAGES } from "./diagnostic-catalogue.ts";
+import { largestUnit } from "./status/durations.ts";
 
 /** The values a message names: flat strings and numbers (a list is joined with `\n`). */
 export type DiagnosticParams = Readonly<Record<string, string | number>>;
@@ -38,8 +40,23 @@ export function messageSegments(
   strings: DiagnosticStrings = DIAGNOSTIC_MESSAGES,
   locale = "en",
 ): MessageSegment[] {
+  return catalogueSegments(messageKey(code, params), params, strings, DIAGNOSTIC_MESSAGES, locale);
+}
+
+/**
+ * The message under `key` with `params`, from `strings`, falling back to `fallback` (an English
+ * catalogue) for a key they lack, as segments. `locale` names countries and formats numbers.
+ */
+export function catalogueSegments(
+  key: string,
+  params: DiagnosticParams,
+  strings: DiagnosticStrings,
+  fallback: DiagnosticStrings,
+  locale: string,
+): MessageSegment[] {
   const out: MessageSegment[] = [];
-  renderTemplate(templateOf(messageKey(code, params), strings), params, { strings, locale }, false, out, 0);
+  const context = { strings, fallback, locale };
+  renderTemplate(templateOf(key, context), params, context, false, out, 0);
   return merge(out);
 }
 
@@ -55,6 +72,7 @@ export function englishMessage(code: string, params: DiagnosticParams): string {
 
 interface RenderContext {
   strings: DiagnosticStrings;
+  fallback: DiagnosticStrings;
   locale: string;
 }
 
@@ -84,7 +102,7 @@ function renderTemplate(
       if (depth >= MAX_NESTING) continue;
       // The nested key is filled in from the params first, as i18next does.
       const key = nestedKey.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => String(paramOf(params, n) ?? ""));
-      code = renderTemplate(templateOf(key, context.strings), params, context, code, out, depth + 1);
+      code = renderTemplate(templateOf(key, context), params, context, code, out, depth + 1);
     } else if (name !== undefined) {
       insertParam(paramOf(params, name), format, code, context, out);
     }
@@ -103,11 +121,18 @@ function insertParam(
   if (value === undefined) return;
   if (format === "number" && typeof value === "number") {
     out.push({ text: new Intl.NumberFormat(context.locale).format(value), code });
+  } else if (format === "duration" && typeof value === "number") {
+    // The largest whole unit, as the checker's English says it ("3 days"), in the reader's words.
+    const [n, unit] = largestUnit(value);
+    out.push({
+      text: new Intl.NumberFormat(context.locale, { style: "unit", unit, unitDisplay: "long" }).format(n),
+      code,
+    });
   } else if (format === "region") {
     out.push({ text: regionName(context.locale, String(value)), code });
   } else if (format === "codes") {
     const items = String(value) === "" ? [] : String(value).split(LIST_SEPARATOR);
-    if (items.length === 0) out.push({ text: templateOf("diagnostic.part.none", context.strings), code });
+    if (items.length === 0) out.push({ text: templateOf("diagnostic.part.none", context), code });
     items.forEach((item, i) => {
       if (i > 0) out.push({ text: ", ", code });
       out.push({ text: item, code: true });
@@ -129,9 +154,10 @@ function paramOf(params: DiagnosticParams, name: string): string | number | unde
   return Object.hasOwn(params, name) ? params[name] : undefined;
 }
 
-/** The template of `key` in `strings`, else in English, else the key itself (never silent). */
-function templateOf(key: string, strings: DiagnosticStrings): string {
+/** The template of `key` in the strings, else in English, else the key itself (never silent). */
+function templateOf(key: string, { strings, fallback }: RenderContext): string {
   if (Object.hasOwn(strings, key)) return strings[key] as string;
+  if (Object.hasOwn(fallback, key)) return fallback[key] as string;
   return Object.hasOwn(DIAGNOSTIC_MESSAGES, key) ? (DIAGNOSTIC_MESSAGES[key] as string) : key;
 }
 

@@ -123,6 +123,9 @@ export interface MirrorStatus {
   state: MirrorState;
   /** Human-readable reason, e.g. "TIME is 3 days old (allowed: 12h)". */
   reason: string;
+  /** The reason as a code of `status/reason-catalogue.ts` with its params, for other languages. */
+  reason_code?: string;
+  reason_params?: Record<string, string | number>;
   /** ISO 8601 time of this mirror's check. */
   checked_at: string;
   /** Reachable over IPv4 / IPv6; null when not known. */
@@ -146,9 +149,9 @@ export interface MirrorStatus {
   /** How many of the required `repodata/repomd.xml` files were checked before the verdict. */
   repodata?: { checked: number; total: number };
   /** The Kitten tree's health, when the mirror lists one (it does not change `state`). */
-  kitten?: { state: MirrorState; reason: string };
+  kitten?: { state: MirrorState; reason: string } & ReasonFields;
   /** The ISO set (upstream's file names), checked for `ok` mirrors only; does not change `state`. */
-  isos?: { complete: boolean; reason: string };
+  isos?: { complete: boolean; reason: string } & ReasonFields;
   /**
    * How far behind the reference its worst repo is, in seconds (0: every `repomd.xml` is the
    * current one); absent when the checker had no reference or did not get that far.
@@ -182,6 +185,15 @@ export interface StateChange {
   to: MirrorState;
   /** Why the mirror has the new state (its `reason` then, cut to a bounded length). */
   reason: string;
+  /** Its reason's code and params, when the checker wrote them and they are short. */
+  reason_code?: string;
+  reason_params?: Record<string, string | number>;
+}
+
+/** A reason's code and params (`status/reason-catalogue.ts`), beside its English text. */
+export interface ReasonFields {
+  reason_code?: string;
+  reason_params?: Record<string, string | number>;
 }
 
 /** One UTC day of checks of one mirror. */

@@ -138,6 +138,8 @@ describe("npm run check-mirrors", () => {
         from: "broken",
         to: "ok",
         reason: expect.stringMatching(/^All 10 repodata files answer/),
+        reason_code: "all-ok",
+        reason_params: { count: 10, age: expect.any(Number), allowed: "12h" },
       },
     ]);
     expect(status?.mirrors["holes.example.org"]?.history).toEqual({

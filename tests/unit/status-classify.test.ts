@@ -123,6 +123,8 @@ describe("a whole mirror", () => {
     expect(classifyMirror(healthy)).toEqual({
       state: "ok",
       reason: "All 2 repodata files answer; synced 1 hour ago (allowed: 12h)",
+      reason_code: "all-ok",
+      reason_params: { count: 2, age: 3600, allowed: "12h" },
       checked_at: "2026-07-16T12:00:00.000Z",
       checked: true,
       base_url: BASE,
@@ -131,7 +133,12 @@ describe("a whole mirror", () => {
       addresses: healthy.addresses,
       synced_at: "2026-07-16T11:00:00.000Z",
       repodata: { checked: 2, total: 2 },
-      isos: { complete: true, reason: "All 91 ISO files answer" },
+      isos: {
+        complete: true,
+        reason: "All 91 ISO files answer",
+        reason_code: "set-ok",
+        reason_params: { variant: "isos", total: 91 },
+      },
       timings: healthy.timings,
     });
   });
@@ -197,6 +204,8 @@ describe("a whole mirror", () => {
     expect(status.kitten).toEqual({
       state: "broken",
       reason: `repodata/repomd.xml missing for 10-kitten/BaseOS/x86_64: ${kittenTarget.url} answered 404`,
+      reason_code: "repodata-missing",
+      reason_params: { label: "10-kitten/BaseOS/x86_64", url: kittenTarget.url, status: 404 },
     });
   });
 

@@ -83,6 +83,17 @@ describe("advanceHistory", () => {
     expect(reason).toHaveLength(MAX_REASON_LENGTH);
     expect(reason.endsWith("…")).toBe(true);
   });
+
+  it("keeps a change's reason code and params, unless a param is longer than a change's reason may be", () => {
+    const coded = (url: string) => ({ reason_code: "base-status", reason_params: { url, status: 503 } });
+    const short = run([check(1, "ok"), check(2, "broken", coded("https://m.example.org/"))]);
+    expect(short.history?.changes[0]).toMatchObject(coded("https://m.example.org/"));
+    const long = run([check(1, "ok"), check(2, "broken", coded(`https://m.example.org/${"x".repeat(300)}`))]);
+    expect(long.history?.changes[0]).not.toHaveProperty("reason_code");
+    expect(parseStatusFile("s.json", JSON.stringify({ checked_at: at(2), mirrors: { m: short } })).diagnostics).toEqual(
+      [],
+    );
+  });
 });
 
 describe("bounds and aging", () => {

@@ -6,21 +6,29 @@
  * Severity, worst first: `unreachable` (the base URL gets no HTTP answer) > `broken`
  * (it answers, but a file is missing or fails) > `outdated` (`TIME` too old) > `ok`.
  */
+import type { DiagnosticParams } from "../diagnostic-text.ts";
 import type { MirrorState } from "../types.ts";
 import type { CheckTarget } from "./check-targets.ts";
 import { formatAge } from "./durations.ts";
+import type { ReasonCode } from "./reason-catalogue.ts";
 import {
   describeFailure,
+  failureParams,
   followsUrl,
   isReachFailure,
   type NetworkFailure,
   type RequestOutcome,
 } from "./request-outcome.ts";
 
-/** The result of one step: a state, a reason, and the URL and status that decided it. */
+/**
+ * The result of one step: a state, a reason (in English, and as a code with params for other
+ * languages), and the URL and status that decided it.
+ */
 export interface Verdict {
   state: MirrorState;
   reason: string;
+  code: ReasonCode;
+  params: DiagnosticParams;
   /** The URL that decided a non-ok verdict. */
   url?: string;
   /** Its HTTP status, when it answered. */
@@ -53,17 +61,20 @@ export function judgeBase(outcome: RequestOutcome): Verdict {
     const reason = followsUrl(outcome.failure)
       ? urlFailed(outcome.url, outcome.failure)
       : `${capitalise(describeFailure(outcome.failure))}: ${outcome.url}`;
-    return { state, reason, url: outcome.url };
+    const params = { url: outcome.url, ...failureParams(outcome.failure) };
+    return { state, reason, code: "base-failed", params, url: outcome.url };
   }
   if (!isSuccess(outcome.status)) {
     return {
       state: "broken",
       reason: `The base URL ${outcome.url} answered ${outcome.status}`,
+      code: "base-status",
+      params: { url: outcome.url, status: outcome.status },
       url: outcome.url,
       http_status: outcome.status,
     };
   }
-  return { state: "ok", reason: "The base URL answers" };
+  return { state: "ok", reason: "The base URL answers", code: "base-ok", params: {} };
 }
 
 /**
@@ -84,6 +95,8 @@ export function judgeTime(
           ? urlFailed(outcome.url, outcome.failure)
           : `${describeFailure(outcome.failure)}: ${outcome.url}`
       }`,
+      code: "time-failed",
+      params: { url: outcome.url, ...failureParams(outcome.failure) },
       url: outcome.url,
       syncedAt: null,
       ageSeconds: null,
@@ -93,6 +106,8 @@ export function judgeTime(
     return {
       state: "broken",
       reason: `TIME ${outcome.status === 404 ? "missing" : "failed"}: ${outcome.url} answered ${outcome.status}`,
+      code: outcome.status === 404 ? "time-missing" : "time-status",
+      params: { url: outcome.url, status: outcome.status },
       url: outcome.url,
       http_status: outcome.status,
       syncedAt: null,
@@ -105,15 +120,21 @@ export function judgeTime(
       state: "broken",
       // Not a byte of what it holds: a mirror's answers are never published.
       reason: `TIME holds no epoch time: ${outcome.url}`,
+      code: "time-no-epoch",
+      params: { url: outcome.url },
       url: outcome.url,
       syncedAt: null,
       ageSeconds: null,
     };
   }
   const ageSeconds = Math.max(0, nowSeconds - syncedAt);
-  const reason = `TIME is ${formatAge(ageSeconds)} old (allowed: ${allowedLabel})`;
-  if (ageSeconds > allowedSeconds) return { state: "outdated", reason, url: outcome.url, syncedAt, ageSeconds };
-  return { state: "ok", reason, syncedAt, ageSeconds };
+  const said = {
+    reason: `TIME is ${formatAge(ageSeconds)} old (allowed: ${allowedLabel})`,
+    code: "time-age",
+    params: { age: Math.floor(ageSeconds), allowed: allowedLabel },
+  } as const;
+  if (ageSeconds > allowedSeconds) return { state: "outdated", ...said, url: outcome.url, syncedAt, ageSeconds };
+  return { state: "ok", ...said, syncedAt, ageSeconds };
 }
 
 /** Reads a `TIME` file: one number of epoch seconds, possibly with a fraction; null otherwise. */
@@ -133,6 +154,8 @@ export function judgeRepodata(target: CheckTarget, outcome: RequestOutcome): Ver
     return {
       state: "broken",
       reason: `${what} failed for ${target.label}: ${urlFailed(outcome.url, outcome.failure)}`,
+      code: "repodata-failed",
+      params: { label: target.label, url: outcome.url, ...failureParams(outcome.failure) },
       url: outcome.url,
     };
   }
@@ -141,6 +164,8 @@ export function judgeRepodata(target: CheckTarget, outcome: RequestOutcome): Ver
     return {
       state: "broken",
       reason: `${what} ${missing ? "missing" : "failed"} for ${target.label}: ${outcome.url} answered ${outcome.status}`,
+      code: missing ? "repodata-missing" : "repodata-status",
+      params: { label: target.label, url: outcome.url, status: outcome.status },
       url: outcome.url,
       http_status: outcome.status,
     };
@@ -149,11 +174,18 @@ export function judgeRepodata(target: CheckTarget, outcome: RequestOutcome): Ver
     return {
       state: "broken",
       reason: `${what} for ${target.label} is not a repomd document: ${outcome.url}`,
+      code: "repodata-not-repomd",
+      params: { label: target.label, url: outcome.url },
       url: outcome.url,
       http_status: outcome.status,
     };
   }
-  return { state: "ok", reason: `${what} answers for ${target.label}` };
+  return {
+    state: "ok",
+    reason: `${what} answers for ${target.label}`,
+    code: "repodata-ok",
+    params: { label: target.label },
+  };
 }
 
 /** One ISO file (HEAD): it must answer 2xx. */
@@ -162,6 +194,8 @@ export function judgeFile(target: CheckTarget, outcome: RequestOutcome): Verdict
     return {
       state: "broken",
       reason: `${target.label} failed: ${urlFailed(outcome.url, outcome.failure)}`,
+      code: "file-failed",
+      params: { label: target.label, url: outcome.url, ...failureParams(outcome.failure) },
       url: outcome.url,
     };
   }
@@ -169,24 +203,43 @@ export function judgeFile(target: CheckTarget, outcome: RequestOutcome): Verdict
     return {
       state: "broken",
       reason: `${target.label} ${outcome.status === 404 ? "missing" : "failed"}: ${outcome.url} answered ${outcome.status}`,
+      code: outcome.status === 404 ? "file-missing" : "file-status",
+      params: { label: target.label, url: outcome.url, status: outcome.status },
       url: outcome.url,
       http_status: outcome.status,
     };
   }
-  return { state: "ok", reason: `${target.label} answers` };
+  return { state: "ok", reason: `${target.label} answers`, code: "file-ok", params: { label: target.label } };
 }
 
+/** The sets of files a check goes through, and their names in English reasons. */
+export const FILE_SETS = {
+  time: "TIME file",
+  repodata: "repodata files",
+  kitten: "Kitten repodata files",
+  isos: "ISO files",
+} as const;
+
+export type FileSet = keyof typeof FILE_SETS;
+
 /** The mirror ran out of its whole-check time while files were still being checked. */
-export function judgeMirrorDeadline(seconds: number, done: number, total: number, what: string): Verdict {
+export function judgeMirrorDeadline(seconds: number, done: number, total: number, set: FileSet): Verdict {
   return {
     state: "broken",
-    reason: `The check stopped after ${seconds} s with ${done} of ${total} ${what} checked: the mirror answers too slowly`,
+    reason: `The check stopped after ${seconds} s with ${done} of ${total} ${FILE_SETS[set]} checked: the mirror answers too slowly`,
+    code: "deadline",
+    params: { variant: set, seconds, done, total },
   };
 }
 
-/** The reason of a healthy mirror: what was checked and how fresh it is. */
-export function okReason(ageSeconds: number, allowedLabel: string, repodataCount: number): string {
-  return `All ${repodataCount} repodata files answer; synced ${formatAge(ageSeconds)} ago (allowed: ${allowedLabel})`;
+/** The verdict on a healthy mirror: what was checked and how fresh it is. */
+export function okVerdict(ageSeconds: number, allowedLabel: string, repodataCount: number): Verdict {
+  return {
+    state: "ok",
+    reason: `All ${repodataCount} repodata files answer; synced ${formatAge(ageSeconds)} ago (allowed: ${allowedLabel})`,
+    code: "all-ok",
+    params: { count: repodataCount, age: Math.floor(ageSeconds), allowed: allowedLabel },
+  };
 }
 
 /**

@@ -1,6 +1,9 @@
 /** Durations in words, for reasons a mirror owner reads ("3 days", "5 hours"). */
 
-const UNITS: readonly [seconds: number, singular: string][] = [
+/** A unit as `Intl.NumberFormat` names it. */
+export type DurationUnit = "day" | "hour" | "minute" | "second";
+
+const UNITS: readonly [seconds: number, singular: DurationUnit][] = [
   [86_400, "day"],
   [3600, "hour"],
   [60, "minute"],
@@ -9,12 +12,15 @@ const UNITS: readonly [seconds: number, singular: string][] = [
 
 /** The duration in its largest whole unit, rounded down: 266000 → "3 days", 7300 → "2 hours". */
 export function formatAge(seconds: number): string {
+  const [n, unit] = largestUnit(seconds);
+  return `${n} ${unit}${n === 1 ? "" : "s"}`;
+}
+
+/** The duration as a count of its largest whole unit, rounded down: 266000 → [3, "day"]. */
+export function largestUnit(seconds: number): [count: number, unit: DurationUnit] {
   const whole = Math.max(0, Math.floor(seconds));
   for (const [size, unit] of UNITS) {
-    if (whole >= size) {
-      const n = Math.floor(whole / size);
-      return `${n} ${unit}${n === 1 ? "" : "s"}`;
-    }
+    if (whole >= size) return [Math.floor(whole / size), unit];
   }
-  return "0 seconds";
+  return [0, "second"];
 }

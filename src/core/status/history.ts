@@ -40,7 +40,13 @@ export function advanceHistory(previous: MirrorStatus | undefined, current: Mirr
   if (current.checked === false) return history;
   const changes = [...history.changes];
   if (previous !== undefined && previous.checked !== false && previous.state !== current.state) {
-    changes.push({ at: current.checked_at, from: previous.state, to: current.state, reason: cut(current.reason) });
+    changes.push({
+      at: current.checked_at,
+      from: previous.state,
+      to: current.state,
+      reason: cut(current.reason),
+      ...shortReasonFields(current),
+    });
   }
   const today = utcDay(now);
   const days = history.days.filter((d) => d.day !== today);
@@ -134,6 +140,14 @@ function worst(a: number | undefined, b: number | undefined): number | undefined
   if (a === undefined) return b;
   if (b === undefined) return a;
   return Math.max(a, b);
+}
+
+/** The reason's code and params, when every param fits the bound a change's reason has. */
+function shortReasonFields(status: MirrorStatus): Pick<StateChange, "reason_code" | "reason_params"> {
+  const { reason_code: code, reason_params: params } = status;
+  if (code === undefined || params === undefined) return {};
+  const short = Object.values(params).every((v) => typeof v === "number" || v.length <= MAX_REASON_LENGTH);
+  return short ? { reason_code: code, reason_params: { ...params } } : {};
 }
 
 function cut(reason: string): string {

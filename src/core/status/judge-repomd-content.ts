@@ -34,15 +34,37 @@ export function repodataJudge(reference: RepomdReference | null) {
     const history = reference.histories.get(target.key);
     if (history === undefined || outcome.kind !== "response" || outcome.bytes === undefined) return answered;
     const found = matchRepomd(history, digestRepomd(outcome.bytes), reference.now, reference.allowedSeconds);
-    if (found.match === "current") return { state: "ok", reason: `${target.label} is in sync with the origin` };
+    if (found.match === "current") {
+      return {
+        state: "ok",
+        reason: `${target.label} is in sync with the origin`,
+        code: "repomd-in-sync",
+        params: { label: target.label },
+      };
+    }
     if (found.match === "alternate") {
       const behind = { repo: target.key, revision: found.revision, lag_seconds: found.lag_seconds };
-      return { state: "ok", reason: `${target.label} is ${formatAge(found.lag_seconds)} behind the origin`, behind };
+      return {
+        state: "ok",
+        reason: `${target.label} is ${formatAge(found.lag_seconds)} behind the origin`,
+        code: "repomd-behind",
+        params: { label: target.label, lag: found.lag_seconds },
+        behind,
+      };
     }
     const current = history.current.revision === null ? "" : ` (its current revision is ${history.current.revision})`;
     return {
       state: "outdated",
       reason: `repodata/repomd.xml for ${target.label} is neither the origin's current one${current} nor any it published in the last ${formatAge(reference.allowedSeconds)}: ${outcome.url}. Sync the whole tree again; dnf would refuse this copy`,
+      code: "repomd-stale",
+      params: {
+        label: target.label,
+        url: outcome.url,
+        allowed: reference.allowedSeconds,
+        ...(history.current.revision === null
+          ? { variant: "no-revision" }
+          : { variant: "revision", revision: history.current.revision }),
+      },
       url: outcome.url,
       http_status: outcome.status,
     };

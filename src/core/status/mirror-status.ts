@@ -5,19 +5,23 @@
 import type { MirrorStatus, MirrorTimings, RepoBehind } from "../types.ts";
 import type { CheckTarget, MirrorTargets } from "./check-targets.ts";
 import {
+  FILE_SETS,
+  type FileSet,
   judgeBase,
   judgeFile,
   judgeMirrorDeadline,
   judgeTime,
-  okReason,
+  okVerdict,
   type TimeReading,
   type Verdict,
   worse,
 } from "./classify.ts";
 import { type RepomdReference, repodataJudge } from "./judge-repomd-content.ts";
+import type { ReasonRef } from "./reason-text.ts";
 import {
   describeFailure,
   describeRefusedAddresses,
+  failureParams,
   type NetworkFailure,
   type RefusedAddress,
   type RequestOutcome,
@@ -77,11 +81,24 @@ export function uncheckedStatus(checkedAt: string, baseUrl: string | null): Mirr
   return {
     state: "ok",
     reason: "Private mirror: not checked, as it serves only its own networks",
+    reason_code: "private-unchecked",
+    reason_params: {},
     checked_at: checkedAt,
     checked: false,
     ...(baseUrl === null ? {} : { base_url: baseUrl }),
     ipv4: null,
     ipv6: null,
+  };
+}
+
+/** The status entry of a mirror that lists no http or https URL: there is nothing to check. */
+export function noWebUrlStatus(checkedAt: string): MirrorStatus {
+  return {
+    state: "broken",
+    reason: "The mirror lists no http or https URL",
+    reason_code: "no-web-url",
+    reason_params: {},
+    checked_at: checkedAt,
   };
 }
 
@@ -92,6 +109,7 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
   const status: MirrorStatus = {
     state: verdict.state,
     reason: verdict.reason,
+    ...reasonFields(verdict),
     checked_at: o.checkedAt,
     checked: true,
     base_url: o.targets.baseUrl,
@@ -114,12 +132,12 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
   }
   const judgeRepodata = repodataJudge(o.reference);
   if (o.kitten !== null) {
-    const kitten = fileSetVerdict(o.kitten, o.mirrorTimeoutSeconds, "Kitten repodata files", judgeRepodata);
-    status.kitten = { state: kitten.state, reason: kitten.reason };
+    const kitten = fileSetVerdict(o.kitten, o.mirrorTimeoutSeconds, "kitten", judgeRepodata);
+    status.kitten = { state: kitten.state, reason: kitten.reason, ...reasonFields(kitten) };
   }
   if (o.isos !== null) {
-    const isos = fileSetVerdict(o.isos, o.mirrorTimeoutSeconds, "ISO files", judgeFile);
-    status.isos = { complete: isos.state === "ok", reason: isos.reason };
+    const isos = fileSetVerdict(o.isos, o.mirrorTimeoutSeconds, "isos", judgeFile);
+    status.isos = { complete: isos.state === "ok", reason: isos.reason, ...reasonFields(isos) };
   }
   return status;
 }
@@ -127,13 +145,20 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
 function mainVerdict(o: MirrorObservations, time: TimeReading | null): Verdict {
   if (o.dnsFailure !== null) {
     const host = new URL(o.targets.baseUrl).hostname;
-    return { state: "unreachable", reason: `${describeFailure(o.dnsFailure)} for ${host}` };
+    return {
+      state: "unreachable",
+      reason: `${describeFailure(o.dnsFailure)} for ${host}`,
+      code: "host-failed",
+      params: { host, ...failureParams(o.dnsFailure) },
+    };
   }
   if (o.refusedAddresses !== null) {
     const host = new URL(o.targets.baseUrl).hostname;
     return {
       state: "unreachable",
       reason: describeRefusedAddresses(host, o.refusedAddresses, true),
+      code: "host-failed",
+      params: { host, ...failureParams({ type: "address-refused", host, refused: o.refusedAddresses }) },
       url: o.targets.baseUrl,
     };
   }
@@ -141,28 +166,40 @@ function mainVerdict(o: MirrorObservations, time: TimeReading | null): Verdict {
     return {
       state: "unreachable",
       reason: `No answer within ${o.mirrorTimeoutSeconds} s: ${o.targets.baseUrl}`,
+      code: "no-answer",
+      params: { seconds: o.mirrorTimeoutSeconds, url: o.targets.baseUrl },
       url: o.targets.baseUrl,
     };
   }
   const base = judgeBase(o.base);
   if (base.state !== "ok") return base;
-  if (time === null) return judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, 1, "TIME file");
+  if (time === null) return judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, 1, "time");
   const judgeRepodata = repodataJudge(o.reference);
   const repodata =
-    o.repodata === null ? null : fileSetVerdict(o.repodata, o.mirrorTimeoutSeconds, "repodata files", judgeRepodata);
-  const files = repodata ?? judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, o.targets.repodata.length, "repodata files");
+    o.repodata === null ? null : fileSetVerdict(o.repodata, o.mirrorTimeoutSeconds, "repodata", judgeRepodata);
+  const files = repodata ?? judgeMirrorDeadline(o.mirrorTimeoutSeconds, 0, o.targets.repodata.length, "repodata");
   const worst = worse(time, files);
   if (worst.state !== "ok") return worst;
-  return { state: "ok", reason: okReason(time.ageSeconds ?? 0, o.allowedLabel, o.targets.repodata.length) };
+  return okVerdict(time.ageSeconds ?? 0, o.allowedLabel, o.targets.repodata.length);
 }
 
 function fileSetVerdict(
   set: FileSetObservation,
   timeoutSeconds: number,
-  what: string,
+  what: Exclude<FileSet, "time">,
   judge: (target: CheckTarget, outcome: RequestOutcome) => Verdict,
 ): Verdict {
   if (set.failure !== null) return judge(set.failure.target, set.failure.outcome);
   if (set.stopped) return judgeMirrorDeadline(timeoutSeconds, set.passed, set.total, what);
-  return { state: "ok", reason: `All ${set.total} ${what} answer` };
+  return {
+    state: "ok",
+    reason: `All ${set.total} ${FILE_SETS[what]} answer`,
+    code: "set-ok",
+    params: { variant: what, total: set.total },
+  };
+}
+
+/** A verdict's reason as the status file stores it beside the English text. */
+function reasonFields(verdict: ReasonRef): { reason_code: string; reason_params: Record<string, string | number> } {
+  return { reason_code: verdict.code, reason_params: { ...verdict.params } };
 }

@@ -2,6 +2,7 @@
  * What one HTTP request to a mirror came to, as plain data: the checker (in `scripts/check/`)
  * does the I/O and records outcomes; the core turns them into states and reasons.
  */
+import { LIST_SEPARATOR } from "../diagnostic-text.ts";
 
 /** Why a request got no usable answer. */
 export type NetworkFailure =
@@ -107,6 +108,44 @@ export function describeFailure(failure: NetworkFailure): string {
       return `network unreachable (${failure.code})`;
     case "other":
       return `request failed (${failure.code})`;
+  }
+}
+
+/**
+ * A failure as a reason's params: `failure` picks its phrase (`reason.part.failure.<failure>`
+ * in `reason-catalogue.ts`), the others fill it in. Prefixed, so as not to clash with the
+ * params of the reason around it.
+ */
+export function failureParams(failure: NetworkFailure): Record<string, string | number> {
+  switch (failure.type) {
+    case "dns":
+    case "reset":
+    case "tls":
+    case "unreachable-network":
+    case "other":
+      return { failure: failure.type, failureCode: failure.code };
+    case "dns-timeout":
+    case "timeout":
+      return { failure: failure.type, failureSeconds: failure.seconds };
+    case "address-refused":
+      return {
+        failure: failure.type,
+        failureHost: failure.host,
+        addresses: failure.refused
+          .slice(0, NAMED_ADDRESSES)
+          .map((r) => r.address)
+          .join(LIST_SEPARATOR),
+      };
+    case "redirect-away":
+      if (failure.away.to === "http") return { failure: "redirect-http" };
+      if (failure.away.host === null) return { failure: "redirect-elsewhere" };
+      return { failure: `redirect-${failure.away.to}`, failureHost: failure.away.host };
+    case "refused":
+      return { failure: failure.type };
+    case "redirects":
+      return { failure: failure.type, failureLimit: failure.limit };
+    case "body-too-large":
+      return { failure: failure.type, failureSize: formatBytes(failure.limitBytes) };
   }
 }
 

@@ -22,6 +22,21 @@ const addresses = { type: "array", items: { type: "string" } } as const;
 const millis = { type: "number", minimum: 0 } as const;
 const count = { type: "integer", minimum: 0 } as const;
 
+/** A reason's code and params (`reason-catalogue.ts`): the site words the code in its reader's language. */
+const reasonCode = {
+  type: "string",
+  pattern: "^[a-z][a-z0-9-]{0,63}$",
+  description: "The reason as a code, worded in every language the site has.",
+} as const;
+const reasonParams = (maxLength?: number) =>
+  ({
+    type: "object",
+    maxProperties: 16,
+    propertyNames: { pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$" },
+    additionalProperties: { type: ["string", "number"], ...(maxLength === undefined ? {} : { maxLength }) },
+    description: "The values the reason's wording names (a URL, a count …).",
+  }) as const;
+
 const hex = (length: number) => ({ type: "string", pattern: `^[0-9a-f]{${length}}$` }) as const;
 
 /** One version of a reference `repomd.xml`. */
@@ -74,6 +89,8 @@ const history = {
           from: state,
           to: state,
           reason: { type: "string", maxLength: MAX_REASON_LENGTH, description: "Why the mirror has the new state." },
+          reason_code: reasonCode,
+          reason_params: reasonParams(MAX_REASON_LENGTH),
         },
       },
     },
@@ -100,6 +117,8 @@ const mirrorStatus = {
   properties: {
     state,
     reason: { type: "string", minLength: 1, description: "Why the mirror has this state, in words." },
+    reason_code: reasonCode,
+    reason_params: reasonParams(),
     checked_at: { ...isoTime, description: "When this mirror was checked." },
     ipv4: { type: ["boolean", "null"], description: "Answered over IPv4; null when not known." },
     ipv6: { type: ["boolean", "null"], description: "Answered over IPv6; null when not known." },
@@ -123,13 +142,18 @@ const mirrorStatus = {
     kitten: {
       type: "object",
       required: ["state", "reason"],
-      properties: { state, reason: { type: "string" } },
+      properties: { state, reason: { type: "string" }, reason_code: reasonCode, reason_params: reasonParams() },
       description: "The Kitten tree, when the mirror lists one.",
     },
     isos: {
       type: "object",
       required: ["complete", "reason"],
-      properties: { complete: { type: "boolean" }, reason: { type: "string" } },
+      properties: {
+        complete: { type: "boolean" },
+        reason: { type: "string" },
+        reason_code: reasonCode,
+        reason_params: reasonParams(),
+      },
       description: "The ISO set, checked for ok mirrors only.",
     },
     lag_seconds: {

@@ -1,0 +1,29 @@
+/**
+ * A checker reason in any language: its code and params rendered from the English catalogue
+ * (`reason-catalogue.ts`) or a locale file's `reason.*` strings, as segments of text and code
+ * spans, with the diagnostics' renderer. Param values are only ever text.
+ */
+import { catalogueSegments, type DiagnosticParams, type MessageSegment } from "../diagnostic-text.ts";
+import { REASON_MESSAGES, type ReasonCode } from "./reason-catalogue.ts";
+
+/** A reason as data: what the checker writes beside its English text. */
+export interface ReasonRef {
+  code: ReasonCode;
+  params: DiagnosticParams;
+}
+
+/** The key of a reason's template: `reason.<code>`, or `.<variant>` after it. */
+export function reasonKey(code: string, params: DiagnosticParams): string {
+  const variant = params.variant;
+  return variant === undefined ? `reason.${code}` : `reason.${code}.${variant}`;
+}
+
+/** The reason `code` with `params`, from `strings` (else English), as segments. */
+export function reasonSegments(
+  code: string,
+  params: DiagnosticParams,
+  strings: Readonly<Record<string, string>> = REASON_MESSAGES,
+  locale = "en",
+): MessageSegment[] {
+  return catalogueSegments(reasonKey(code, params), params, strings, REASON_MESSAGES, locale);
+}
