@@ -1,5 +1,6 @@
 /** Status files with 30 days of history, for the benchmarks of its size and of the build with it. */
 import { randomBytes } from "node:crypto";
+import { listMirrorFiles, registryPaths } from "../../src/core/load.ts";
 import { advanceHistory, HISTORY_DAYS, MAX_REASON_LENGTH } from "../../src/core/status/history.ts";
 import type { MirrorState, MirrorStatus, StatusFile } from "../../src/core/types.ts";
 
@@ -64,4 +65,9 @@ export function historyStatusFile(names: readonly string[], worst: boolean): Sta
     checked_at: new Date(start + HISTORY_DAYS * 86_400_000).toISOString(),
     mirrors: Object.fromEntries(mirrors),
   };
+}
+
+/** The names of the real registry's mirrors, from their file names. */
+export function registryMirrorNames(): string[] {
+  return listMirrorFiles(registryPaths().mirrorsDir).map((f) => f.replace(/^.*\//, "").replace(/\.ya?ml$/, ""));
 }

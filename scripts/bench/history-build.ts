@@ -6,33 +6,19 @@
  * difference is the history alone: reading it, the day strips and change lists on every mirror
  * page in every locale, the availability column, the feeds and the published `status/v1.json`.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { listMirrorFiles, registryPaths } from "../../src/core/load.ts";
 import { LOCALES } from "../../src/i18n/locales.ts";
-import { historyStatusFile } from "./_history-status.ts";
+import { astroBuildSeconds } from "./_astro-build.ts";
+import { historyStatusFile, registryMirrorNames } from "./_history-status.ts";
 import { type Figure, median, printFigures } from "./_report.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const astro = join(import.meta.dirname, "../../node_modules/astro/bin/astro.mjs");
-
-/** Seconds one `astro build` of the real registry with `statusFile` takes, into `outDir`. */
-function buildSeconds(outDir: string, statusFile: string): number {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [astro, "build", "--outDir", outDir], {
-    stdio: "ignore",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", MIRRORS_STATUS: statusFile },
-  });
-  if (run.status !== 0) throw new Error(`astro build failed with MIRRORS_STATUS=${statusFile}`);
-  return (performance.now() - started) / 1000;
-}
 
 const work = mkdtempSync(join(tmpdir(), "mirrorsite-bench-history-"));
 try {
-  const names = listMirrorFiles(registryPaths().mirrorsDir).map((f) => f.replace(/^.*\//, "").replace(/\.ya?ml$/, ""));
-  const status = historyStatusFile(names, false);
+  const status = historyStatusFile(registryMirrorNames(), false);
   const withHistory = join(work, "with-history.json");
   const without = join(work, "without-history.json");
   writeFileSync(withHistory, JSON.stringify(status));
@@ -42,8 +28,8 @@ try {
   const times = { with: [] as number[], without: [] as number[] };
   for (let run = 0; run < RUNS; run++) {
     // In turn, so that a burst of load on the shared cores weighs on both alike.
-    times.without.push(buildSeconds(join(work, "dist"), without));
-    times.with.push(buildSeconds(join(work, "dist"), withHistory));
+    times.without.push(astroBuildSeconds(join(work, "dist"), { MIRRORS_STATUS: without }));
+    times.with.push(astroBuildSeconds(join(work, "dist"), { MIRRORS_STATUS: withHistory }));
   }
   const added = median(times.with) / median(times.without) - 1;
   const figures: Figure[] = [

@@ -3,26 +3,14 @@
  * `LOCALES` set to 1, 5 and all 10 locales (target: all locales under 90 s), pages per locale,
  * and the cost of one more locale. Reference: the site build with one locale (`bench -- site`).
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ALL_LOCALES } from "../../src/i18n/locales.ts";
+import { astroBuildSeconds } from "./_astro-build.ts";
 import { type Figure, median, printFigures } from "./_report.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const astro = join(import.meta.dirname, "../../node_modules/astro/bin/astro.mjs");
-
-/** Seconds one `astro build` of the real registry takes in `locales`, into `outDir`. */
-function buildSeconds(outDir: string, locales: readonly string[]): number {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [astro, "build", "--outDir", outDir], {
-    stdio: "ignore",
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", LOCALES: locales.join(",") },
-  });
-  if (run.status !== 0) throw new Error(`astro build failed with LOCALES=${locales.join(",")}`);
-  return (performance.now() - started) / 1000;
-}
 
 /** HTML pages in a build. */
 function countPages(dir: string): number {
@@ -38,7 +26,9 @@ const results: { locales: number; pages: number; seconds: number }[] = [];
 for (const locales of steps) {
   const outDir = mkdtempSync(join(tmpdir(), "mirrorsite-bench-i18n-"));
   try {
-    const seconds = median(Array.from({ length: RUNS }, () => buildSeconds(outDir, locales)));
+    const seconds = median(
+      Array.from({ length: RUNS }, () => astroBuildSeconds(outDir, { LOCALES: locales.join(",") })),
+    );
     results.push({ locales: locales.length, pages: countPages(outDir), seconds });
   } finally {
     rmSync(outDir, { recursive: true, force: true });

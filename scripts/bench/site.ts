@@ -7,27 +7,14 @@
  * Reference: mirrors.almalinux.org loads 94 KB gzipped of Bootstrap, jQuery and DataTables
  * before its own HTML.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
+import { astroBuildSeconds } from "./_astro-build.ts";
 import { type Figure, median, printFigures } from "./_report.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const astro = join(import.meta.dirname, "../../node_modules/astro/bin/astro.mjs");
-
-/** Seconds one `astro build` of the real registry takes, into `outDir`. */
-function buildSeconds(outDir: string): number {
-  const started = performance.now();
-  const run = spawnSync(process.execPath, [astro, "build", "--outDir", outDir], {
-    stdio: "ignore",
-    // One locale, as the label and the target say (`bench -- i18n` measures every locale).
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", LOCALES: "en" },
-  });
-  if (run.status !== 0) throw new Error("astro build failed");
-  return (performance.now() - started) / 1000;
-}
 
 /** Gzipped bytes (zlib level 6, a web server's usual setting) of a file of the build. */
 function gzipped(outDir: string, path: string): number {
@@ -69,7 +56,8 @@ function closure(outDir: string, start: string[], from: string, follow: (text: s
 
 const outDir = mkdtempSync(join(tmpdir(), "mirrorsite-bench-"));
 try {
-  const times = Array.from({ length: RUNS }, () => buildSeconds(outDir));
+  // One locale, as the label and the target say (`bench -- i18n` measures every locale).
+  const times = Array.from({ length: RUNS }, () => astroBuildSeconds(outDir, { LOCALES: "en" }));
   const html = readFileSync(join(outDir, "index.html"), "utf8");
   const firstFiles = closure(outDir, staticRefs(html), "/", staticRefs);
   const first = gzipped(outDir, "index.html") + [...firstFiles].reduce((n, f) => n + gzipped(outDir, f), 0);

@@ -12,10 +12,10 @@ import { mirrorFeed, registryFeed } from "../../src/core/status/atom-feed.ts";
 import { HISTORY_DAYS, MAX_CHANGES } from "../../src/core/status/history.ts";
 import { serializePublicStatus } from "../../src/core/status/public-status.ts";
 import { MAX_STATUS_BYTES, parseStatusFile } from "../../src/core/status/status-file.ts";
-import { historyStatusFile } from "./_history-status.ts";
+import { historyStatusFile, registryMirrorNames } from "./_history-status.ts";
 import { printFigures } from "./_report.ts";
 
-const names = listMirrorFiles(registryPaths().mirrorsDir).map((f) => f.replace(/^.*\//, "").replace(/\.ya?ml$/, ""));
+const names = registryMirrorNames();
 
 const figures = [];
 for (const [label, worst] of [

@@ -46,6 +46,8 @@ export function messageSegments(
 /**
  * The message under `key` with `params`, from `strings`, falling back to `fallback` (an English
  * catalogue) for a key they lack, as segments. `locale` names countries and formats numbers.
+ * A key found in neither (a variant or part named by a param no catalogue has) is shown as the
+ * key itself, and added to `missing`.
  */
 export function catalogueSegments(
   key: string,
@@ -53,9 +55,10 @@ export function catalogueSegments(
   strings: DiagnosticStrings,
   fallback: DiagnosticStrings,
   locale: string,
+  missing: string[] = [],
 ): MessageSegment[] {
   const out: MessageSegment[] = [];
-  const context = { strings, fallback, locale };
+  const context = { strings, fallback, locale, missing };
   renderTemplate(templateOf(key, context), params, context, false, out, 0);
   return merge(out);
 }
@@ -74,6 +77,8 @@ interface RenderContext {
   strings: DiagnosticStrings;
   fallback: DiagnosticStrings;
   locale: string;
+  /** Keys that no catalogue holds, as they were asked for. */
+  missing: string[];
 }
 
 /** Nesting deeper than this is a loop in the templates; the rest is dropped. */
@@ -104,7 +109,7 @@ function renderTemplate(
       const key = nestedKey.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, n: string) => String(paramOf(params, n) ?? ""));
       code = renderTemplate(templateOf(key, context), params, context, code, out, depth + 1);
     } else if (name !== undefined) {
-      insertParam(paramOf(params, name), format, code, context, out);
+      insertParam(name, paramOf(params, name), format, code, context, out);
     }
   }
   out.push({ text: template.slice(last), code });
@@ -112,20 +117,31 @@ function renderTemplate(
 }
 
 function insertParam(
+  name: string,
   value: string | number | undefined,
   format: string | undefined,
   code: boolean,
   context: RenderContext,
   out: MessageSegment[],
 ): void {
-  if (value === undefined) return;
+  if (value === undefined) {
+    // A param the message names and the diagnostic or status file lacks: the sentence has a hole.
+    context.missing.push(`{{${name}}}`);
+    return;
+  }
   if (format === "number" && typeof value === "number") {
-    out.push({ text: new Intl.NumberFormat(context.locale).format(value), code });
+    out.push({
+      text: intlOnce(`number ${context.locale}`, () => new Intl.NumberFormat(context.locale)).format(value),
+      code,
+    });
   } else if (format === "duration" && typeof value === "number") {
     // The largest whole unit, as the checker's English says it ("3 days"), in the reader's words.
     const [n, unit] = largestUnit(value);
     out.push({
-      text: new Intl.NumberFormat(context.locale, { style: "unit", unit, unitDisplay: "long" }).format(n),
+      text: intlOnce(
+        `unit ${context.locale} ${unit}`,
+        () => new Intl.NumberFormat(context.locale, { style: "unit", unit, unitDisplay: "long" }),
+      ).format(n),
       code,
     });
   } else if (format === "region") {
@@ -144,10 +160,22 @@ function insertParam(
 
 function regionName(locale: string, code: string): string {
   try {
-    return new Intl.DisplayNames([locale], { type: "region" }).of(code) ?? code;
+    return intlOnce(`region ${locale}`, () => new Intl.DisplayNames([locale], { type: "region" })).of(code) ?? code;
   } catch {
     return code;
   }
+}
+
+/** `Intl` formatters by locale and options: made once, as the site renders thousands of messages. */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DisplayNames>();
+
+function intlOnce<T extends Intl.NumberFormat | Intl.DisplayNames>(key: string, make: () => T): T {
+  let formatter = formatters.get(key);
+  if (formatter === undefined) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter as T;
 }
 
 function paramOf(params: DiagnosticParams, name: string): string | number | undefined {
@@ -155,10 +183,12 @@ function paramOf(params: DiagnosticParams, name: string): string | number | unde
 }
 
 /** The template of `key` in the strings, else in English, else the key itself (never silent). */
-function templateOf(key: string, { strings, fallback }: RenderContext): string {
+function templateOf(key: string, { strings, fallback, missing }: RenderContext): string {
   if (Object.hasOwn(strings, key)) return strings[key] as string;
   if (Object.hasOwn(fallback, key)) return fallback[key] as string;
-  return Object.hasOwn(DIAGNOSTIC_MESSAGES, key) ? (DIAGNOSTIC_MESSAGES[key] as string) : key;
+  if (Object.hasOwn(DIAGNOSTIC_MESSAGES, key)) return DIAGNOSTIC_MESSAGES[key] as string;
+  missing.push(key);
+  return key;
 }
 
 /** Drops empty segments and joins neighbours of the same kind. */

@@ -2,10 +2,12 @@
  * A dnf `.repo` file that pins one mirror for the distribution's main repositories: what a
  * mirror's page offers to copy. Pure.
  */
+
+import { webBaseUrl } from "./status/check-targets.ts";
 import type { DistributionConfig, Mirror } from "./types.ts";
 
 /** The repositories every install has enabled, in the order AlmaLinux's own `.repo` files list them. */
-export const PINNED_REPOS = ["baseos", "appstream", "extras"] as const;
+const PINNED_REPOS = ["baseos", "appstream", "extras"] as const;
 
 /** What a mirror's page shows: the file, where to save it, and the stock repositories to turn off. */
 export interface DnfRepoFile {
@@ -24,7 +26,7 @@ export interface DnfRepoFile {
  * dnf, so that one file serves every version and architecture of the mirror.
  */
 export function dnfRepoFile(mirror: Mirror, config: DistributionConfig | null): DnfRepoFile | null {
-  const base = mirror.urls.https ?? mirror.urls.http;
+  const base = webBaseUrl(mirror.urls);
   if (!base || !config) return null;
   // Re-serialised by the URL parser: registry text can never add a line to the file.
   const root = new URL(base).href.replace(/\/?$/, "/");

@@ -119,13 +119,10 @@ export interface Registry {
 export type MirrorState = "ok" | "outdated" | "broken" | "unreachable";
 
 /** One mirror's entry in the status file (`MIRRORS_STATUS`). */
-export interface MirrorStatus {
+export interface MirrorStatus extends ReasonFields {
   state: MirrorState;
   /** Human-readable reason, e.g. "TIME is 3 days old (allowed: 12h)". */
   reason: string;
-  /** The reason as a code of `status/reason-catalogue.ts` with its params, for other languages. */
-  reason_code?: string;
-  reason_params?: Record<string, string | number>;
   /** ISO 8601 time of this mirror's check. */
   checked_at: string;
   /** Reachable over IPv4 / IPv6; null when not known. */
@@ -178,19 +175,19 @@ export interface RepoBehind {
 }
 
 /** A change of a mirror's state, as the checker saw it. */
-export interface StateChange {
+export interface StateChange extends ReasonFields {
   /** ISO 8601 time of the check that saw the new state. */
   at: string;
   from: MirrorState;
   to: MirrorState;
   /** Why the mirror has the new state (its `reason` then, cut to a bounded length). */
   reason: string;
-  /** Its reason's code and params, when the checker wrote them and they are short. */
-  reason_code?: string;
-  reason_params?: Record<string, string | number>;
 }
 
-/** A reason's code and params (`status/reason-catalogue.ts`), beside its English text. */
+/**
+ * A reason's code and params (`status/reason-catalogue.ts`), beside its English text, for other
+ * languages; on a state change, kept only when short.
+ */
 export interface ReasonFields {
   reason_code?: string;
   reason_params?: Record<string, string | number>;

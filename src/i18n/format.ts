@@ -49,6 +49,7 @@ const hoursFormat = unitFormat("hour");
 const daysFormat = unitFormat("day");
 const percentFormat = memo((locale) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }));
 const dayFormat = memo((locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }));
+const conjunctions = memo((locale) => new Intl.ListFormat(locale, { type: "conjunction" }));
 const collators = memo((locale) => new Intl.Collator(locale, { sensitivity: "base", numeric: true }));
 const regions = memo((locale) => new Intl.DisplayNames([locale], { type: "region", fallback: "code" }));
 
@@ -90,6 +91,11 @@ export function formatPercent(locale: Locale, ratio: number): string {
 /** A UTC day (`YYYY-MM-DD`) as a date in `locale`. */
 export function formatDay(locale: Locale, day: string): string {
   return dayFormat(locale).format(new Date(`${day}T00:00:00Z`));
+}
+
+/** Items joined as readers of `locale` list them: "A, B and C". */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  return conjunctions(locale).format(items);
 }
 
 /** A collator for sorting names the way readers of `locale` expect. */

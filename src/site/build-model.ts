@@ -11,11 +11,12 @@
  */
 import { statSync } from "node:fs";
 import { countBySeverity } from "../core/diagnostics.ts";
+import { placeRegistryByAddress } from "../core/geo/address-placement.ts";
 import { listMirrorFiles, loadRegistry, registryPaths } from "../core/load.ts";
 import type { Registry } from "../core/types.ts";
-import { ipGeolocationFor, registryPlacedByAddress } from "./ip-geolocation-db.ts";
+import { ipGeolocationFor } from "./ip-geolocation-db.ts";
 import { geonamesGazetteer } from "./mirror-coordinates.ts";
-import { buildSiteInfo, buildSiteMirrors, type SiteInfo, type SiteMirror } from "./model.ts";
+import { buildSiteInfo, type SiteInfo, type SiteMirror, siteMirrorsOf } from "./model.ts";
 
 export interface BuildModel {
   /** The registry as its files say, with every diagnostic. */
@@ -63,10 +64,12 @@ export function buildModel(logger: ModelLogger): BuildModel {
 
 function makeModel(): BuildModel {
   const registry = loadRegistry();
+  // Placed once: the mirrorlist export takes the placed registry, the pages its placed mirrors.
+  const placement = placeRegistryByAddress(registry, geonamesGazetteer(), ipGeolocationFor(registry));
   return {
     registry,
-    placed: registryPlacedByAddress(registry),
-    siteMirrors: buildSiteMirrors(registry, geonamesGazetteer(), ipGeolocationFor(registry)),
+    placed: placement.registry,
+    siteMirrors: siteMirrorsOf(registry, placement.mirrors),
     siteInfo: buildSiteInfo(registry, process.env),
   };
 }

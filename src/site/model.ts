@@ -3,7 +3,7 @@
  * status and the notes on its file. Pure; `src/content.config.ts` calls it and stores the result.
  */
 import { type Diagnostic, makeDiagnostic } from "../core/diagnostics.ts";
-import { placeRegistryByAddress, statusHasAddresses } from "../core/geo/address-placement.ts";
+import { type AddressedMirror, placeRegistryByAddress, statusHasAddresses } from "../core/geo/address-placement.ts";
 import type { Gazetteer } from "../core/geo/gazetteer.ts";
 import type { Placement } from "../core/geo/geocode.ts";
 import type { AddressPlace, IpGeolocation } from "../core/geo/ip-geolocation.ts";
@@ -64,6 +64,11 @@ export function buildSiteMirrors(
   gazetteer: Gazetteer,
   geo: IpGeolocation | null = null,
 ): SiteMirror[] {
+  return siteMirrorsOf(registry, placeRegistryByAddress(registry, gazetteer, geo).mirrors);
+}
+
+/** Every mirror as the site shows it, from `registry` and its mirrors already placed. */
+export function siteMirrorsOf(registry: Registry, placed: readonly AddressedMirror[]): SiteMirror[] {
   const notesByFile = new Map<string, Diagnostic[]>();
   for (const d of registry.diagnostics) {
     const params = Object.fromEntries(
@@ -72,33 +77,31 @@ export function buildSiteMirrors(
     const note = { ...d, params, message: hideEmails(d.message) };
     notesByFile.set(d.file, [...(notesByFile.get(d.file) ?? []), note]);
   }
-  return placeRegistryByAddress(registry, gazetteer, geo).mirrors.map(
-    ({ mirror, placement, address, disagreement }) => {
-      const notes = [...(notesByFile.get(mirror.file) ?? [])];
-      if (placement?.warning) {
-        notes.push(
-          makeDiagnostic(
-            mirror.file,
-            { line: 1, column: 1 },
-            "warning",
-            "approximate-location",
-            ["geolocation"],
-            placement.warning,
-          ),
-        );
-      }
-      if (disagreement) notes.push(disagreement);
-      return {
-        mirror,
-        public: isPublic(mirror),
-        placement,
-        address,
-        addressDisagrees: disagreement !== null,
-        status: (registry.status && ownValue(registry.status.mirrors, mirror.name)) ?? null,
-        notes,
-      };
-    },
-  );
+  return placed.map(({ mirror, placement, address, disagreement }) => {
+    const notes = [...(notesByFile.get(mirror.file) ?? [])];
+    if (placement?.warning) {
+      notes.push(
+        makeDiagnostic(
+          mirror.file,
+          { line: 1, column: 1 },
+          "warning",
+          "approximate-location",
+          ["geolocation"],
+          placement.warning,
+        ),
+      );
+    }
+    if (disagreement) notes.push(disagreement);
+    return {
+      mirror,
+      public: isPublic(mirror),
+      placement,
+      address,
+      addressDisagrees: disagreement !== null,
+      status: (registry.status && ownValue(registry.status.mirrors, mirror.name)) ?? null,
+      notes,
+    };
+  });
 }
 
 export function buildSiteInfo(registry: Registry, env: Record<string, string | undefined>): SiteInfo {

@@ -3,13 +3,13 @@
  * served from its own loopback server: for what the real registry's build cannot show (hostile
  * text, a status report with history). `astro build` runs once per spec file, in `beforeAll`.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join, relative, sep } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { BUILD_TIMEOUT_MS, buildSite } from "../unit/site-build.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -31,13 +31,7 @@ export interface FixtureSite {
 /** Builds the site with `env` (registry, status, `LOCALES`) and serves it on a free loopback port. */
 export async function buildFixtureSite(name: string, env: Record<string, string>): Promise<FixtureSite> {
   const outDir = mkdtempSync(join(tmpdir(), `${name}-site-`));
-  const build = await oneBuildAtATime(() =>
-    spawnSync("npx", ["astro", "build", "--outDir", outDir], {
-      encoding: "utf8",
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env },
-      timeout: 200_000,
-    }),
-  );
+  const build = await oneBuildAtATime(() => buildSite(outDir, env));
   if (build.status !== 0) throw new Error(`astro build of the ${name} site failed:\n${build.stderr}${build.stdout}`);
   const pages = (readdirSync(outDir, { recursive: true }) as string[])
     .filter((f) => f.endsWith(".html"))
@@ -79,7 +73,7 @@ async function oneBuildAtATime<T>(build: () => T): Promise<T> {
       mkdirSync(BUILD_LOCK);
       break;
     } catch {
-      if (Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > 240_000) {
+      if (Date.now() - (statSync(BUILD_LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > BUILD_TIMEOUT_MS) {
         rmSync(BUILD_LOCK, { recursive: true, force: true });
       }
       await sleep(250);

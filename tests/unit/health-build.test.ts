@@ -1,20 +1,8 @@
-/**
- * The health columns and the ISO pages of a build given a status report, through a real build
- * of a small registry (the checker fixtures' config, three mirrors) in English and German: the
- * IPv6, Status and 30-day availability columns with their sort keys, the ISO pages' verdicts,
- * and the major-version ISO page that leads to the current minor. The e2e suite covers the
- * build without a report.
- */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import type { StatusFile } from "../../src/core/types.ts";
-import { buildSite } from "./site-build.ts";
+import { buildScratchSite, type ScratchSite } from "./site-build.ts";
 
-const work = mkdtempSync(join(tmpdir(), "health-build-"));
-const outDir = join(work, "dist");
 const CHECKED = "2026-11-28T06:00:00Z";
 /** Always ok, every ISO file found; ok half the time, ISOs not checked; ok, no history, an ISO missing. */
 const STEADY = "steady.example.org";
@@ -67,27 +55,26 @@ const status: StatusFile = {
     },
   },
 };
-let build: ReturnType<typeof buildSite>;
+let site: ScratchSite;
+let build: ScratchSite["build"];
 
 beforeAll(() => {
-  const mirrorsDir = join(work, "mirrors.d");
-  mkdirSync(mirrorsDir);
-  writeFileSync(join(mirrorsDir, `${STEADY}.yml`), mirrorFile(STEADY, "Berlin"));
-  writeFileSync(join(mirrorsDir, `${FLAKY}.yml`), mirrorFile(FLAKY, "Hamburg"));
-  writeFileSync(join(mirrorsDir, `${FRESH}.yml`), mirrorFile(FRESH, "Munich"));
-  const statusFile = join(work, "status.json");
-  writeFileSync(statusFile, JSON.stringify(status));
-  build = buildSite(outDir, {
-    MIRRORS_DIR: mirrorsDir,
-    MIRRORS_CONFIG: "tests/fixtures/check/config.yml",
-    MIRRORS_STATUS: statusFile,
-    LOCALES: "en,de",
-  });
+  site = buildScratchSite(
+    "health-build",
+    {
+      [STEADY]: mirrorFile(STEADY, "Berlin"),
+      [FLAKY]: mirrorFile(FLAKY, "Hamburg"),
+      [FRESH]: mirrorFile(FRESH, "Munich"),
+    },
+    status,
+    "en,de",
+  );
+  build = site.build;
 }, 250_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => site?.remove());
 
-const page = (path: string) => readFileSync(join(outDir, path), "utf8");
+const page = (path: string) => site.page(path);
 /** A mirror's row in a table, as HTML. */
 const rowOf = (html: string, name: string) =>
   new RegExp(`<tr[^>]*data-mirror="${name.replaceAll(".", "\\.")}"[\\s\\S]*?</tr>`).exec(html)?.[0] ?? "";

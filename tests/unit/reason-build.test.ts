@@ -1,19 +1,8 @@
-/**
- * The checker's reasons through a real build: a status file with reason codes (written by the
- * checker's own judges) shows each reason in the page's language, code spans as left-to-right
- * `<code>`, on the mirror page, in its check report and in its state changes; a status file
- * written before reasons had codes shows its English reason in every language.
- */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judgeRepodata, judgeTime, type Verdict } from "../../src/core/status/classify.ts";
 import type { MirrorStatus, StatusFile } from "../../src/core/types.ts";
-import { buildSite } from "./site-build.ts";
+import { buildScratchSite, type ScratchSite } from "./site-build.ts";
 
-const work = mkdtempSync(join(tmpdir(), "reason-build-"));
-const outDir = join(work, "dist");
 const CHECKED = "2026-11-28T06:00:00Z";
 const NOW = Date.parse(CHECKED) / 1000;
 /** Outdated, with codes; broken, as an older checker wrote it (no codes). */
@@ -67,25 +56,17 @@ const status: StatusFile = {
     },
   },
 };
-let build: ReturnType<typeof buildSite>;
+let site: ScratchSite;
+let build: ScratchSite["build"];
 
 beforeAll(() => {
-  const mirrorsDir = join(work, "mirrors.d");
-  mkdirSync(mirrorsDir);
-  for (const name of [CODED, OLD]) writeFileSync(join(mirrorsDir, `${name}.yml`), mirrorFile(name));
-  const statusFile = join(work, "status.json");
-  writeFileSync(statusFile, JSON.stringify(status));
-  build = buildSite(outDir, {
-    MIRRORS_DIR: mirrorsDir,
-    MIRRORS_CONFIG: "tests/fixtures/check/config.yml",
-    MIRRORS_STATUS: statusFile,
-    LOCALES: "en,de,ar",
-  });
+  site = buildScratchSite("reason-build", { [CODED]: mirrorFile(CODED), [OLD]: mirrorFile(OLD) }, status, "en,de,ar");
+  build = site.build;
 }, 250_000);
 
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => site?.remove());
 
-const page = (path: string) => readFileSync(join(outDir, path), "utf8");
+const page = (path: string) => site.page(path);
 
 describe("a mirror page given reasons with codes", () => {
   it("words the reason in German, with TIME and the allowance as code spans", () => {

@@ -16,7 +16,7 @@ import {
 } from "../../src/core/status/classify.ts";
 import { classifyMirror, noWebUrlStatus, uncheckedStatus } from "../../src/core/status/mirror-status.ts";
 import { REASON_CODES, REASON_MESSAGES } from "../../src/core/status/reason-catalogue.ts";
-import { type ReasonRef, reasonSegments } from "../../src/core/status/reason-text.ts";
+import { knownReasonSegments, type ReasonRef, reasonSegments } from "../../src/core/status/reason-text.ts";
 import type { NetworkFailure, RequestOutcome } from "../../src/core/status/request-outcome.ts";
 import { ALL_LOCALES, DEFAULT_LOCALE, RESOURCES } from "../../src/i18n/index.ts";
 
@@ -182,5 +182,23 @@ describe("a reason's segments", () => {
       { text: "`x` {{status}} $t(reason.base-ok) <b>", code: true },
       { text: " answered 404", code: false },
     ]);
+  });
+
+  it("are not given for what this build cannot word whole, so the page shows the stored English", () => {
+    const de = reasonKeys(RESOURCES.de);
+    const v = judgeBase(failed({ type: "tls", code: "ERR_TLS_CERT_ALTNAME_INVALID" }));
+    expect(knownReasonSegments(v.code, v.params, de, "de")).toEqual(reasonSegments(v.code, v.params, de, "de"));
+    for (const [code, params] of [
+      ["no-such-code", {}],
+      ["__proto__", {}],
+      ["constructor", {}],
+      [v.code, undefined],
+      [v.code, { ...v.params, failure: "__proto__" }],
+      [v.code, { ...v.params, failure: "made-up" }],
+      ["time-age", { variant: "constructor" }],
+      ["base-status", {}],
+    ] as const) {
+      expect(knownReasonSegments(code, params, de, "de"), `${code} ${JSON.stringify(params)}`).toBeNull();
+    }
   });
 });

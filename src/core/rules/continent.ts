@@ -27,7 +27,7 @@ const ALSO_ON: Readonly<Record<string, ContinentCode>> = {
 const ALIASES: Readonly<Record<string, ContinentCode>> = { australia: "OC", antarctic: "AN" };
 
 /** The continent `text` names, by code (`EU`) or English name (`Europe`, any case); null when none. */
-export function lookUpContinent(text: string): ContinentCode | null {
+function lookUpContinent(text: string): ContinentCode | null {
   const wanted = text.trim().replaceAll(/\s+/g, " ").toLowerCase();
   for (const [code, name] of Object.entries(continents) as [ContinentCode, string][]) {
     if (wanted === code.toLowerCase() || wanted === name.toLowerCase()) return code;

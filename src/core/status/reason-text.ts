@@ -4,7 +4,7 @@
  * spans, with the diagnostics' renderer. Param values are only ever text.
  */
 import { catalogueSegments, type DiagnosticParams, type MessageSegment } from "../diagnostic-text.ts";
-import { REASON_MESSAGES, type ReasonCode } from "./reason-catalogue.ts";
+import { isReasonCode, REASON_MESSAGES, type ReasonCode } from "./reason-catalogue.ts";
 
 /** A reason as data: what the checker writes beside its English text. */
 export interface ReasonRef {
@@ -26,4 +26,21 @@ export function reasonSegments(
   locale = "en",
 ): MessageSegment[] {
   return catalogueSegments(reasonKey(code, params), params, strings, REASON_MESSAGES, locale);
+}
+
+/**
+ * The reason a status file gives as `code` and `params`, as segments; null when this build
+ * cannot word it whole (an unknown code, or a variant or failure no catalogue has, as a newer
+ * checker or a forged status file may write), so that the page shows the stored English reason.
+ */
+export function knownReasonSegments(
+  code: unknown,
+  params: DiagnosticParams | undefined,
+  strings: Readonly<Record<string, string>>,
+  locale: string,
+): MessageSegment[] | null {
+  if (!isReasonCode(code) || params === undefined) return null;
+  const missing: string[] = [];
+  const segments = catalogueSegments(reasonKey(code, params), params, strings, REASON_MESSAGES, locale, missing);
+  return missing.length === 0 ? segments : null;
 }
