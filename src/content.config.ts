@@ -33,6 +33,9 @@ function logErrors({ registry }: BuildModel, { logger }: LoaderContext): void {
   }
 }
 
+/** How long the dev server waits after a change to the registry before reading it again. */
+const RELOAD_DELAY_MS = 150;
+
 /** Runs `fill` now, and again whenever the dev server sees one of the registry's inputs change. */
 function loadAndWatch(context: LoaderContext, fill: (model: BuildModel) => void): void {
   fill(modelFor(context));
@@ -41,15 +44,21 @@ function loadAndWatch(context: LoaderContext, fill: (model: BuildModel) => void)
   const { mirrorsDir, configFile, statusFile } = registryPaths();
   const watched = [mirrorsDir, configFile, ...(statusFile ? [statusFile] : [])].map((p) => resolve(p));
   watcher.add(watched);
+  let pending: ReturnType<typeof setTimeout> | undefined;
   watcher.on("all", (_event, path) => {
     const changed = resolve(path);
     if (!watched.some((w) => changed === w || changed.startsWith(`${w}/`))) return;
-    try {
-      fill(modelFor(context));
-    } catch (error) {
-      // A registry that cannot be read right now (a file half-written) waits for the next save.
-      context.logger.error(String(error));
-    }
+    // A save is often a truncation, then a write, reported as one event or two: read once the
+    // writing has settled, not the empty file in between.
+    clearTimeout(pending);
+    pending = setTimeout(() => {
+      try {
+        fill(modelFor(context));
+      } catch (error) {
+        // A registry that cannot be read right now waits for the next save.
+        context.logger.error(String(error));
+      }
+    }, RELOAD_DELAY_MS);
   });
 }
 
