@@ -41,6 +41,7 @@ export const DIAGNOSTIC_CODES = [
   "country-alias",
   "missing-geolocation",
   "continent-mismatch",
+  "email-in-public-field",
   "unknown-key",
   "yaml11-boolean",
   "duplicate-name",
@@ -152,6 +153,8 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
     "`{{written}}` is not a continent. The mirror is listed under {{listedName}} (`{{listed}}`), the continent of its country. Write `{{listedName}}`, or remove the optional `continent`.",
   "diagnostic.continent-mismatch.mismatch":
     "`{{written}}` does not match the country: {{country, region}} (`{{country}}`) is not in {{named}}. The mirror is listed under {{listedName}} (`{{listed}}`), the continent of its country. Write `{{listedName}}`, or remove the optional `continent`.",
+  "diagnostic.email-in-public-field":
+    "`{{field}}` is published on the site, and this value holds an e-mail address. Remove it: a contact address belongs only in `email`, which is never published.",
   "diagnostic.unknown-key.similar": `${KNOWN_KEY} Did you mean \`{{suggestion}}\`? Rename it, or remove the key.`,
   "diagnostic.unknown-key.known": `${KNOWN_KEY} The keys known there are {{known, codes}}; remove it or use one of those.`,
   "diagnostic.unknown-key.misplaced": `${KNOWN_KEY} \`{{key}}\` belongs at the top level of the file, not under \`{{parent}}\`; move it there.`,

@@ -3,6 +3,7 @@ import type { CheckOptions } from "./check-options.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
 import { normaliseLocation } from "./rules/location.ts";
 import { normaliseNetworks } from "./rules/network.ts";
+import { checkPublishedText } from "./rules/published-text.ts";
 import { checkPrivateReach } from "./rules/reach.ts";
 import { fileReporter, isRecord } from "./rules/reporter.ts";
 import { checkUnknownKeys } from "./rules/unknown-keys.ts";
@@ -39,6 +40,7 @@ export function checkMirrorFile(file: string, text: string, options: CheckOption
   const location = normaliseLocation(r);
   const networks = normaliseNetworks(r, options);
   checkPrivateReach(r, networks);
+  checkPublishedText(r);
 
   r.diagnostics.sort(compareDiagnostics);
   const valid = schemaValid && !r.diagnostics.some((d) => d.severity === "error");

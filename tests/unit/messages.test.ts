@@ -39,6 +39,10 @@ const CASES: Record<string, string> = {
   "unknown-country": SOUND.replace("country: DE", "country: Atlantis"),
   "country-alias": SOUND.replace("country: DE", "country: UK"),
   "continent-mismatch": SOUND.replace("country: DE", "continent: North America\n  country: DE"),
+  "email-in-public-field": SOUND.replace("email: noc@example.org", "email: &contact noc@example.org").replace(
+    "state_province: Hesse",
+    "state_province: *contact",
+  ),
   "missing-geolocation": SOUND.replace(/geolocation:\n( {2}.*\n)+/, ""),
   "unknown-key": `${SOUND}address_options: {}\n`,
   "yaml11-boolean": `${SOUND}private: no\n`,

@@ -26,6 +26,35 @@ describe("a sound mirror file", () => {
   });
 });
 
+describe("the contact e-mail stays private", () => {
+  // Found by the property test: an alias carried the contact address into a published field.
+  it("refuses the e-mail reached through a YAML alias, where it sits", () => {
+    const aliased = SOUND.replace("email: noc@example.org", "email: &contact noc@example.org").replace(
+      "state_province: Hesse",
+      "state_province: *contact",
+    );
+    const { mirror, found } = check(aliased);
+    expect(mirror).toBeNull();
+    expect(found).toEqual(["12:19 error email-in-public-field"]);
+  });
+
+  it("refuses an address copied into the sponsor, the city or a cloud region", () => {
+    expect(check(SOUND.replace("sponsor: Example Hosting", "sponsor: Example Hosting noc@example.org")).found).toEqual([
+      "7:10 error email-in-public-field",
+    ]);
+    expect(check(SOUND.replace("city: Frankfurt", "city: ops@elsewhere.example")).found).toEqual([
+      "13:9 error email-in-public-field",
+    ]);
+    expect(check(withLines("cloud_type: aws", "cloud_regions: [eu-west-1, a@b.example]")).found).toEqual([
+      "15:28 error email-in-public-field",
+    ]);
+  });
+
+  it("lets an @ that is no address through", () => {
+    expect(check(SOUND.replace("sponsor: Example Hosting", "sponsor: Hosting @ Example")).found).toEqual([]);
+  });
+});
+
 describe("schema gaps upstream leaves open", () => {
   it("rejects monopoly without private", () => {
     expect(check(withLines("monopoly: true", "asn: 64500")).found).toEqual(["14:1 error monopoly-needs-private"]);
