@@ -33,10 +33,13 @@ const benches = readdirSync(dir)
   .filter((name) => wanted.length === 0 || wanted.some((w) => name.startsWith(w)))
   .sort();
 
-/** The command that reproduces a bench's figures: its options, and the `BENCH_*` settings it ran with. */
+/** Settings that change what a bench measures, besides the `BENCH_*` ones. */
+const MEASURED_SETTINGS = new Set(["LOCALES", "MIRRORS_DIR", "MIRRORS_CONFIG", "MIRRORS_STATUS"]);
+
+/** The command that reproduces a bench's figures: its options, and the settings it ran with. */
 function command(name: string): string {
   const settings = Object.entries(process.env)
-    .filter(([key]) => key.startsWith("BENCH_") && key !== RESULTS_ENV)
+    .filter(([key]) => (key.startsWith("BENCH_") && key !== RESULTS_ENV) || MEASURED_SETTINGS.has(key))
     .map(([key, value]) => `${key}=${value} `)
     .join("");
   return `${settings}npm run bench -- ${[name, ...passed].join(" ")}`;
