@@ -217,8 +217,10 @@ if (largest !== undefined && smallest !== undefined) {
   rows.push({
     metric: `one mirrorlist request at ${sizes.at(-1)?.toLocaleString("en")} mirrors, median`,
     figure: `${big.median.toFixed(1)} µs`,
-    value: big.median,
-    target: { comparison: "<", value: 200, unit: "µs" },
+    // The issue's target is for 10,000 mirrors; a smaller run has none.
+    ...((sizes.at(-1) ?? 0) >= 10_000
+      ? { value: big.median, target: { comparison: "<", value: 200, unit: "µs" } as const }
+      : {}),
     reference: `${sizes[0]?.toLocaleString("en")} mirrors: ${small.median.toFixed(1)} µs`,
     note: `p99 ${big.p99.toFixed(0)} µs`,
   });
