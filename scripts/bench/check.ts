@@ -15,7 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadRegistry } from "../../src/core/load.ts";
 import { mirrorHandler } from "./_fake-mirror.ts";
-import { printFigures } from "./_report.ts";
+import { type Row, report } from "./_report.ts";
 
 if (process.argv[2] === "--serve") {
   // Child mode: one fresh fake mirror per port; reports its ports, then counts requests.
@@ -62,9 +62,9 @@ async function bench(): Promise<void> {
 
   const runs = [
     { label: "full set (repodata, TIME, Kitten, ISOs)", args: [] as string[] },
-    { label: "repodata and TIME only (--no-isos)", args: ["--no-isos"] },
+    { label: "repodata and TIME only (`--no-isos`)", args: ["--no-isos"] },
   ];
-  const figures = [];
+  const rows: Row[] = [];
   let before = 0;
   for (const { label, args } of runs) {
     const out = join(dir, "status.json");
@@ -88,37 +88,30 @@ async function bench(): Promise<void> {
     };
     const states = Object.values(status.mirrors).filter((m) => m.state === "ok").length;
     const inSync = Object.values(status.mirrors).filter((m) => m.lag_seconds === 0).length;
-    figures.push(
+    rows.push(
       {
-        figure: `${label}: whole run`,
-        value: `${result.seconds.toFixed(1)} s`,
-        target: "< 60 s",
-        ok: result.seconds < 60,
+        metric: `whole run, ${label}, every \`repomd.xml\` hashed and matched with the origin's`,
+        figure: `${result.seconds.toFixed(1)} s`,
+        value: result.seconds,
+        target: { comparison: "<", value: 60, unit: "s" },
+        note: `${requests.toLocaleString("en")} requests, ${Math.round(requests / result.seconds).toLocaleString("en")}/s`,
       },
       {
-        figure: `${label}: requests`,
-        value: `${requests} (${Math.round(requests / result.seconds)}/s)`,
-        target: "—",
-        ok: true,
-      },
-      { figure: `${label}: peak RSS`, value: `${Math.round(result.maxRssKiB / 1024)} MiB`, target: "—", ok: true },
-      {
-        figure: `${label}: mirrors ok`,
-        value: `${states} of ${Object.keys(status.mirrors).length}`,
-        target: `${real.mirrors.length}`,
-        ok: states === real.mirrors.length,
+        metric: `peak memory (RSS) of the checker process, ${label}`,
+        figure: `${Math.round(result.maxRssKiB / 1024)} MiB`,
       },
       {
-        figure: `${label}: mirrors whose repomd.xml files all match the origin's`,
-        value: `${inSync}`,
-        target: `${real.mirrors.length}`,
-        ok: inSync === real.mirrors.length,
+        metric: `every mirror found \`ok\`, and in sync with the origin, ${label}`,
+        figure: `${Math.min(states, inSync)} of ${Object.keys(status.mirrors).length}`,
+        value: Math.min(states, inSync),
+        target: { comparison: "=", value: real.mirrors.length, unit: "mirrors" },
+        note: `${states} \`ok\`, ${inSync} with every \`repomd.xml\` matching the origin's`,
       },
     );
   }
   servers.kill();
   rmSync(dir, { recursive: true, force: true });
-  printFigures(figures);
+  report(rows);
 }
 
 /** Runs the CLI as its own process; its peak RSS comes from a hook that prints it at exit. */

@@ -15,7 +15,7 @@ import { extname, join, normalize } from "node:path";
 import { gzipSync } from "node:zlib";
 import { chromium, type Page } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "../chromium.ts";
-import { type Figure, median, percentile, printFigures } from "./_report.ts";
+import { median, percentile, report, type Target } from "./_report.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 const KEYSTROKES = Number(process.env.BENCH_KEYSTROKES ?? 200);
@@ -133,45 +133,42 @@ try {
   const paste = await keystrokeTimes(page, "#join-paste-text", ".paste-list");
 
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-  const ms = (values: number[], p: number) => `${percentile(values, p).toFixed(1)} ms`;
-  const figures: Figure[] = [
-    { figure: "join page JavaScript, gzipped", value: kb(jsBytes), target: "≤ 80 KB", ok: jsBytes <= 80_000 },
-    { figure: "  join page HTML, gzipped", value: kb(htmlBytes), target: "—", ok: true },
+  const ms = (values: number[]) => `${median(values).toFixed(1)} ms / ${percentile(values, 95).toFixed(1)} ms`;
+  const ONE_FRAME: Target = { comparison: "<", value: 16, unit: "ms", of: "p95" };
+  report([
     {
-      figure: `form: keydown → checks updated, median (${form.dom.length} keys)`,
-      value: `${median(form.dom).toFixed(1)} ms`,
-      target: "—",
-      ok: true,
+      metric: "join page JavaScript, gzipped",
+      figure: kb(jsBytes),
+      value: jsBytes / 1000,
+      target: { comparison: "≤", value: 80, unit: "KB" },
+      note: "every script `/join/` loads, following static imports: the validator core with its precompiled validators and the English diagnostic catalogue, no ajv compiler; a translated page's wording travels in its HTML",
     },
     {
-      figure: "form: keydown → checks updated, p95",
-      value: ms(form.dom, 95),
-      target: "< 16 ms",
-      ok: percentile(form.dom, 95) < 16,
+      metric: "join page HTML, gzipped",
+      figure: kb(htmlBytes),
+      note: "guide, form with the localized country names, paste box",
     },
     {
-      figure: "form: keydown → next frame (rAF, then a task), median",
-      value: `${median(form.frame).toFixed(1)} ms`,
-      target: "—",
-      ok: true,
-    },
-    { figure: "form: keydown → next frame, p95", value: ms(form.frame, 95), target: "—", ok: true },
-    {
-      figure: `paste box: keydown → diagnostics updated, median (${paste.dom.length} keys)`,
-      value: `${median(paste.dom).toFixed(1)} ms`,
-      target: "—",
-      ok: true,
+      metric: "form: keydown → YAML and checks updated, median / p95",
+      figure: ms(form.dom),
+      value: percentile(form.dom, 95),
+      target: ONE_FRAME,
+      note: `${form.dom.length} keys`,
     },
     {
-      figure: "paste box: keydown → diagnostics updated, p95",
-      value: ms(paste.dom, 95),
-      target: "< 16 ms",
-      ok: percentile(paste.dom, 95) < 16,
+      metric: "form: keydown → next frame (rAF, then a task), median / p95",
+      figure: ms(form.frame),
+      note: "bounded by the 60 Hz frame clock",
     },
-  ];
-  printFigures(figures);
+    {
+      metric: "paste box: keydown → diagnostics updated, median / p95",
+      figure: ms(paste.dom),
+      value: percentile(paste.dom, 95),
+      target: ONE_FRAME,
+      note: `${paste.dom.length} keys`,
+    },
+  ]);
   console.log("scripts:", [...scripts].join(" "));
-  process.exitCode = figures.every((f) => f.ok) ? 0 : 1;
 } finally {
   await browser.close();
   server.close();

@@ -5,7 +5,8 @@
  * - the site build (`astro build` with `MIRRORS_DIR`/`MIRRORS_CONFIG`): time and peak memory,
  *   and the ratio of the largest size to the smallest (target: ≤ 12× for 10× the mirrors);
  * - `v1.json` raw and gzipped;
- * and at the largest size, one mirrorlist request's selection time (target: median < 200 µs).
+ * and at the largest size, one mirrorlist request's selection time (target: median < 200 µs), with
+ * the smallest size's as its reference.
  *
  * `node scripts/bench/scale.ts [--sizes 1000,10000] [--locales en,de,…] [--no-build]`.
  * `--locales` is passed to the build as `LOCALES` (default: every locale the site has).
@@ -24,7 +25,7 @@ import { buildRegistry } from "../../src/core/registry.ts";
 import { ALL_LOCALES, localeSegment } from "../../src/i18n/locales.ts";
 import { geonamesLocator } from "../../src/site/mirror-coordinates.ts";
 import { syntheticMirrors } from "../synthetic/generate.ts";
-import { type Figure, median, percentile, printFigures } from "./_report.ts";
+import { median, percentile, type Row, report } from "./_report.ts";
 import { benchClients, requestMicros } from "./_selection.ts";
 
 const { values: options } = parseArgs({
@@ -128,9 +129,10 @@ const clients = (prepared: PreparedIndex, count: number) =>
 
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const mib = (n: number) => `${(n / 2 ** 20).toFixed(0)} MiB`;
-const figures: Figure[] = [];
+const rows: Row[] = [];
 const builds = new Map<number, BuildRun>();
-let largest: PreparedIndex | null = null;
+/** Each size's prepared `v1.json`, for the selection figures of the largest and the smallest. */
+const indexes = new Map<number, PreparedIndex>();
 
 for (const size of sizes) {
   const files = syntheticMirrors(real.mirrors, size, 1).map((f) => ({ file: `mirrors.d/${f.name}`, text: f.text }));
@@ -144,24 +146,20 @@ for (const size of sizes) {
     registry = buildRegistry(files, config);
     validation.push(performance.now() - t);
   }
-  figures.push({
-    figure: `${size} mirrors: validation work (buildRegistry), first run / median of 5 more`,
-    value: `${firstMs.toFixed(0)} / ${median(validation).toFixed(0)} ms (${registry.mirrors.length} valid)`,
-    target: "—",
-    ok: registry.mirrors.length === size,
+  if (registry.mirrors.length !== size)
+    throw new Error(`${registry.mirrors.length} of ${size} synthetic mirrors valid`);
+  rows.push({
+    metric: `validation work, ${size.toLocaleString("en")} mirrors (median of 5)`,
+    figure: `${median(validation).toFixed(0)} ms (first run ${firstMs.toFixed(0)} ms)`,
+    note: `${registry.mirrors.length.toLocaleString("en")} of ${size.toLocaleString("en")} valid`,
   });
 
   const v1 = serializeIndex(exportIndex(registry, locate));
-  figures.push(
-    { figure: `${size} mirrors: v1.json raw`, value: kib(Buffer.byteLength(v1)), target: "—", ok: true },
-    {
-      figure: `${size} mirrors: v1.json gzip -9`,
-      value: kib(gzipSync(v1, { level: 9 }).length),
-      target: "—",
-      ok: true,
-    },
-  );
-  if (size === sizes.at(-1)) largest = prepareIndex(parseIndex(v1));
+  rows.push({
+    metric: `\`v1.json\` at ${size.toLocaleString("en")} mirrors, raw / gzip -9`,
+    figure: `${kib(Buffer.byteLength(v1))} / ${kib(gzipSync(v1, { level: 9 }).length)}`,
+  });
+  if (size === sizes[0] || size === sizes.at(-1)) indexes.set(size, prepareIndex(parseIndex(v1)));
 
   if (!options["no-build"]) {
     const dir = join(tmpdir(), `scale-${size}`);
@@ -172,13 +170,13 @@ for (const size of sizes) {
     const outDir = join(tmpdir(), `scale-${size}-dist`);
     const run = await buildSite(dir, outDir);
     builds.set(size, run);
-    figures.push({
-      figure: `${size} mirrors: site build (${run.locales} locales, ${run.pages} pages), time`,
-      value: `${run.seconds.toFixed(1)} s`,
-      target: size >= 10_000 ? "< 15 min" : "—",
-      ok: size < 10_000 || run.seconds < 900,
+    rows.push({
+      metric: `site build, ${size.toLocaleString("en")} mirrors, ${run.locales} locale${run.locales === 1 ? "" : "s"} (${run.pages.toLocaleString("en")} pages)`,
+      figure: `${run.seconds.toFixed(1)} s, peak ${mib(run.peakBytes)}`,
+      ...(size >= 10_000
+        ? { value: run.seconds / 60, target: { comparison: "<", value: 15, unit: "min" } as const }
+        : {}),
     });
-    figures.push({ figure: `${size} mirrors: site build, peak RSS`, value: mib(run.peakBytes), target: "—", ok: true });
     rmSync(outDir, { recursive: true, force: true });
     rmSync(dir, { recursive: true, force: true });
   }
@@ -189,41 +187,43 @@ const big = builds.get(sizes.at(-1) ?? 0);
 if (small && big && small !== big) {
   const mirrorsRatio = (sizes.at(-1) ?? 1) / (sizes[0] ?? 1);
   const timeRatio = big.seconds / small.seconds;
-  const target = mirrorsRatio * 1.2;
-  figures.push(
+  rows.push(
     {
-      figure: `build time ratio for ${mirrorsRatio}× the mirrors`,
-      value: `${timeRatio.toFixed(1)}×`,
-      target: `≤ ${target}×`,
-      ok: timeRatio <= target,
+      metric: `build time ratio, ${mirrorsRatio}× the mirrors, ${big.locales} locale${big.locales === 1 ? "" : "s"}`,
+      figure: `${timeRatio.toFixed(1)}×`,
+      value: timeRatio,
+      // The issue's target: 10× the mirrors build in at most 12× the time.
+      target: { comparison: "≤", value: mirrorsRatio * 1.2, unit: "×" },
     },
     {
-      figure: `build peak RSS ratio for ${mirrorsRatio}× the mirrors`,
-      value: `${(big.peakBytes / small.peakBytes).toFixed(1)}×`,
-      target: "—",
-      ok: true,
+      metric: `build peak memory ratio, ${mirrorsRatio}× the mirrors`,
+      figure: `${(big.peakBytes / small.peakBytes).toFixed(1)}×`,
     },
   );
 }
 
-if (largest !== null) {
-  requestMicros(largest, clients(largest, 2000)); // warm the JIT, as a live isolate is
-  const times = requestMicros(largest, clients(largest, 4000));
-  figures.push(
-    {
-      figure: `${sizes.at(-1)} mirrors: one mirrorlist request, median`,
-      value: `${median(times).toFixed(1)} µs`,
-      target: "< 200 µs",
-      ok: median(times) < 200,
-    },
-    {
-      figure: `${sizes.at(-1)} mirrors: one mirrorlist request, p99`,
-      value: `${percentile(times, 99).toFixed(1)} µs`,
-      target: "—",
-      ok: true,
-    },
-  );
+/** Median and p99 µs of one request over `index`, after a warm-up as a live isolate has. */
+function selection(index: PreparedIndex): { median: number; p99: number } {
+  requestMicros(index, clients(index, 2000));
+  const times = requestMicros(index, clients(index, 4000));
+  return { median: median(times), p99: percentile(times, 99) };
 }
 
-printFigures(figures);
-process.exitCode = figures.every((f) => f.ok) ? 0 : 1;
+const largest = indexes.get(sizes.at(-1) ?? 0);
+const smallest = indexes.get(sizes[0] ?? 0);
+if (largest !== undefined && smallest !== undefined) {
+  const big = selection(largest);
+  const small = smallest === largest ? big : selection(smallest);
+  rows.push({
+    metric: `one mirrorlist request at ${sizes.at(-1)?.toLocaleString("en")} mirrors, median`,
+    figure: `${big.median.toFixed(1)} µs`,
+    // The issue's target is for 10,000 mirrors; a smaller run has none.
+    ...((sizes.at(-1) ?? 0) >= 10_000
+      ? { value: big.median, target: { comparison: "<", value: 200, unit: "µs" } as const }
+      : {}),
+    reference: `${sizes[0]?.toLocaleString("en")} mirrors: ${small.median.toFixed(1)} µs`,
+    note: `p99 ${big.p99.toFixed(0)} µs`,
+  });
+}
+
+report(rows);

@@ -12,9 +12,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { astroBuildSeconds } from "./_astro-build.ts";
-import { type Figure, median, printFigures } from "./_report.ts";
+import { median, report } from "./_report.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+/** The issue's reference, read by hand from the live site: this bench does not fetch it. */
+const ALMALINUX_ORG =
+  "mirrors.almalinux.org: 94 KB of Bootstrap, jQuery and DataTables before its own HTML (read by hand 2026-11-28)";
 
 /** Gzipped bytes (zlib level 6, a web server's usual setting) of a file of the build. */
 function gzipped(outDir: string, path: string): number {
@@ -69,33 +72,39 @@ try {
   mapFiles.add("/map-data.json");
   const mapExtra = [...mapFiles].filter((f) => !firstFiles.has(f)).reduce((n, f) => n + gzipped(outDir, f), 0);
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-  const figures: Figure[] = [
+  const built = median(times);
+  report([
     {
-      figure: `build of the real registry, one locale (median of ${RUNS})`,
-      value: `${median(times).toFixed(1)} s`,
-      target: "< 20 s",
-      ok: median(times) < 20,
+      metric: `\`astro build\` of the real registry, one locale (median of ${RUNS})`,
+      figure: `${built.toFixed(1)} s`,
+      value: built,
+      target: { comparison: "<", value: 20, unit: "s" },
+      note: "content sync with geocoding, the one-locale pages, the mirrorlist export; `LOCALES=en`",
     },
-    { figure: "home first load, gzipped (HTML + CSS + JS)", value: kb(first), target: "≤ 60 KB", ok: first <= 60_000 },
     {
-      figure: "  of which JS files (the table script is inline in the HTML)",
-      value: kb(jsFirst),
-      target: "—",
-      ok: true,
+      metric: "home first load, gzipped (HTML + CSS + JS)",
+      figure: kb(first),
+      value: first / 1000,
+      target: { comparison: "≤", value: 60, unit: "KB" },
+      reference: ALMALINUX_ORG,
+      note: "every row server-rendered; complete without JavaScript",
     },
-    { figure: "  of which HTML", value: kb(gzipped(outDir, "index.html")), target: "—", ok: true },
+    { metric: "of which HTML", figure: kb(gzipped(outDir, "index.html")) },
     {
-      figure: "home with the map opened, gzipped",
-      value: kb(first + mapExtra),
-      target: "≤ 160 KB",
-      ok: first + mapExtra <= 160_000,
+      metric: "of which script files",
+      figure: kb(jsFirst),
+      note: "the map's loader, the table script and the shown-mirrors event the map follows; no UI framework",
     },
-    { figure: "reference: mirrors.almalinux.org libraries alone", value: "94 KB", target: "—", ok: true },
-  ];
-  printFigures(figures);
+    {
+      metric: "home with the map opened, gzipped",
+      figure: kb(first + mapExtra),
+      value: (first + mapExtra) / 1000,
+      target: { comparison: "≤", value: 160, unit: "KB" },
+      note: "Leaflet and markercluster, the world shapes (110m), the map data, the map's CSS",
+    },
+  ]);
   console.log("first load:", [...firstFiles].join(" "));
   console.log("map opened adds:", [...mapFiles].filter((f) => !firstFiles.has(f)).join(" "));
-  process.exitCode = figures.every((f) => f.ok) ? 0 : 1;
 } finally {
   rmSync(outDir, { recursive: true, force: true });
 }
