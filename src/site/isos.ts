@@ -1,6 +1,8 @@
 /** The ISO matrix: current versions (the full versions the major aliases point to) × their arches. */
-import { ownValue } from "../core/own-property.ts";
+import { archesOf } from "../core/status/check-targets.ts";
 import type { DistributionConfig } from "../core/types.ts";
+
+export { isoPath } from "../core/status/check-targets.ts";
 
 export interface IsoRelease {
   /** Full version, e.g. `9.8`. */
@@ -11,17 +13,12 @@ export interface IsoRelease {
 /** Newest first: 10.2, 9.8, 8.10. */
 export function isoReleases(config: DistributionConfig | null): IsoRelease[] {
   if (!config) return [];
-  return Object.entries(config.versionAliases)
-    .map(([major, version]) => ({
-      version,
-      arches: ownValue(config.arches, major) ?? ownValue(config.arches, version) ?? [],
-    }))
-    .sort((a, b) => b.version.localeCompare(a.version, "en", { numeric: true }));
-}
-
-/** An ISO folder's path below a mirror's base URL: `9.8/isos/aarch64/`. */
-export function isoPath(version: string, arch: string): string {
-  return `${version}/isos/${arch}/`;
+  return (
+    Object.entries(config.versionAliases)
+      // The arches the checker HEADs the images for, so a page never names a folder it skips.
+      .map(([, version]) => ({ version, arches: archesOf(version, config) ?? [] }))
+      .sort((a, b) => b.version.localeCompare(a.version, "en", { numeric: true }))
+  );
 }
 
 /** An ISO page under a major version (`/isos/aarch64/9/`) that leads to its current minor's. */

@@ -37,6 +37,11 @@ export const ISO_KINDS = ["boot", "minimal", "dvd"] as const;
 /** The checksum file beside the images: SHA-256 sums of every file in the folder. */
 export const ISO_CHECKSUM_FILE = "CHECKSUM";
 
+/** An ISO folder's path below a mirror's base URL: `9.8/isos/aarch64/`. */
+export function isoPath(version: string, arch: string): string {
+  return `${version}/isos/${arch}/`;
+}
+
 /**
  * The file name of one image in `<version>/isos/<arch>/`, by AlmaLinux's naming scheme, the same
  * for 8, 9 and 10 (`AlmaLinux-9.8-aarch64-boot.iso`); a beta's carries `-1`, as upstream's checker
@@ -80,8 +85,8 @@ export function fullVersions(config: DistributionConfig): string[] {
   return config.versions.filter((v) => !Object.hasOwn(config.versionAliases, v));
 }
 
-/** Arches of a version as `arches` in the config lists them: under the version or its major. */
-function archesOf(version: string, config: DistributionConfig): string[] | null {
+/** The arches of a full version (`9.8`), as `config.arches` lists them for it or else for its major. */
+export function archesOf(version: string, config: DistributionConfig): string[] | null {
   return ownValue(config.arches, version) ?? ownValue(config.arches, version.split(/[.-]/)[0] ?? version) ?? null;
 }
 
@@ -137,7 +142,8 @@ function isoTargets(baseUrl: string, config: DistributionConfig): CheckTarget[] 
   for (const version of fullVersions(config)) {
     for (const arch of archesOf(version, config) ?? []) {
       for (const file of isoFileNames(version, arch)) {
-        targets.push({ url: `${baseUrl}${version}/isos/${arch}/${file}`, label: `${version}/isos/${arch}/${file}` });
+        const path = `${isoPath(version, arch)}${file}`;
+        targets.push({ url: `${baseUrl}${path}`, label: path });
       }
     }
   }
