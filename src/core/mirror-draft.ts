@@ -33,9 +33,37 @@ export function emptyDraft(): MirrorDraft {
   return draftOf(initialValue);
 }
 
-/** The draft of a listed mirror. The e-mail is never published, so its owner types it again. */
+/**
+ * The draft of a listed mirror, for its edit link. The e-mail is never published, so its owner
+ * types it again. Spelled out, as the normalised `Mirror` is not shaped like the file; being a
+ * `MirrorDraft`, it fails the type check when a row of the table has no value here.
+ */
 export function draftFromMirror(mirror: Mirror): MirrorDraft {
-  return draftOf((field) => field.ofMirror(mirror));
+  const { urls, kittenUrls } = mirror;
+  return {
+    name: mirror.name,
+    http: urls.http ?? "",
+    https: urls.https ?? "",
+    rsync: urls.rsync ?? "",
+    ftp: urls.ftp ?? "",
+    kittenHttp: kittenUrls?.http ?? "",
+    kittenHttps: kittenUrls?.https ?? "",
+    kittenRsync: kittenUrls?.rsync ?? "",
+    kittenFtp: kittenUrls?.ftp ?? "",
+    updateFrequency: mirror.updateFrequency,
+    sponsor: mirror.sponsor,
+    sponsorUrl: mirror.sponsorUrl,
+    email: "",
+    country: mirror.location?.country ?? "",
+    region: mirror.location?.region ?? "",
+    city: mirror.location?.city ?? "",
+    private: mirror.private,
+    monopoly: mirror.monopoly,
+    subnets: mirror.subnetsUrl ? [mirror.subnetsUrl] : [...mirror.subnets],
+    asns: [...mirror.asns],
+    cloudType: mirror.cloud?.type ?? "",
+    cloudRegions: [...(mirror.cloud?.regions ?? [])],
+  };
 }
 
 /** What the file holds for `value` of `field`, or undefined to leave the key out. */

@@ -6,7 +6,7 @@
  * of a diagnostic's field (`fieldOfPath`) and the join form's markup (`JoinForm.astro`).
  * Pure: used by the pages at build time and by the form in the browser.
  */
-import type { Mirror, Protocol } from "./types.ts";
+import type { Protocol } from "./types.ts";
 import { PROTOCOLS } from "./types.ts";
 import type { ValuePath } from "./value-path.ts";
 
@@ -65,8 +65,6 @@ interface FieldRow<K extends ValueKind> {
   single?: "scalar" | "https-url";
   /** Mappings whose diagnostics this field shows (a missing `address`: the https field). */
   alsoFor?: readonly ValuePath[];
-  /** The value of a listed mirror, for its edit link. */
-  ofMirror: (mirror: Mirror) => FieldValues[K];
 }
 
 /** A row of the table, checked against its value kind. */
@@ -87,8 +85,8 @@ function addressRow<P extends Protocol>(protocol: P) {
     protocol,
     group: "urls",
     code: true,
+    // A finding about the whole `address` (none given at all) is shown at the https field, the one to fill first.
     ...(protocol === "https" ? { alsoFor: [["address"]] } : {}),
-    ofMirror: (mirror: Mirror) => mirror.urls[protocol] ?? "",
   } as const;
 }
 
@@ -102,8 +100,8 @@ function kittenRow<P extends Protocol>(protocol: P) {
     protocol,
     group: "kitten",
     code: true,
+    // Likewise for the whole Kitten tree.
     ...(protocol === "https" ? { alsoFor: [["address_optional"], ["address_optional", "kitten"]] } : {}),
-    ofMirror: (mirror: Mirror) => mirror.kittenUrls?.[protocol] ?? "",
   } as const;
 }
 
@@ -119,7 +117,6 @@ export const MIRROR_FIELDS = [
     group: "main",
     required: true,
     code: true,
-    ofMirror: (mirror: Mirror) => mirror.name,
   },
   ...PROTOCOLS.map(addressRow),
   ...PROTOCOLS.map(kittenRow),
@@ -134,7 +131,6 @@ export const MIRROR_FIELDS = [
     required: true,
     code: true,
     initial: "3h",
-    ofMirror: (mirror: Mirror) => mirror.updateFrequency,
   },
   {
     name: "sponsor",
@@ -145,7 +141,6 @@ export const MIRROR_FIELDS = [
     hint: "join.field.sponsorHint",
     group: "main",
     required: true,
-    ofMirror: (mirror: Mirror) => mirror.sponsor,
   },
   {
     name: "sponsorUrl",
@@ -157,7 +152,6 @@ export const MIRROR_FIELDS = [
     group: "main",
     required: true,
     code: true,
-    ofMirror: (mirror: Mirror) => mirror.sponsorUrl,
   },
   {
     name: "email",
@@ -168,8 +162,6 @@ export const MIRROR_FIELDS = [
     hint: "join.field.emailHint",
     group: "main",
     code: true,
-    // Never published, so a listed mirror's owner types it again.
-    ofMirror: () => "",
   },
   {
     name: "country",
@@ -180,7 +172,6 @@ export const MIRROR_FIELDS = [
     group: "location",
     upperCase: true,
     alsoFor: [["geolocation"]],
-    ofMirror: (mirror: Mirror) => mirror.location?.country ?? "",
   },
   {
     name: "region",
@@ -189,7 +180,6 @@ export const MIRROR_FIELDS = [
     control: { kind: "input", type: "text", autocomplete: "address-level1" },
     label: "join.field.region",
     group: "location",
-    ofMirror: (mirror: Mirror) => mirror.location?.region ?? "",
   },
   {
     name: "city",
@@ -198,7 +188,6 @@ export const MIRROR_FIELDS = [
     control: { kind: "input", type: "text", autocomplete: "address-level2" },
     label: "join.field.city",
     group: "location",
-    ofMirror: (mirror: Mirror) => mirror.location?.city ?? "",
   },
   {
     name: "private",
@@ -207,7 +196,6 @@ export const MIRROR_FIELDS = [
     control: { kind: "checkbox" },
     label: "join.field.private",
     group: "advanced",
-    ofMirror: (mirror: Mirror) => mirror.private,
   },
   {
     name: "monopoly",
@@ -216,7 +204,6 @@ export const MIRROR_FIELDS = [
     control: { kind: "checkbox" },
     label: "join.field.monopoly",
     group: "advanced",
-    ofMirror: (mirror: Mirror) => mirror.monopoly,
   },
   {
     name: "subnets",
@@ -228,7 +215,6 @@ export const MIRROR_FIELDS = [
     group: "advanced",
     code: true,
     single: "https-url",
-    ofMirror: (mirror: Mirror) => (mirror.subnetsUrl ? [mirror.subnetsUrl] : [...mirror.subnets]),
   },
   {
     name: "asns",
@@ -240,7 +226,6 @@ export const MIRROR_FIELDS = [
     group: "advanced",
     code: true,
     single: "scalar",
-    ofMirror: (mirror: Mirror) => [...mirror.asns],
   },
   {
     name: "cloudType",
@@ -249,7 +234,6 @@ export const MIRROR_FIELDS = [
     control: { kind: "select", options: "cloudTypes", none: "join.field.cloudNone" },
     label: "join.field.cloudType",
     group: "advanced",
-    ofMirror: (mirror: Mirror) => mirror.cloud?.type ?? "",
   },
   {
     name: "cloudRegions",
@@ -260,7 +244,6 @@ export const MIRROR_FIELDS = [
     hint: "join.field.cloudRegionsHint",
     group: "advanced",
     code: true,
-    ofMirror: (mirror: Mirror) => [...(mirror.cloud?.regions ?? [])],
   },
 ] as const satisfies readonly MirrorFieldSpec[];
 
