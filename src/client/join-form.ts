@@ -2,15 +2,16 @@
  * `<join-form>`: turns the join form into the mirror's YAML as you type (the core's
  * `draftToYaml`), checks that YAML with the validator's own code (`checkMirrorFile`), lists the
  * findings as an error summary linked to the fields, and marks the fields concerned. A query
- * string with the form's field names prefills it (the edit links of the mirror pages).
+ * string with the form's field names prefills it (the edit links of the mirror pages). The
+ * fields are the rows of the core's `MIRROR_FIELDS`; a diagnostic finds its field by value path.
  */
 
 import type { Diagnostic } from "../core/diagnostics.ts";
 import { draftToYaml } from "../core/mirror-draft.ts";
-import { draftFromParams, FIELD_NAMES } from "../core/mirror-fields.ts";
+import { draftFromParams } from "../core/mirror-draft-query.ts";
+import { FIELD_NAMES, fieldOfPath, MIRROR_FIELDS } from "../core/mirror-fields.ts";
 import { checkMirrorFile } from "../core/mirror-file.ts";
 import { copyText } from "./join-copy.ts";
-import { fieldOfDiagnostic } from "./join-diagnostic-fields.ts";
 import { appendDiagnosticMessage, plural } from "./join-text.ts";
 
 interface Labels {
@@ -72,10 +73,11 @@ class JoinForm extends HTMLElement {
 
   /** Fills the fields named in `params`; the others keep their defaults. */
   #prefill(params: URLSearchParams): void {
-    for (const name of FIELD_NAMES) {
+    for (const field of MIRROR_FIELDS) {
+      const { name } = field;
       const control = this.#control(name);
       if (!control) continue;
-      if (control instanceof HTMLInputElement && control.type === "checkbox") {
+      if (field.control.kind === "checkbox" && control instanceof HTMLInputElement) {
         control.checked = params.has(name);
         if (params.has(name)) this.#touched.add(name);
         continue;
@@ -89,8 +91,9 @@ class JoinForm extends HTMLElement {
       control.value = value;
       if (value) this.#touched.add(name);
     }
-    if (this.#touched.has("private") || ["subnets", "asns", "cloudType"].some((n) => this.#touched.has(n))) {
-      const details = this.querySelector("details");
+    // A prefilled field inside the advanced part opens it.
+    for (const name of this.#touched) {
+      const details = this.#control(name)?.closest("details");
       if (details) details.open = true;
     }
   }
@@ -125,7 +128,7 @@ class JoinForm extends HTMLElement {
     const byField = new Map<string, Diagnostic[]>();
     const unplaced: Diagnostic[] = [];
     for (const d of diagnostics) {
-      const field = fieldOfDiagnostic(d);
+      const field = fieldOfPath(d.path);
       if (field === null || !this.#control(field)) unplaced.push(d);
       else byField.set(field, [...(byField.get(field) ?? []), d]);
     }

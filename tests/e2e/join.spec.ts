@@ -10,8 +10,12 @@ import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { Diagnostic } from "../../src/core/diagnostics.ts";
+import { draftToYaml } from "../../src/core/mirror-draft.ts";
+import { draftToParams } from "../../src/core/mirror-draft-query.ts";
+import { MIRROR_FIELDS } from "../../src/core/mirror-fields.ts";
 import { checkMirrorFile } from "../../src/core/mirror-file.ts";
 import type { Mirror } from "../../src/core/types.ts";
+import { filledDraft } from "../fixtures/filled-draft.ts";
 import { expect, test } from "./fixtures.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
@@ -216,6 +220,23 @@ test("the form kept as a link carries only the filled fields and reopens at the 
   // The reader lands at the form, not at the top of the page.
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(500);
   await expect(page.locator("#join-form")).toBeInViewport();
+});
+
+test("every row of the table of mirror fields is a control, prefilled by its query key into the YAML", async ({
+  page,
+}) => {
+  const params = draftToParams(filledDraft());
+  await openForm(page, `/join/?${params}`);
+  const tags = { input: "INPUT", checkbox: "INPUT", textarea: "TEXTAREA", select: "SELECT" };
+  for (const field of MIRROR_FIELDS) {
+    const control = page.locator(`#join-${field.name}`);
+    await expect(control, field.name).toHaveAttribute("name", field.name);
+    expect(await control.evaluate((el) => el.tagName), field.name).toBe(tags[field.control.kind]);
+    if (field.control.kind === "checkbox") await expect(control, field.name).toBeChecked();
+    else await expect(control, field.name).toHaveValue(params.get(field.name) ?? "");
+  }
+  expect(await yamlShown(page)).toBe(draftToYaml(filledDraft()));
+  await expect(page.locator(".check-count")).toHaveText("The file passes every check.");
 });
 
 test("the join page's scripts load on no other page", async ({ page, request }) => {

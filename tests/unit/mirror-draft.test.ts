@@ -8,8 +8,9 @@ describe("the mirror file a draft gives", () => {
     const yaml = draftToYaml({
       ...emptyDraft(),
       name: "mirror.example.org",
-      urls: { https: "https://mirror.example.org/almalinux/", rsync: "rsync://mirror.example.org/almalinux/" },
-      kittenUrls: { https: "https://mirror.example.org/almalinux-kitten/" },
+      https: "https://mirror.example.org/almalinux/",
+      rsync: "rsync://mirror.example.org/almalinux/",
+      kittenHttps: "https://mirror.example.org/almalinux-kitten/",
       sponsor: "Example Hosting",
       sponsorUrl: "https://example.org",
       email: "noc@example.org",
