@@ -6,12 +6,13 @@
  * finishes with placed diagnostics, an accepted mirror holds only data, and the site model and
  * the mirrorlist index find exactly the status entries that were written.
  */
-import { countries } from "countries-list";
+
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDocument, stringify } from "yaml";
 import { checkConfigFile } from "../../src/core/config-file.ts";
 import type { Diagnostic } from "../../src/core/diagnostics.ts";
+import { COUNTRIES } from "../../src/core/geo/country-table.ts";
 import { buildGazetteer } from "../../src/core/geo/gazetteer.ts";
 import { placeLocation } from "../../src/core/geo/geocode.ts";
 import { checkMirrorFile } from "../../src/core/mirror-file.ts";
@@ -139,7 +140,7 @@ describe("built-in property names in registry text", () => {
         // Only data: JSON keeps every field (a function or a prototype would be lost).
         expect(JSON.parse(JSON.stringify(mirror))).toEqual(mirror);
         if (mirror.location) {
-          expect(Object.hasOwn(countries, mirror.location.country), mirror.location.country).toBe(true);
+          expect(Object.hasOwn(COUNTRIES, mirror.location.country), mirror.location.country).toBe(true);
           expect(() => countryName("en", mirror.location?.country ?? "")).not.toThrow();
           expect(() => continentName("en", mirror.location?.continent ?? "EU")).not.toThrow();
         }
@@ -157,7 +158,7 @@ describe("built-in property names in registry text", () => {
         const { mirror, diagnostics } = checkMirrorFile(FILE, text);
         const code = mirror?.location?.country;
         if (code === undefined) expect(diagnostics.map((d) => d.code)).toContain("unknown-country");
-        else expect([code, Object.hasOwn(countries, code)]).toEqual([country.trim().toUpperCase(), true]);
+        else expect([code, Object.hasOwn(COUNTRIES, code)]).toEqual([country.trim().toUpperCase(), true]);
       }),
       { numRuns: 200 },
     );

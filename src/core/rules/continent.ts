@@ -4,12 +4,13 @@
  * continent that is not one, or that the country is not on, is a warning that says which
  * continent the mirror is listed under.
  */
-import { continents } from "countries-list";
+
+import { CONTINENT_NAMES as continents } from "../geo/country-table.ts";
 import { ownValue } from "../own-property.ts";
 import type { ContinentCode } from "../types.ts";
 import type { FileReporter } from "./reporter.ts";
 
-/** Countries that lie on two continents, with the one `countries-list` does not give them. */
+/** Countries that lie on two continents, with the one the country table does not give them. */
 const ALSO_ON: Readonly<Record<string, ContinentCode>> = {
   RU: "EU",
   TR: "EU",

@@ -2,7 +2,7 @@
  * Country codes: ISO 3166-1 alpha-2. Known aliases (`UK`, English names, lower case) are
  * normalised with a warning; anything else is an error.
  */
-import { countries } from "countries-list";
+import { COUNTRIES } from "../geo/country-table.ts";
 import { ownValue } from "../own-property.ts";
 import type { ContinentCode } from "../types.ts";
 
@@ -14,13 +14,13 @@ const CODE_ALIASES: ReadonlyMap<string, string> = new Map([
 
 const englishNames = new Intl.DisplayNames(["en"], { type: "region" });
 
-/** English name (lower case) → code, from CLDR through Intl and from `countries-list`; built on first need. */
+/** English name (lower case) → code, from CLDR through Intl and from the country table; built on first need. */
 let byName: ReadonlyMap<string, string> | null = null;
 
 function codeByEnglishName(name: string): string | undefined {
   byName ??= new Map(
-    Object.entries(countries).flatMap(([code, data]) => [
-      [data.name.toLowerCase(), code],
+    Object.entries(COUNTRIES).flatMap(([code, [, name]]) => [
+      [name.toLowerCase(), code],
       [(englishNames.of(code) ?? code).toLowerCase(), code],
     ]),
   );
@@ -31,16 +31,16 @@ export type CountryLookup = { kind: "exact"; code: string } | { kind: "alias"; c
 
 export function lookUpCountry(raw: string): CountryLookup {
   const text = raw.trim();
-  // `countries` is a plain object: `in` would also find `constructor`, `toString` …
-  if (Object.hasOwn(countries, text)) return { kind: "exact", code: text };
+  // `COUNTRIES` is a plain object: `in` would also find `constructor`, `toString` …
+  if (Object.hasOwn(COUNTRIES, text)) return { kind: "exact", code: text };
   const upper = text.toUpperCase();
-  if (Object.hasOwn(countries, upper)) return { kind: "alias", code: upper };
+  if (Object.hasOwn(COUNTRIES, upper)) return { kind: "alias", code: upper };
   const alias = CODE_ALIASES.get(upper) ?? codeByEnglishName(text);
   return alias ? { kind: "alias", code: alias } : { kind: "unknown" };
 }
 
 export function continentOf(code: string): ContinentCode {
-  return ownValue(countries as Record<string, { continent: ContinentCode }>, code)?.continent ?? "AN";
+  return ownValue(COUNTRIES, code)?.[0] ?? "AN";
 }
 
 export function countryName(code: string): string {
