@@ -5,33 +5,14 @@ import { type FileReporter, fileReporter } from "./rules/reporter.ts";
 import { reportUnknownKey } from "./rules/unknown-keys.ts";
 import { schemaDiagnostics } from "./schema/check-schema.ts";
 import { configSchema } from "./schema/config-schema.ts";
+import type { ConfigFile } from "./schema/schema-types.ts";
 import { validators } from "./schema/validators.ts";
 import type { DistributionConfig, RepoConfig } from "./types.ts";
-import { parseYamlSource } from "./yaml-source.ts";
+import { parseYamlSource, type ValuePath } from "./yaml-source.ts";
 
 export interface ConfigFileResult {
   config: DistributionConfig | null;
   diagnostics: Diagnostic[];
-}
-
-interface RawRepo {
-  name: string;
-  path: string;
-  versions?: string[];
-  arches?: string[];
-  vault?: boolean;
-}
-
-interface RawConfig {
-  allowed_outdate: string;
-  versions: string[];
-  optional_module_versions?: Record<string, string[]>;
-  duplicated_versions: Record<string, string>;
-  vault_versions: string[];
-  vault_mirror: string;
-  arches: Record<string, string[]>;
-  required_protocols: string[];
-  repos: RawRepo[];
 }
 
 const SECONDS: ReadonlyMap<string, number> = new Map([
@@ -45,21 +26,30 @@ const SECONDS: ReadonlyMap<string, number> = new Map([
 const CONFIG_KEYS = Object.keys(configSchema.properties);
 const REPO_KEYS = Object.keys(configSchema.properties.repos.items.properties);
 
+/** The keys the config format defines in the mapping at `path`; null where it is not one of its closed mappings. */
+function definedKeys(path: ValuePath): readonly string[] | null {
+  if (path.length === 0) return CONFIG_KEYS;
+  if (path.length === 2 && path[0] === "repos" && typeof path[1] === "number") return REPO_KEYS;
+  return null;
+}
+
+/** Whether `checkConfigKeys` reports `key` in the mapping at `path`. */
+function reportsUnknownConfigKey(path: ValuePath, key: string): boolean {
+  return definedKeys(path)?.includes(key) === false;
+}
+
 /**
  * Keys the config format does not define, at the top level and in each repo, each named with a
- * "did you mean" (the schema forbids them too; its error, which names no key, is left out).
+ * "did you mean" (the schema forbids them too; its error, which says less, is left out).
  */
 function checkConfigKeys(r: FileReporter): void {
-  for (const key of r.source.keysAt([])) {
-    if (!CONFIG_KEYS.includes(key)) reportUnknownKey(r, [], key, CONFIG_KEYS, true);
-  }
   const repos = r.source.value.repos;
-  if (!Array.isArray(repos)) return;
-  repos.forEach((_, i) => {
-    for (const key of r.source.keysAt(["repos", i])) {
-      if (!REPO_KEYS.includes(key)) reportUnknownKey(r, ["repos", i], key, REPO_KEYS, true);
+  const mappings: ValuePath[] = [[], ...(Array.isArray(repos) ? repos.map((_, i) => ["repos", i]) : [])];
+  for (const path of mappings) {
+    for (const key of r.source.keysAt(path)) {
+      if (reportsUnknownConfigKey(path, key)) reportUnknownKey(r, path, key, definedKeys(path) ?? [], true);
     }
-  });
+  }
 }
 
 export function checkConfigFile(file: string, text: string): ConfigFileResult {
@@ -67,11 +57,12 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
   if (parsed.source === null) return { config: null, diagnostics: parsed.diagnostics };
   const r = fileReporter(parsed.source, [
     ...parsed.diagnostics,
-    ...schemaDiagnostics(validators().config, parsed.source),
+    ...schemaDiagnostics(validators().config, parsed.source, reportsUnknownConfigKey),
   ]);
   checkConfigKeys(r);
   if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
-  const raw = parsed.source.value as unknown as RawConfig;
+  // The schema held: the value has the file's shape.
+  const raw = parsed.source.value as unknown as ConfigFile;
 
   const modules = raw.optional_module_versions ?? {};
   const moduleVersions = Object.entries(modules).flatMap(([module, vs]) => vs.map((v) => `${v}-${module}`));

@@ -3,8 +3,11 @@
  * mirror's page offers to copy. Pure.
  */
 
+import { REPO_PATH_PATTERN } from "./schema/config-schema.ts";
 import { webBaseUrl } from "./status/check-targets.ts";
 import type { DistributionConfig, Mirror } from "./types.ts";
+
+const SAFE_REPO_PATH = new RegExp(REPO_PATH_PATTERN);
 
 /** The repositories every install has enabled, in the order AlmaLinux's own `.repo` files list them. */
 const PINNED_REPOS = ["baseos", "appstream", "extras"] as const;
@@ -30,7 +33,11 @@ export function dnfRepoFile(mirror: Mirror, config: DistributionConfig | null): 
   if (!base || !config) return null;
   // Re-serialised by the URL parser: registry text can never add a line to the file.
   const root = new URL(base).href.replace(/\/?$/, "/");
-  const repos = PINNED_REPOS.flatMap((name) => config.repos.find((r) => r.name === name && !r.vault) ?? []);
+  // The config's schema holds repo paths to this form; checked again here because the text
+  // becomes lines of a file people install, and a config built in code never met the schema.
+  const repos = PINNED_REPOS.flatMap(
+    (name) => config.repos.find((r) => r.name === name && !r.vault && SAFE_REPO_PATH.test(r.path)) ?? [],
+  );
   if (repos.length === 0) return null;
   const labels = repos.map((r) => r.path.split("/")[0] ?? r.name);
   const sections = repos.map((repo, i) =>

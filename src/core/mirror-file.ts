@@ -6,10 +6,11 @@ import { normaliseNetworks } from "./rules/network.ts";
 import { checkPublishedText } from "./rules/published-text.ts";
 import { checkPrivateReach } from "./rules/reach.ts";
 import { fileReporter, isRecord } from "./rules/reporter.ts";
-import { checkUnknownKeys } from "./rules/unknown-keys.ts";
+import { checkUnknownKeys, reportsUnknownMirrorKey } from "./rules/unknown-keys.ts";
 import { checkSponsorUrl, normaliseAddresses } from "./rules/urls.ts";
 import { coerceYaml11Booleans } from "./rules/yaml11-booleans.ts";
 import { schemaDiagnostics } from "./schema/check-schema.ts";
+import type { MirrorFile } from "./schema/schema-types.ts";
 import { validators } from "./schema/validators.ts";
 import type { Mirror } from "./types.ts";
 import { MAX_MIRROR_FILE_CHARS, parseYamlSource } from "./yaml-source.ts";
@@ -27,7 +28,7 @@ export function checkMirrorFile(file: string, text: string, options: CheckOption
   const source = parsed.source;
   const r = fileReporter(source, [...parsed.diagnostics]);
   coerceYaml11Booleans(r);
-  r.diagnostics.push(...schemaDiagnostics(validators().mirror, source));
+  r.diagnostics.push(...schemaDiagnostics(validators().mirror, source, reportsUnknownMirrorKey));
   const schemaValid = !r.diagnostics.some((d) => d.severity === "error");
 
   // The rules run even when the schema failed, so that one run reports every problem.
@@ -45,14 +46,15 @@ export function checkMirrorFile(file: string, text: string, options: CheckOption
   r.diagnostics.sort(compareDiagnostics);
   const valid = schemaValid && !r.diagnostics.some((d) => d.severity === "error");
   if (!valid || urls === null || sponsorUrl === null) return { mirror: null, diagnostics: r.diagnostics };
-  const v = source.value;
+  // The schema held (YAML 1.1 booleans coerced before it ran): the value has the file's shape.
+  const v = source.value as unknown as MirrorFile;
   const mirror: Mirror = {
-    name: String(v.name).toLowerCase(),
+    name: v.name.toLowerCase(),
     file,
     urls,
     kittenUrls: kittenUrls !== null && Object.keys(kittenUrls).length > 0 ? kittenUrls : null,
-    updateFrequency: String(v.update_frequency).trim(),
-    sponsor: String(v.sponsor).trim(),
+    updateFrequency: v.update_frequency.trim(),
+    sponsor: v.sponsor.trim(),
     sponsorUrl,
     location,
     private: v.private === true,
@@ -61,8 +63,8 @@ export function checkMirrorFile(file: string, text: string, options: CheckOption
     subnetsUrl: networks.subnetsUrl,
     asns: networks.asns,
     cloud:
-      typeof v.cloud_type === "string" && Array.isArray(v.cloud_regions)
-        ? { type: v.cloud_type, regions: v.cloud_regions.map(String) }
+      v.cloud_type !== undefined && v.cloud_regions !== undefined
+        ? { type: v.cloud_type, regions: v.cloud_regions }
         : null,
   };
   return { mirror, diagnostics: r.diagnostics };

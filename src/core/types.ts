@@ -4,7 +4,7 @@
  */
 
 import type { Diagnostic } from "./diagnostics.ts";
-import type { RepomdHistory } from "./repomd/repomd-history.ts";
+import type { StatusFile } from "./schema/schema-types.ts";
 
 /** The four protocols a mirror can offer, in the order the site and the mirrorlists prefer them. */
 export const PROTOCOLS = ["http", "https", "rsync", "ftp"] as const;
@@ -115,121 +115,36 @@ export interface Registry {
   status: StatusFile | null;
 }
 
+/**
+ * The status file the checker writes and the build reads (`MIRRORS_STATUS`), as its schema
+ * (`status/status-schema.ts`) describes it; the types below name its parts. Keys a newer
+ * checker adds are kept in the file but not typed.
+ */
+export type { StatusFile };
+
+/** One mirror's entry in the status file. */
+export type MirrorStatus = StatusFile["mirrors"][string];
+
 /** A mirror's health as the checker last saw it (`npm run check-mirrors`). */
-export type MirrorState = "ok" | "outdated" | "broken" | "unreachable";
-
-/** One mirror's entry in the status file (`MIRRORS_STATUS`). */
-export interface MirrorStatus extends ReasonFields {
-  state: MirrorState;
-  /** Human-readable reason, e.g. "TIME is 3 days old (allowed: 12h)". */
-  reason: string;
-  /** ISO 8601 time of this mirror's check. */
-  checked_at: string;
-  /** Reachable over IPv4 / IPv6; null when not known. */
-  ipv4?: boolean | null;
-  ipv6?: boolean | null;
-  /** The URL that decided a state other than `ok` (the first one that failed). */
-  url?: string;
-  /** That URL's HTTP status, when it answered. */
-  http_status?: number;
-  /** The main tree's base URL the checker used (https when the mirror has it). */
-  base_url?: string;
-  /** The sync time the mirror's `TIME` file holds (ISO 8601), when it could be read. */
-  synced_at?: string;
-  /**
-   * False when the checker left the mirror alone: a private mirror serves only its own
-   * networks, so an outside check proves nothing; it is `ok` by convention, as upstream.
-   */
-  checked?: boolean;
-  /** Addresses from DNS (A and AAAA records, or the literal address in the URL). */
-  addresses?: { ipv4: string[]; ipv6: string[] };
-  /** How many of the required `repodata/repomd.xml` files were checked before the verdict. */
-  repodata?: { checked: number; total: number };
-  /** The Kitten tree's health, when the mirror lists one (it does not change `state`). */
-  kitten?: { state: MirrorState; reason: string } & ReasonFields;
-  /** The ISO set (upstream's file names), checked for `ok` mirrors only; does not change `state`. */
-  isos?: { complete: boolean; reason: string } & ReasonFields;
-  /**
-   * How far behind the reference its worst repo is, in seconds (0: every `repomd.xml` is the
-   * current one); absent when the checker had no reference or did not get that far.
-   */
-  lag_seconds?: number;
-  /** The repos whose `repomd.xml` matched an earlier version of the reference, worst first. */
-  repomd_behind?: RepoBehind[];
-  /** Where the check's time went, in milliseconds. */
-  timings?: MirrorTimings;
-  /** The last 30 days, carried from run to run by the checker (see `status/history.ts`). */
-  history?: MirrorHistory;
-  /** Anything else the checker reports. */
-  [detail: string]: unknown;
-}
-
-/** One repo whose copy is an earlier, still acceptable, version of the reference's. */
-export interface RepoBehind {
-  /** Its repo key, like `9.8/BaseOS/x86_64/os`. */
-  repo: string;
-  /** The `<revision>` it serves. */
-  revision: string | null;
-  /** How long ago the reference replaced that version, in seconds. */
-  lag_seconds: number;
-}
-
-/** A change of a mirror's state, as the checker saw it. */
-export interface StateChange extends ReasonFields {
-  /** ISO 8601 time of the check that saw the new state. */
-  at: string;
-  from: MirrorState;
-  to: MirrorState;
-  /** Why the mirror has the new state (its `reason` then, cut to a bounded length). */
-  reason: string;
-}
+export type MirrorState = MirrorStatus["state"];
 
 /**
  * A reason's code and params (`status/reason-catalogue.ts`), beside its English text, for other
  * languages; on a state change, kept only when short.
  */
-export interface ReasonFields {
-  reason_code?: string;
-  reason_params?: Record<string, string | number>;
-}
-
-/** One UTC day of checks of one mirror. */
-export interface HistoryDay {
-  /** The UTC day, `YYYY-MM-DD`. */
-  day: string;
-  /** Checks that day, and how many of them found the mirror `ok`. */
-  checks: number;
-  ok: number;
-  /** The worst `lag_seconds` seen that day; absent when no check measured one. */
-  worst_lag_seconds?: number;
-}
+export type ReasonFields = Pick<MirrorStatus, "reason_code" | "reason_params">;
 
 /** A mirror's recent past: its state changes and one line per day, both oldest first. */
-export interface MirrorHistory {
-  changes: StateChange[];
-  days: HistoryDay[];
-}
+export type MirrorHistory = NonNullable<MirrorStatus["history"]>;
+
+/** A change of a mirror's state, as the checker saw it. */
+export type StateChange = MirrorHistory["changes"][number];
+
+/** One UTC day of checks of one mirror. */
+export type HistoryDay = MirrorHistory["days"][number];
 
 /** Durations of one mirror's check, in milliseconds; a step that did not run is absent. */
-export interface MirrorTimings {
-  /** The whole check of this mirror. */
-  total_ms: number;
-  dns_ms?: number;
-  /** The base URL request (the first answer also shows the round trip). */
-  base_ms?: number;
-  time_ms?: number;
-  /** All repodata requests, from the first sent to the last answered. */
-  repodata_ms?: number;
-}
+export type MirrorTimings = NonNullable<MirrorStatus["timings"]>;
 
-/** The status file the checker writes and the build reads. */
-export interface StatusFile {
-  /** ISO 8601 time the run finished. */
-  checked_at: string;
-  mirrors: Record<string, MirrorStatus>;
-  /**
-   * The reference's `repomd.xml` history by repo key (`9.8/BaseOS/x86_64/os`), carried from run
-   * to run; absent when the checker had no reference.
-   */
-  repomd?: Record<string, RepomdHistory>;
-}
+/** One repo whose copy is an earlier, still acceptable, version of the reference's. */
+export type RepoBehind = NonNullable<MirrorStatus["repomd_behind"]>[number];

@@ -54,6 +54,35 @@ describe("the distribution config", () => {
     expect(diagnostics[0]?.message).toContain("Did you mean `versions`?");
   });
 
+  it("names an unknown key in a repo once, with a did-you-mean, not also as the schema's error", () => {
+    const text = real.replace("  - name: crb\n", "  - name: crb\n    vualt: true\n");
+    const line = text.split("\n").indexOf("    vualt: true") + 1;
+    const diagnostics = checkConfigFile("config.yml", text).diagnostics;
+    expect(diagnostics.map((d) => `${d.line}:${d.column} ${d.code}`)).toEqual([`${line}:5 unknown-key`]);
+    expect(diagnostics[0]?.message).toContain("Did you mean `vault`?");
+  });
+
+  it("refuses a repo path that could add a line, a section or a setting to a dnf .repo file, at its value", () => {
+    const withPath = (path: string) => real.replace("path: BaseOS/$basearch/os/", `path: ${path}`);
+    const line = real.split("\n").indexOf("    path: BaseOS/$basearch/os/") + 1;
+    for (const path of [
+      '"BaseOS/$basearch/os/\\n[evil]\\ngpgcheck=0"',
+      '"BaseOS/$basearch/os/\\rgpgcheck=0"',
+      "BaseOS]=x",
+      "BaseOS/$basearch/os/ gpgcheck=0",
+      "../../etc/",
+      "/BaseOS/",
+      "BaseOS//os/",
+      '""',
+    ]) {
+      expect(found(withPath(path)), path).toEqual([`${line}:11 unsafe-repo-path`]);
+    }
+    // Every path of the real config, and the forms upstream uses, are accepted.
+    for (const path of ["BaseOS/$basearch/os/", "raspberrypi/Source", "extras-common/debug/$basearch/", "a_b.c+d"]) {
+      expect(found(withPath(path)), path).toEqual([]);
+    }
+  });
+
   it("reads reference_url as the origin trees, and refuses hostile values at their line", () => {
     const block = /^reference_url:\n(?: {2}.*\n)+/m;
     const withReference = (yaml: string) => real.replace(block, yaml);

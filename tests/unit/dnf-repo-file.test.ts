@@ -34,4 +34,14 @@ describe("a mirror's dnf .repo file", () => {
     expect(dnfRepoFile(httpOnly, config)?.text).toContain("baseurl=http://mirror.example.org/almalinux/$releasever/");
     expect(dnfRepoFile(mirrorOf(SOUND), null)).toBeNull();
   });
+
+  it("never writes a line a hostile repo path brings (the config refuses it; a config built in code too)", () => {
+    if (!config) throw new Error("the real config must load");
+    const hostile = "BaseOS/$basearch/os/\n[evil]\nbaseurl=https://evil.example/\ngpgcheck=0";
+    const repos = config.repos.map((r) => (r.name === "baseos" ? { ...r, path: hostile } : r));
+    const file = dnfRepoFile(mirrorOf(SOUND), { ...config, repos });
+    expect(file?.repos).toEqual(["appstream", "extras"]);
+    expect(file?.text).not.toContain("evil");
+    expect(file?.text.split("\n").filter((l) => l.startsWith("gpgcheck="))).toEqual(["gpgcheck=1", "gpgcheck=1"]);
+  });
 });

@@ -203,6 +203,15 @@ it("says what is wrong with the config's reference_url", () => {
   expect(lines.join("\n")).toMatchSnapshot();
 });
 
+it("refuses a repo path that could add lines to a .repo file (unsafe-repo-path)", () => {
+  const real = readFileSync("config.yml", "utf8");
+  const yaml = real.replace("path: BaseOS/$basearch/os/", 'path: "BaseOS/$basearch/os/\\n[evil]\\ngpgcheck=0"');
+  const lines = checkConfigFile("config.yml", yaml).diagnostics.map(
+    (d) => `${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`,
+  );
+  expect(lines.join("\n")).toMatchSnapshot();
+});
+
 it("pins the wording of every code of the catalogue in the snapshot", () => {
   const snapshot = readFileSync("tests/unit/__snapshots__/messages.test.ts.snap", "utf8");
   const pinned = new Set([...snapshot.matchAll(/(?:^|[ "])(?:error|warning) ([a-z0-9-]+) /gm)].map((m) => m[1]));

@@ -84,9 +84,9 @@ function indexMirror(mirror: Mirror, status: StatusFile | null, locate: LocateMi
   if (!urls) return null;
   const asns = [...new Set([...mirror.asns, ...(CLOUD_PROVIDER_ASNS.get(mirror.cloud?.type ?? "") ?? [])])];
   asns.sort((a, b) => a - b);
-  const subnets = mirror.subnets.flatMap((cidr) => {
+  const subnets = mirror.subnets.flatMap((cidr): [string, string, string][] => {
     const range = cidrRange(cidr);
-    return range ? [[cidr, range[0], range[1]] as const] : [];
+    return range ? [[cidr, range[0], range[1]]] : [];
   });
   const onNetOnly = mirror.private || mirror.cloud !== null;
   if (onNetOnly && asns.length === 0 && subnets.length === 0) return null;

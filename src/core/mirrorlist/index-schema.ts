@@ -1,7 +1,7 @@
 /**
  * The JSON Schema (draft-07) of the mirrorlist index v1, written beside it as
- * `dist/mirrorlist/v1.schema.json`. Keep it in step with `index-format.ts`; a unit test
- * validates the real export against it.
+ * `dist/mirrorlist/v1.schema.json`. The index's TypeScript type (`MirrorlistIndex`) and its
+ * validator are generated from it by `npm run generate`; a unit test validates the real export.
  */
 
 const urls = {

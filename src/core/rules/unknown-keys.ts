@@ -24,6 +24,12 @@ export function checkUnknownKeys(r: FileReporter): void {
   }
 }
 
+/** Whether `checkUnknownKeys` reports `key` in the mapping at `path`. */
+export function reportsUnknownMirrorKey(path: ValuePath, key: string): boolean {
+  const mapping = MAPPINGS.find((m) => m.path.length === path.length && m.path.every((s, i) => s === path[i]));
+  return mapping !== undefined && !mapping.known.includes(key);
+}
+
 /**
  * Reports `key`, found in the mapping at `path` where only `known` are defined: a key of the
  * top level found lower down is told to move, one close to a known key gets a "did you mean",

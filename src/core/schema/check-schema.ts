@@ -1,19 +1,30 @@
 /**
- * Runs a JSON schema over a parsed file and turns ajv's errors into diagnostics that say,
- * in words, what to write instead, at the line and column of the offending value.
+ * The one translator of schema (ajv) errors into diagnostics. For the registry's YAML files it
+ * runs the schema and says, in words, what to write instead, at the line and column of the
+ * offending value; for the status file it words the first error (`statusSchemaProblem`).
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { LIST_SEPARATOR } from "../diagnostic-text.ts";
 import { type Diagnostic, type DiagnosticParams, makeDiagnostic } from "../diagnostics.ts";
-import type { YamlSource } from "../yaml-source.ts";
+import type { ValuePath, YamlSource } from "../yaml-source.ts";
+
+/**
+ * Whether the file's unknown-key rule reports `key` in the mapping at `path` (with a "did you
+ * mean"): then the schema's own `additionalProperties` error there, which says less, is left out.
+ */
+export type ReportsUnknownKey = (path: ValuePath, key: string) => boolean;
 
 /** Turns the errors of one schema-validation into diagnostics (one per problem, no echoes). */
-export function schemaDiagnostics(validate: ValidateFunction, source: YamlSource): Diagnostic[] {
+export function schemaDiagnostics(
+  validate: ValidateFunction,
+  source: YamlSource,
+  reportsUnknownKey: ReportsUnknownKey,
+): Diagnostic[] {
   if (validate(source.value)) return [];
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
   for (const error of validate.errors ?? []) {
-    const described = explain(error);
+    const described = explain(error, reportsUnknownKey);
     if (described === null) continue;
     const d = makeDiagnostic(
       source.file,
@@ -33,10 +44,10 @@ export function schemaDiagnostics(validate: ValidateFunction, source: YamlSource
 
 interface Described {
   /** Where the diagnostic is placed. */
-  path: (string | number)[];
+  path: ValuePath;
   at: "key" | "value";
   /** The path it is about, when not `path` (a missing key's own). */
-  about?: (string | number)[];
+  about?: ValuePath;
   code: string;
   params: DiagnosticParams;
 }
@@ -69,20 +80,33 @@ const TYPES = new Set([
   "string-or-object",
 ]);
 
-function explain(error: ErrorObject): Described | null {
-  const path = error.instancePath
+/** The value path of ajv's `instancePath` (a JSON Pointer); an index is a number. */
+function errorPath(error: ErrorObject): (string | number)[] {
+  return error.instancePath
     .split("/")
     .slice(1)
     .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"))
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+function explain(error: ErrorObject, reportsUnknownKey: ReportsUnknownKey): Described | null {
+  const path = errorPath(error);
   const where: DiagnosticParams = path.length === 0 ? { where: "file" } : { where: "path", path: path.join(".") };
   const params = error.params as Record<string, unknown>;
   const last = path.at(-1);
+  const message = error.message ?? "is not valid";
 
   // The monopoly rule: `if` reports its own failure beside the `then` errors; keep only one.
   if (error.keyword === "if") return null;
-  // A key the format does not define: the unknown-key rule names it, with a "did you mean".
-  if (error.keyword === "additionalProperties") return null;
+  // A key the format does not define: the unknown-key rule names it, with a "did you mean";
+  // where that rule does not look, the schema's error is kept, placed at the key and naming it.
+  if (error.keyword === "additionalProperties") {
+    const key = String(params.additionalProperty);
+    if (reportsUnknownKey(path, key)) return null;
+    const keyPath = [...path, key];
+    const named = { where: "path", path: keyPath.join("."), detail: message };
+    return { path: keyPath, at: "key", code: "schema", params: named };
+  }
   // `anyOf` reports each failed branch as well as itself; the summary says it all.
   if (error.schemaPath.includes("/anyOf/")) return null;
   if (error.schemaPath.startsWith("#/then")) {
@@ -113,7 +137,10 @@ function explain(error: ErrorObject): Described | null {
       };
     }
     case "pattern":
-      if (last === "name") return { path, at: "value", code: "name-not-host", params: {} };
+      if (path.length === 1 && last === "name") return { path, at: "value", code: "name-not-host", params: {} };
+      if (path.length === 3 && path[0] === "repos" && last === "path") {
+        return { path, at: "value", code: "unsafe-repo-path", params: where };
+      }
       return { path, at: "value", code: "bad-format", params: where };
     case "enum":
       return {
@@ -147,7 +174,7 @@ function explain(error: ErrorObject): Described | null {
     case "minItems":
       return { path, at: "value", code: "empty-value", params: { ...where, variant: "list" } };
     default:
-      return { path, at: "value", code: "schema", params: { ...where, detail: error.message ?? "is not valid" } };
+      return { path, at: "value", code: "schema", params: { ...where, detail: message } };
   }
 }
 
@@ -158,4 +185,30 @@ function hint(key: string): string {
 /** Which example of a value to give (`diagnostic.part.example.<kind>`), by the first type allowed. */
 function exampleOf(type: string): string {
   return ["integer", "boolean", "object", "array", "number"].includes(type) ? type : "text";
+}
+
+/**
+ * Where the status file's (or, below `prefix`, one entry's) first schema error is, and the
+ * params of `diagnostic.part.status.<problem>` that say what is wrong there.
+ */
+export function statusSchemaProblem(
+  error: ErrorObject | undefined,
+  prefix: ValuePath,
+): { path: ValuePath; params: DiagnosticParams } {
+  if (error === undefined) {
+    return { path: prefix, params: { problem: "invalid", ...statusWhere(prefix) } };
+  }
+  const path = [...prefix, ...errorPath(error)];
+  if (error.keyword === "required") path.push(String((error.params as { missingProperty: string }).missingProperty));
+  const where = statusWhere(path);
+  if (error.keyword === "required") return { path, params: { problem: "missing", ...where } };
+  if (error.keyword === "enum") {
+    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ");
+    return { path, params: { problem: "enum", ...where, allowed } };
+  }
+  return { path, params: { problem: "other", ...where, detail: error.message ?? "is not valid" } };
+}
+
+function statusWhere(path: ValuePath): DiagnosticParams {
+  return path.length === 0 ? { where: "status-file" } : { where: "path", path: path.join(".") };
 }

@@ -10,6 +10,13 @@ const arch = { enum: ["x86_64", "x86_64_v2", "aarch64", "ppc64le", "s390x"] } as
 const arches = { type: "array", items: arch, minItems: 1 } as const;
 const webUrl = { type: "string", pattern: "^https?://" } as const;
 
+/**
+ * A repo's path below `<base>/<version>/`, like `BaseOS/$basearch/os/`: parts of letters, digits
+ * and `. _ - + $` (none starting with a dot), between slashes. It is written into the dnf `.repo`
+ * files the site offers, where a line break, `[` or `=` could add a section or a setting.
+ */
+export const REPO_PATH_PATTERN = "^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$";
+
 export const configSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://github.com/mirrorsite/mirrorsite/schemas/config/v3.json",
@@ -52,7 +59,7 @@ export const configSchema = {
         required: ["name", "path"],
         properties: {
           name: { type: "string", pattern: "^[a-z0-9][a-z0-9-]*$" },
-          path: { type: "string", minLength: 1 },
+          path: { type: "string", pattern: REPO_PATH_PATTERN },
           arches,
           versions,
           vault: { type: "boolean" },

@@ -1,10 +1,10 @@
 /**
- * Reading the status file (`MIRRORS_STATUS`): parse, validate against `statusSchema`, and say
+ * Reading the status file (`MIRRORS_STATUS`): parse, validate against `statusSchema` (its frame,
+ * then each entry, with the validators `npm run generate` precompiles from it), and say
  * what is wrong at its line and column. A broken file never throws: a file-level problem
  * gives an error and no status (the site shows "not checked"); a bad entry is left out with
  * a warning and the other mirrors keep theirs.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import {
   type Diagnostic,
@@ -13,10 +13,11 @@ import {
   type Position,
   type Severity,
 } from "../diagnostics.ts";
+import { statusSchemaProblem } from "../schema/check-schema.ts";
+import { validateStatusEntry, validateStatusFrame } from "../schema/compiled-data-validators.js";
 import type { MirrorStatus, StatusFile } from "../types.ts";
 import type { ValuePath } from "../value-path.ts";
 import { historyProblem } from "./history.ts";
-import { mirrorStatusSchema, statusSchema } from "./status-schema.ts";
 
 /**
  * A status file of 530 mirrors is about 0.5 MiB; anything far past this is not ours. The
@@ -27,25 +28,6 @@ export const MAX_STATUS_BYTES = 32 * 1024 * 1024;
 export interface StatusFileResult {
   status: StatusFile | null;
   diagnostics: Diagnostic[];
-}
-
-interface Validators {
-  file: ValidateFunction;
-  entry: ValidateFunction;
-}
-
-let compiled: Validators | null = null;
-
-/** Compiled once, on first use: the file's frame (mirrors as any objects) and one entry. */
-function validators(): Validators {
-  if (compiled !== null) return compiled;
-  const ajv = new Ajv({ allErrors: false, allowUnionTypes: true });
-  const frame = {
-    ...statusSchema,
-    properties: { ...statusSchema.properties, mirrors: { type: "object", additionalProperties: { type: "object" } } },
-  };
-  compiled = { file: ajv.compile(frame), entry: ajv.compile(mirrorStatusSchema) };
-  return compiled;
 }
 
 /** Parses and validates a status file's text. Pure. */
@@ -71,14 +53,13 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   }
 
   const positions = lazyPositions(text);
-  const { file: validateFile, entry: validateEntry } = validators();
-  if (!validateFile(value)) {
-    const error = validateFile.errors?.[0];
-    const path = error ? pathOf(error) : [];
-    report("error", "status-schema", positions(path), path, explainError(path, error));
+  if (!validateStatusFrame(value)) {
+    const { path, params } = statusSchemaProblem(validateStatusFrame.errors?.[0], []);
+    report("error", "status-schema", positions(path), path, params);
     return { status: null, diagnostics };
   }
-  const raw = value as Pick<StatusFile, "checked_at" | "repomd"> & { mirrors: Record<string, unknown> };
+  // The frame held: the file has its shape, its entries still unchecked.
+  const raw = value as Omit<StatusFile, "mirrors"> & { mirrors: Record<string, unknown> };
   // Kept as own properties (`Object.fromEntries` defines them, where `mirrors[name] = …` would
   // set the prototype for a key `__proto__`); readers look entries up with `ownValue`.
   const kept: [string, MirrorStatus][] = [];
@@ -87,7 +68,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   for (const [name, entry] of Object.entries(raw.mirrors)) {
     let problem: DiagnosticParams;
     let path: ValuePath;
-    if (validateEntry(entry)) {
+    if (validateStatusEntry(entry)) {
       const { history } = entry as MirrorStatus;
       const inconsistent = history === undefined ? null : historyProblem(history);
       if (inconsistent === null) {
@@ -97,9 +78,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
       path = ["mirrors", name, ...inconsistent.path];
       problem = { problem: "other", where: "path", path: path.join("."), detail: inconsistent.message };
     } else {
-      const error = validateEntry.errors?.[0];
-      path = ["mirrors", name, ...(error ? pathOf(error) : [])];
-      problem = explainError(path, error);
+      ({ path, params: problem } = statusSchemaProblem(validateStatusEntry.errors?.[0], ["mirrors", name]));
     }
     report("warning", "status-entry", positions(path), path, problem);
   }
@@ -107,28 +86,6 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   // the next check run and to the build's export, which serves its hashes in metalinks.
   const repomd = raw.repomd === undefined ? {} : { repomd: raw.repomd };
   return { status: { checked_at: raw.checked_at, ...repomd, mirrors: Object.fromEntries(kept) }, diagnostics };
-}
-
-function pathOf(error: ErrorObject): (string | number)[] {
-  const segments = error.instancePath
-    .split("/")
-    .slice(1)
-    .map((s) => s.replaceAll("~1", "/").replaceAll("~0", "~"));
-  if (error.keyword === "required")
-    segments.push(String((error.params as { missingProperty: string }).missingProperty));
-  return segments;
-}
-
-/** The params of `diagnostic.part.status.<problem>` that say what is wrong at `path`. */
-function explainError(path: ValuePath, error: ErrorObject | undefined): DiagnosticParams {
-  const where = path.length === 0 ? { where: "status-file" } : { where: "path", path: path.join(".") };
-  if (error === undefined) return { problem: "invalid", ...where };
-  if (error.keyword === "required") return { problem: "missing", ...where };
-  if (error.keyword === "enum") {
-    const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map(String).join(", ");
-    return { problem: "enum", ...where, allowed };
-  }
-  return { problem: "other", ...where, detail: error.message ?? "is not valid" };
 }
 
 /** V8 says "… in JSON at position 12 (line 2 column 3)"; older messages only the position. */

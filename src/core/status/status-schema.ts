@@ -1,7 +1,8 @@
 /**
  * The JSON Schema (draft-07) of the status file that `npm run check-mirrors` writes and the
- * build reads through `MIRRORS_STATUS`. Keep it in step with `MirrorStatus` in `../types.ts`.
- * Extra keys are allowed, so that a newer checker's file still loads in an older build.
+ * build reads through `MIRRORS_STATUS`. Its TypeScript type (`StatusFile`) and its validators
+ * are generated from it by `npm run generate`. Extra keys are allowed, so that a newer
+ * checker's file still loads in an older build.
  */
 
 import { HISTORY_DAYS, MAX_CHANGES, MAX_REASON_LENGTH } from "./history.ts";
@@ -204,3 +205,9 @@ export const statusSchema = {
 
 /** One entry's schema, for validating entries one by one. */
 export const mirrorStatusSchema = mirrorStatus;
+
+/** The file with its entries left to `mirrorStatusSchema`, so that a bad entry is left out alone. */
+export const statusFrameSchema = {
+  ...statusSchema,
+  properties: { ...statusSchema.properties, mirrors: { type: "object", additionalProperties: { type: "object" } } },
+} as const;
