@@ -126,7 +126,7 @@ test("Arabic reads right to left: header, table and map controls are mirrored", 
 
 for (const locale of ["ar", "ja"] as const) {
   test(`axe finds no violation on the ${locale} home page`, async ({ page }) => {
-    // Filtered to two rows: every row has the same markup, and axe over 502 rows is slow.
+    // Filtered to two rows: every row has the same markup, and axe over every row is slow.
     await page.goto(`${prefix(locale)}/?q=southfield`);
     await page.locator(".langs summary").click();
     const results = await new AxeBuilder({ page }).analyze();
