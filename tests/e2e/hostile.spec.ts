@@ -160,13 +160,13 @@ for (const [locale, prefix] of Object.entries(LOCALES)) {
         .map((m) => m.name)
         .sort(),
     );
-    // The whole map: every mirror is a marker or in a cluster, and nothing ran.
+    // The whole map opened: nothing ran.
     await page.goto(`${prefix}/`);
     await page.locator("button.open-map").click();
     await expect(page.locator("mirror-map[data-ready]")).toBeAttached();
     await expect(page.locator(".leaflet-marker-icon").first()).toBeVisible();
     expect(await traces(page)).toEqual([]);
-    // Then each marker on its own: the table filtered to one mirror, and the map with it.
+    // Then every mirror of the map data on its own: the table filtered to it, the map with it.
     for (const name of located) {
       const mirror = listed().find((m) => m.name === name);
       await page.goto(`${prefix}/?q=${encodeURIComponent(name)}`);
