@@ -1,30 +1,54 @@
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium.ts";
+import { BASE_PORT, FIXTURE_SITES } from "./tests/e2e/sites.ts";
 
 const executablePath = chromiumPath() ?? undefined;
-// E2E_PORT lets two checkouts run their suites side by side; each suite starts its own
-// preview server and refuses to test whatever else may already listen on that port.
-const port = Number(process.env.E2E_PORT ?? 4321);
-const origin = `http://127.0.0.1:${port}`;
+const origin = (port: number): string => `http://127.0.0.1:${port}`;
+
+/*
+ * One project per site (see tests/e2e/sites.ts): "smoke" walks the real registry's `dist/` (built
+ * by `npm run build`, which comes first in `npm test`); the others run against sites built from
+ * small fixture registries, each on its own port counted up from E2E_PORT. Every server is
+ * started by this suite, which refuses to test whatever else may already listen on its port.
+ */
+const fixtureProjects = Object.entries(FIXTURE_SITES).map(([name, site]) => ({
+  name,
+  testMatch: site.specs,
+  use: { baseURL: origin(BASE_PORT + site.portOffset) },
+}));
+
+const fixtureServers = Object.entries(FIXTURE_SITES).map(([name, site]) => ({
+  // Builds the site unless its inputs are unchanged since the last build (seconds to minutes).
+  command: `node tests/e2e/serve-site.ts ${name}`,
+  url: `${origin(BASE_PORT + site.portOffset)}/`,
+  reuseExistingServer: false,
+  timeout: 600_000,
+  stdout: "pipe" as const,
+}));
 
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
   workers: 2,
-  // axe over a page of 500 rows takes most of the default 30 s on two busy cores.
+  // axe over a page of rows takes seconds on two busy cores.
   timeout: 90_000,
   // The map loads Leaflet, its data and the world's shapes: seconds, not milliseconds, on busy cores.
   expect: { timeout: 15_000 },
   reporter: process.env.CI ? "line" : "list",
   use: {
-    baseURL: origin,
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
   },
-  // The suite runs against the built site (`npm run build` comes first in `npm test`).
-  webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${port}`,
-    url: `${origin}/`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-  },
+  projects: [
+    { name: "smoke", testMatch: /\/(smoke|dist-content)\.spec\.ts$/, use: { baseURL: origin(BASE_PORT) } },
+    ...fixtureProjects,
+  ],
+  webServer: [
+    {
+      command: `npx astro preview --host 127.0.0.1 --port ${BASE_PORT}`,
+      url: `${origin(BASE_PORT)}/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    ...fixtureServers,
+  ],
 });

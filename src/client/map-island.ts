@@ -96,7 +96,9 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<Ma
   const markers = new Map<string, L.Marker>();
   for (const mirror of located) {
     const marker = L.marker([mirror[2], mirror[3]], { icon: pin, title: mirror[0] });
-    marker.bindPopup(() => popup(mirror, options));
+    // A long sponsor name scrolls inside the popup: a popup taller than the map would pan its
+    // marker out of view, where the cluster layer removes the marker and the popup closes.
+    marker.bindPopup(() => popup(mirror, options), { maxHeight: 240 });
     markers.set(mirror[0], marker);
   }
   map.addLayer(clusters);

@@ -3,7 +3,7 @@ import { expect, test } from "./fixtures.ts";
 
 /*
  * The home and ISO pages are checked filtered down to two rows: every row has the same markup, and axe
- * over all 502 rows takes longer than 30 s on two cores. The country page checks a full table.
+ * over every row is slow on two busy cores. The country page checks a full table.
  */
 const PAGES = {
   home: "/?q=southfield",

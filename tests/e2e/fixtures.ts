@@ -3,12 +3,11 @@
  * console error, threw, or asked any host other than the site's own for anything.
  */
 import { test as base, expect } from "@playwright/test";
-import { REGISTRY_FACTS } from "../registry-facts.ts";
 
 export const test = base.extend<{ watch: undefined }>({
   watch: [
     async ({ page, baseURL }, use) => {
-      const own = new URL(baseURL ?? "http://127.0.0.1:4321").host;
+      const own = new URL(baseURL ?? "http://127.0.0.1").host;
       const problems: string[] = [];
       page.on("console", (message) => {
         if (message.type() === "error") problems.push(`console error: ${message.text()}`);
@@ -26,6 +25,3 @@ export const test = base.extend<{ watch: undefined }>({
 });
 
 export { expect };
-
-/** Every public mirror of the real registry: not private and not cloud-only. */
-export const PUBLIC_MIRRORS = REGISTRY_FACTS.publicMirrors;

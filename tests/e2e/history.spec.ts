@@ -3,29 +3,10 @@
  * registry with a status report whose history gives `fresh.example.org` a bad day and a broken
  * spell. Its page shows the 30-day availability, the day-by-day strip and the two state changes,
  * in English and in Arabic (right to left), fits a phone, and axe finds nothing to report.
+ * Playwright's "history" project builds and serves that site (see `sites.ts`).
  */
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
-import { buildFixtureSite, type FixtureSite } from "./fixture-site.ts";
-
-let site: FixtureSite;
-
-// Room for waiting on another spec's fixture build, then for this one.
-test.describe.configure({ mode: "serial", timeout: 480_000 });
-
-test.beforeAll(async () => {
-  site = await buildFixtureSite("history", {
-    LOCALES: "en,ar",
-    MIRRORS_DIR: "tests/fixtures/check/mirrors.d",
-    MIRRORS_CONFIG: "tests/fixtures/check/config.yml",
-    MIRRORS_STATUS: "tests/fixtures/history/status.json",
-    MIRRORS_ALLOW_PRIVATE_ADDRESSES: "1",
-  });
-});
-
-test.afterAll(async () => {
-  await site?.close();
-});
 
 /** 1,350 of 1,405 checks ok over the 30 days of the fixture. */
 const SHARE = 1350 / 1405;
@@ -36,7 +17,7 @@ for (const locale of ["en", "ar"] as const) {
   test(`the mirror page shows availability, the strip and the changes, and axe is clean (${locale})`, async ({
     page,
   }) => {
-    await page.goto(`${site.origin}${prefix}/mirrors/fresh.example.org/`);
+    await page.goto(`${prefix}/mirrors/fresh.example.org/`);
     const percent = new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(SHARE);
     const availability = page.locator(".availability");
     await expect(availability.locator("p").first()).toContainText(percent);
@@ -48,7 +29,7 @@ for (const locale of ["en", "ar"] as const) {
     // One feed a mirror, in the registry's words, linked from its page in every language.
     const feed = page.locator('link[rel="alternate"][type="application/atom+xml"]');
     await expect(feed).toHaveAttribute("href", "/mirrors/fresh.example.org/feed.xml");
-    const atom = await page.request.get(`${site.origin}/mirrors/fresh.example.org/feed.xml`);
+    const atom = await page.request.get("/mirrors/fresh.example.org/feed.xml");
     expect(atom.status()).toBe(200);
     expect((await atom.text()).match(/<entry>/g)).toHaveLength(2);
     const results = await new AxeBuilder({ page }).analyze();
@@ -57,7 +38,7 @@ for (const locale of ["en", "ar"] as const) {
 
   test(`the strip fits a 360 px phone (${locale})`, async ({ page }) => {
     await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${site.origin}${prefix}/mirrors/fresh.example.org/`);
+    await page.goto(`${prefix}/mirrors/fresh.example.org/`);
     await expect(page.locator("svg.strip")).toBeVisible();
     const box = await page.locator("svg.strip").boundingBox();
     expect(box?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(360);
@@ -70,6 +51,6 @@ for (const locale of ["en", "ar"] as const) {
 }
 
 test("the table's status column reads the report", async ({ page }) => {
-  await page.goto(`${site.origin}/`);
+  await page.goto("/");
   await expect(page.locator('tr[data-mirror="fresh.example.org"]')).toContainText("Up to date");
 });

@@ -1,4 +1,5 @@
-import { expect, PUBLIC_MIRRORS, test } from "./fixtures.ts";
+import { expect, test } from "./fixtures.ts";
+import { SITE_FACTS } from "./sites.ts";
 
 const rows = "table.mirrors tr[data-mirror]";
 
@@ -42,7 +43,7 @@ test("an ISO page lists the mirrors by continent and country, with the home page
   page,
 }) => {
   await page.goto("/isos/x86_64/9.8/");
-  await expect(page.locator(rows)).toHaveCount(PUBLIC_MIRRORS);
+  await expect(page.locator(rows)).toHaveCount(SITE_FACTS.publicMirrors);
   await expect(page.locator("tbody.g th").first()).toHaveText("Africa");
   const row = page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"]`);
   await expect(row.getByRole("link", { name: "HTTPS" })).toHaveAttribute(

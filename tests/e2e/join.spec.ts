@@ -17,6 +17,7 @@ import { checkMirrorFile } from "../../src/core/mirror-file.ts";
 import type { Mirror } from "../../src/core/types.ts";
 import { filledDraft } from "../fixtures/filled-draft.ts";
 import { expect, test } from "./fixtures.ts";
+import { SITE_MIRRORS_DIR } from "./sites.ts";
 
 const ROOT = join(import.meta.dirname, "../..");
 
@@ -198,7 +199,7 @@ for (const [name, file] of Object.entries(ROUND_TRIPS)) {
     await expect(page.getByRole("button", { name: "Copy the file" })).toBeVisible();
     await expect(page.getByLabel("Host name")).toHaveValue(name);
     const yaml = await yamlShown(page);
-    const registry = readFileSync(join(ROOT, "mirrors.d", file), "utf8");
+    const registry = readFileSync(join(ROOT, SITE_MIRRORS_DIR, file), "utf8");
     expect(meaning(`mirrors.d/${name}.yml`, yaml)).toEqual(meaning(`mirrors.d/${file}`, registry));
   });
 }

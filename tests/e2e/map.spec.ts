@@ -1,5 +1,6 @@
 import type { Locator } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
+import { SITE_FACTS } from "./sites.ts";
 
 test("the home page loads no map code until the map is opened", async ({ page }) => {
   const requested: string[] = [];
@@ -25,7 +26,7 @@ test("opened, the map shows clustered markers over Natural Earth shapes from our
   const single = await map.locator(".map-pin").count();
   const data = (await (await page.request.get("/map-data.json")).json()) as { mirrors: unknown[] };
   expect(clustered + single).toBe(data.mirrors.length);
-  expect(data.mirrors.length).toBeGreaterThan(400);
+  expect(data.mirrors.length).toBe(SITE_FACTS.located);
 });
 
 test("a country page centres the map on its mirrors; a marker's popup links to the mirror page", async ({ page }) => {

@@ -1,0 +1,82 @@
+/**
+ * The sites the browser suite runs against, one Playwright project each (see
+ * `playwright.config.ts`): the real registry's `dist/` for the smoke spec, and three sites built
+ * from small fixture registries whose facts the specs own. Each is served on its own loopback
+ * port, counted up from `E2E_PORT` (default 4321) so that two checkouts can run side by side.
+ */
+import { join } from "node:path";
+
+/** A site built from a fixture registry by `serve-site.ts`, before the first test. */
+export interface FixtureSite {
+  /** Added to `E2E_PORT` for the site's server. */
+  portOffset: number;
+  /** What `astro build` reads: registry, config, status file, locales. */
+  env: Readonly<Record<string, string>>;
+  /** The specs that run against it (the project's `testMatch`). */
+  specs: RegExp;
+}
+
+/** First port of the suite: the real site is served there, the fixture sites on the next ones. */
+export const BASE_PORT = Number(process.env.E2E_PORT ?? 4321);
+
+/** Where a fixture site is built: under `node_modules/` so no linter, checker or git sees it. */
+export const siteDir = (name: string): string => join("node_modules", ".cache", "mirrorsite", "e2e-sites", name);
+
+/** The folder of the small, ordinary registry (`tests/fixtures/site/`). */
+export const SITE_MIRRORS_DIR = "tests/fixtures/site/mirrors.d";
+
+export const FIXTURE_SITES = {
+  /**
+   * 38 files of the real registry, copied and kept: both Southfield mirrors, Iceland's, all of
+   * Germany's, two of Africa, the ones the specs read in full (round trips, longest names), a
+   * private mirror and some without a location. All ten locales, no status report.
+   */
+  site: {
+    portOffset: 1,
+    env: { MIRRORS_DIR: SITE_MIRRORS_DIR, MIRRORS_CONFIG: "tests/fixtures/site/config.yml" },
+    specs: /\/(a11y|a11y-sweep|csp|home|i18n|isos|join|layout|map|pages|repo-snippet)\.spec\.ts$/,
+  },
+  /** Every free-text field and URL carries markup, script, bidi overrides or very long text. */
+  hostile: {
+    portOffset: 2,
+    env: {
+      LOCALES: "en,ar",
+      MIRRORS_DIR: "tests/fixtures/hostile/mirrors.d",
+      MIRRORS_CONFIG: "tests/fixtures/hostile/config.yml",
+    },
+    specs: /\/hostile\.spec\.ts$/,
+  },
+  /** The checker's fixture registry with a status report whose history gives a mirror bad days. */
+  history: {
+    portOffset: 3,
+    env: {
+      LOCALES: "en,ar",
+      MIRRORS_DIR: "tests/fixtures/check/mirrors.d",
+      MIRRORS_CONFIG: "tests/fixtures/check/config.yml",
+      MIRRORS_STATUS: "tests/fixtures/history/status.json",
+      MIRRORS_ALLOW_PRIVATE_ADDRESSES: "1",
+    },
+    specs: /\/history\.spec\.ts$/,
+  },
+} as const satisfies Record<string, FixtureSite>;
+
+export type FixtureSiteName = keyof typeof FIXTURE_SITES;
+
+/**
+ * What the `site` fixture registry shows, counted once by hand from its files and kept here: the
+ * specs assert these, never the real registry's counts (those live in `tests/registry-facts.json`).
+ */
+export const SITE_FACTS = {
+  /** Valid mirror files: a page each. */
+  mirrors: 38,
+  /** Rows of the home page's table: not private, not cloud-only. */
+  publicMirrors: 34,
+  /** Public mirrors with a place, on the map. */
+  located: 32,
+  /** Public mirrors under "Location unknown". */
+  unknownLocation: 2,
+  /** Public mirrors in Germany. */
+  germany: 19,
+  /** Public mirrors with a Kitten URL. */
+  kitten: 4,
+} as const;
