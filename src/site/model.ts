@@ -39,6 +39,7 @@ export interface SiteInfo {
   /** ISO time of the build: `SOURCE_DATE_EPOCH`, else the status file's check time, else null (no date shown). */
   builtAt: string | null;
   /** Where a mirror's file can be edited: this plus its path (e.g. `mirrors.d/x.yml`). */
+  /** The registry repository's edit URL, to which a mirror file's `registryPath` is appended. */
   editBase: string;
   /** The status file gives addresses, so the site uses IP geolocation and credits its database. */
   usesIpGeolocation: boolean;
@@ -123,4 +124,12 @@ export function buildSiteInfo(registry: Registry, env: Record<string, string | u
     editBase: env.MIRRORS_EDIT_URL || "https://github.com/AlmaLinux/mirrors/edit/master/",
     usesIpGeolocation: statusHasAddresses(registry),
   };
+}
+
+/**
+ * Where a mirror file sits in the registry repository: `mirrors.d/<file name>`, whatever folder
+ * this build read it from (`MIRRORS_DIR` may point anywhere), so that edit links reach upstream.
+ */
+export function registryPath(file: string): string {
+  return `mirrors.d/${file.slice(file.lastIndexOf("/") + 1)}`;
 }
