@@ -110,9 +110,15 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<Ma
   });
   roveMarkers(map, labels.cluster ?? "");
 
+  // The table announces its rows on every keystroke; most keystrokes leave the same mirrors shown,
+  // and redrawing (and refitting) the map for them would throw away where the reader has panned.
+  let shownKey: string | null = null;
   const view: MapView = {
     showOnly(names) {
       const placed = located.filter((m) => !names || names.has(m[0]));
+      const key = `${names === null}|${placed.map((m) => m[0]).join(" ")}`;
+      if (key === shownKey) return;
+      shownKey = key;
       clusters.clearLayers();
       clusters.addLayers(placed.flatMap((m) => markers.get(m[0]) ?? []));
       if ((wanted || names) && placed.length > 0) {

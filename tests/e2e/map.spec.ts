@@ -70,6 +70,37 @@ test("the opened map places only the mirrors the table shows, and follows its fi
   await expect(map.locator(".leaflet-marker-icon").first()).toBeVisible();
   await expect.poll(() => placed(map)).toBe(expected);
 
+  // A keystroke that leaves the same mirrors shown keeps where the reader has panned.
+  const icon = map.locator(".leaflet-marker-icon").first();
+  const where = () =>
+    icon.evaluate((el) => {
+      // Relative to the map: typing in the search box may scroll the page.
+      const box = el.getBoundingClientRect();
+      const frame = el.closest(".leaflet-container")?.getBoundingClientRect() ?? box;
+      return `${Math.round(box.left - frame.left)},${Math.round(box.top - frame.top)}`;
+    });
+  const framed = await where();
+  const box = await map.boundingBox();
+  if (!box) throw new Error("the map has no box");
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 120, box.y + box.height / 2 - 40, { steps: 8 });
+  await page.mouse.up();
+  let panned = "";
+  await expect
+    .poll(async () => {
+      const now = await where();
+      const settled = now === panned && now !== framed;
+      panned = now;
+      return settled;
+    })
+    .toBe(true);
+  await page.getByRole("searchbox").fill("frankfurt");
+  await expect(page).toHaveURL(/q=frankfurt/);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  expect(await onMap()).toBe(expected);
+  expect(await where()).toBe(panned);
+
   // The filter changes while the map is open: the map follows.
   await page.getByLabel("Protocol").selectOption("");
   await page.getByRole("searchbox").fill("Iceland");
@@ -95,9 +126,14 @@ test("the focus moves into the opened map; it is one Tab stop whose markers the 
   const focused = page.locator(".leaflet-marker-icon:focus");
   await expect(focused).toHaveCount(1);
   await expect(focused).toHaveAccessibleName(/\S/);
-  const first = await focused.evaluate((el) => el.getBoundingClientRect().left);
+  const first = await focused.evaluate((el) => {
+    el.dataset.walkedFrom = "";
+    return el.getBoundingClientRect().left;
+  });
   await page.keyboard.press("ArrowRight");
-  await expect.poll(() => focused.evaluate((el) => el.getBoundingClientRect().left)).toBeGreaterThanOrEqual(first);
+  // Focus moves to another marker (not merely stays), one further east or as far.
+  await expect(page.locator(".leaflet-marker-icon:focus:not([data-walked-from])")).toHaveCount(1);
+  expect(await focused.evaluate((el) => el.getBoundingClientRect().left)).toBeGreaterThanOrEqual(first);
   await expect.poll(() => map.locator(".leaflet-marker-icon[tabindex='0']").count()).toBe(1);
   await expect(map.locator(".leaflet-marker-icon[tabindex='0']")).toBeFocused();
   await page.keyboard.press("Escape");
