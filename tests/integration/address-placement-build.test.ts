@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AddressPlace } from "../../src/core/geo/ip-geolocation.ts";
 import type { StatusFile } from "../../src/core/types.ts";
 import { loadIpGeolocation } from "../../src/site/ip-geolocation-db.ts";
-import { buildSite } from "./site-build.ts";
+import { buildSite } from "../unit/site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "address-build-"));
 const outDir = join(work, "dist");

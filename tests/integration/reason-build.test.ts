@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judgeRepodata, judgeTime, type Verdict } from "../../src/core/status/classify.ts";
 import type { MirrorStatus, StatusFile } from "../../src/core/types.ts";
-import { buildScratchSite, type ScratchSite } from "./site-build.ts";
+import { buildScratchSite, type ScratchSite } from "../unit/site-build.ts";
 
 const CHECKED = "2026-11-28T06:00:00Z";
 const NOW = Date.parse(CHECKED) / 1000;

@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { buildSite } from "./site-build.ts";
+import { buildSite } from "../unit/site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "repro-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BUILD_TIMEOUT_MS, buildSite } from "./site-build.ts";
+import { BUILD_TIMEOUT_MS, buildSite } from "../unit/site-build.ts";
 
 const outDir = mkdtempSync(join(tmpdir(), "strict-build-"));
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));

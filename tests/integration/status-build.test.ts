@@ -14,7 +14,7 @@ import { loadRegistry } from "../../src/core/load.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import { statusSchema } from "../../src/core/status/status-schema.ts";
 import type { MirrorHistory, StatusFile } from "../../src/core/types.ts";
-import { buildSite } from "./site-build.ts";
+import { buildSite } from "../unit/site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "status-build-"));
 const outDir = join(work, "dist");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import type { StatusFile } from "../../src/core/types.ts";
-import { buildScratchSite, type ScratchSite } from "./site-build.ts";
+import { buildScratchSite, type ScratchSite } from "../unit/site-build.ts";
 
 const CHECKED = "2026-11-28T06:00:00Z";
 /** Always ok, every ISO file found; ok half the time, ISOs not checked; ok, no history, an ISO missing. */
