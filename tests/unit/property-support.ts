@@ -3,23 +3,19 @@
  * input (random text, random YAML documents, mutations of real registry files) and the
  * invariants every result of the core must keep, whatever it was given.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { expect } from "vitest";
 import { stringify } from "yaml";
 import type { Diagnostic } from "../../src/core/diagnostics.ts";
 import type { Mirror } from "../../src/core/types.ts";
+import { registryConfigText, registryMirrorFiles } from "./registry-files.ts";
 
 /** Each call of the core on one file (or one small registry) must return within this. */
 export const TIME_BUDGET_MS = 200;
 
 /** Every real mirror file, sorted by name, and the real config. */
-export const realMirrorTexts: readonly string[] = readdirSync("mirrors.d")
-  .filter((f) => f.endsWith(".yml"))
-  .sort()
-  .map((f) => readFileSync(join("mirrors.d", f), "utf8"));
-export const realConfigText = readFileSync("config.yml", "utf8");
+export const realMirrorTexts: readonly string[] = registryMirrorFiles().map((f) => f.text);
+export const realConfigText = registryConfigText();
 
 /** Characters that mean something to YAML or to a browser, and a few that confuse text handling. */
 const HOSTILE_CHARS = [

@@ -10,6 +10,8 @@ import {
   unknownScriptsMessage,
 } from "../../src/integrations/security-headers.ts";
 
+// What the file says; how Workers static assets read it and what a browser then gets is
+// tests/integration/security-headers-served.test.ts.
 describe("the _headers file", () => {
   it("allows inline scripts by hash only, never 'unsafe-inline'", () => {
     const text = headersFile({ scriptHashes: ["'sha256-b'", "'sha256-a'"], tileOrigin: null });

@@ -8,7 +8,7 @@ import {
   mirrorTargets,
 } from "../../src/core/status/check-targets.ts";
 
-const registry = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
+const registry = loadRegistry();
 const config = registry.config;
 if (config === null) throw new Error("the real config.yml must load");
 

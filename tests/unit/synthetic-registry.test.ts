@@ -4,7 +4,7 @@ import { loadRegistry } from "../../src/core/load.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
 import type { Mirror } from "../../src/core/types.ts";
 
-const real = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
+const real = loadRegistry();
 
 describe("synthetic registries", () => {
   it("are valid, deterministic and follow the real mix", () => {

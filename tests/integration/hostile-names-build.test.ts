@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SOUND } from "./helpers.ts";
+import { SOUND } from "../unit/helpers.ts";
 import { buildSite } from "./site-build.ts";
 
 const work = mkdtempSync(join(tmpdir(), "hostile-names-build-"));

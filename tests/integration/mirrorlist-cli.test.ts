@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerRequest } from "../../src/core/mirrorlist/answer.ts";
 import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import { serializeIndex } from "../../src/core/mirrorlist/export-index.ts";
-import { DAY, FRANKFURT, realIndexWithHashes } from "./mirrorlist-real-index.ts";
+import { DAY, FRANKFURT, realIndexWithHashes } from "../unit/mirrorlist-real-index.ts";
 
 const work = mkdtempSync(join(tmpdir(), "mirrorlist-cli-"));
 const indexFile = join(work, "v1.json");

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
-import { realIndex } from "./mirrorlist-real-index.ts";
+import { realIndex } from "../unit/mirrorlist-real-index.ts";
 import { buildSite } from "./site-build.ts";
 
 const outDir = mkdtempSync(join(tmpdir(), "ml-build-"));

@@ -51,7 +51,7 @@ const BROKEN_HISTORY = {
 let build: ReturnType<typeof buildSite>;
 
 beforeAll(() => {
-  const registry = loadRegistry({ mirrorsDir: "mirrors.d", configFile: "config.yml" });
+  const registry = loadRegistry();
   const status: StatusFile = {
     checked_at: CHECKED,
     mirrors: Object.fromEntries(

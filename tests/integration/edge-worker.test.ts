@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
 import { headersFile } from "../../src/integrations/security-headers.ts";
 import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
-import { realIndex, realIndexWithHashes } from "./mirrorlist-real-index.ts";
+import { realIndex, realIndexWithHashes } from "../unit/mirrorlist-real-index.ts";
 
 const assets = mkdtempSync(join(tmpdir(), "edge-assets-"));
 /** Assets without the index: every list answer is then a 503. */

@@ -8,7 +8,7 @@
  * checksum mismatch) and dnf completes from another. The same client works with `mirrorlist=`.
  * Needs `dnf` and `createrepo_c` (scripts/ensure-dnf.ts installs them).
  */
-import { type ChildProcess, execFileSync, type SpawnOptions, spawn, spawnSync } from "node:child_process";
+import { execFileSync, type SpawnOptions, spawn, spawnSync } from "node:child_process";
 import {
   cpSync,
   createReadStream,
@@ -26,7 +26,7 @@ import { tmpdir } from "node:os";
 import { join, normalize, resolve, sep } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deployConfigCopy } from "./deploy-config.ts";
+import { startWranglerDev, type WranglerDev } from "./wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "dnf-metalink-"));
@@ -88,15 +88,6 @@ function sync(mirror: string): void {
   cpSync(join(serverOf("origin").root, "almalinux"), tree, { recursive: true, verbatimSymlinks: true });
 }
 
-/** A free loopback port (nothing listens on it once this returns). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}
-
 const CONFIG = (origin: string) => `---
 config_version: 3
 allowed_outdate: 12h
@@ -151,8 +142,7 @@ const paths = {
 };
 const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", MIRRORS_ALLOW_PRIVATE_ADDRESSES: "1" };
 let checkRuns = 0;
-let edge: ChildProcess | null = null;
-let edgeLog = "";
+let edge: WranglerDev | null = null;
 let edgeUrl = "";
 const timings: Record<string, number> = {};
 
@@ -206,77 +196,26 @@ async function checkMirrors(): Promise<void> {
   if (check.status !== 0) throw new Error(`check-mirrors failed:\n${check.stdout}\n${check.stderr}`);
 }
 
-/** Starts `wrangler dev` over the built site, from a copy of the deploy config, in its own process group. */
+/** Starts `wrangler dev` over the built site; its first list must be a 200. */
 async function startEdge(): Promise<void> {
   const edgeDir = join(work, "edge");
   mkdirSync(edgeDir);
-  const config = deployConfigCopy(edgeDir, paths.dist);
-  const port = await freePort();
-  const inspector = await freePort();
-  edgeUrl = `http://127.0.0.1:${port}`;
   const started = performance.now();
-  // detached: its own session and process group (setsid), so that the whole tree npx starts
-  // (node, two workerd) can be stopped together.
-  edge = spawn(
-    "npx",
-    [
-      "wrangler",
-      "dev",
-      "--config",
-      config,
-      "--ip",
-      "127.0.0.1",
-      "--port",
-      String(port),
-      "--inspector-port",
-      String(inspector),
-      "--show-interactive-dev-session=false",
-    ],
-    {
-      cwd: ROOT,
-      detached: true,
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...env, WRANGLER_SEND_METRICS: "false", CI: "1", NO_COLOR: "1" },
-    },
-  );
-  edge.stdout?.on("data", (chunk) => (edgeLog += chunk));
-  edge.stderr?.on("data", (chunk) => (edgeLog += chunk));
-  const deadline = Date.now() + 90_000;
-  while (Date.now() < deadline && edge.exitCode === null) {
-    const answer = await fetch(`${edgeUrl}/mirrorlist/9/baseos?arch=x86_64`).catch(() => null);
-    if (answer !== null) {
-      timings["wrangler dev ready"] = performance.now() - started;
-      if (answer.status === 200) return;
-      throw new Error(`wrangler dev answered ${answer.status}: ${await answer.text()}\n${edgeLog}`);
-    }
-    await new Promise((done) => setTimeout(done, 250));
+  const ready = "/mirrorlist/9/baseos?arch=x86_64";
+  edge = await startWranglerDev(edgeDir, paths.dist, env, ready);
+  timings["wrangler dev ready"] = performance.now() - started;
+  edgeUrl = edge.url;
+  const answer = await fetch(`${edgeUrl}${ready}`);
+  if (answer.status !== 200) {
+    throw new Error(`wrangler dev answered ${answer.status}: ${await answer.text()}\n${edge.log()}`);
   }
-  throw new Error(`wrangler dev did not answer:\n${edgeLog}`);
-}
-
-/** Stops wrangler's whole process group, harder if it has not gone within 5 s. */
-async function stopEdge(): Promise<void> {
-  const child = edge;
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const gone = new Promise((done) => child.on("close", done));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), name);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
-  await gone;
-  clearTimeout(timer);
 }
 
 beforeAll(async () => {
   for (const tool of ["dnf", "createrepo_c"]) {
     if (spawnSync(tool, ["--version"]).error !== undefined) {
       throw new Error(
-        `${tool} is missing: \`node scripts/ensure-dnf.ts\` installs it (\`npm run test:unit\` runs it first).`,
+        `${tool} is missing: \`node scripts/ensure-dnf.ts\` installs it (\`npm run test:integration\` runs it first).`,
       );
     }
   }
@@ -323,7 +262,7 @@ beforeAll(async () => {
 }, 300_000);
 
 afterAll(async () => {
-  await stopEdge();
+  await edge?.stop();
   for (const { server } of servers.values()) {
     server.closeAllConnections();
     server.close();

@@ -24,7 +24,7 @@ import { mirrorTargets } from "../../src/core/status/check-targets.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import { continentName, countryName } from "../../src/i18n/format.ts";
 import { buildSiteMirrors } from "../../src/site/model.ts";
-import { expectRejectionExplained, expectWellFormed, realConfigText, withinBudget } from "./property-support.ts";
+import { expectRejectionExplained, expectWellFormed, realConfigText, withinBudget } from "../unit/property-support.ts";
 
 /** Every name a plain object, a function, an array or a string inherits, and the prototype keys. */
 const BUILTIN_NAMES = [

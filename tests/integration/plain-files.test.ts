@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
 import { readPlainFile } from "../../src/core/plain-file.ts";
-import { SOUND } from "./helpers.ts";
+import { SOUND } from "../unit/helpers.ts";
 
 const work = mkdtempSync(join(tmpdir(), "plain-files-"));
 const dir = join(work, "mirrors.d");
