@@ -55,7 +55,9 @@ class JoinPaste extends HTMLElement {
         button.title = (this.dataset.goto ?? "")
           .replace("{{line}}", String(d.line))
           .replace("{{column}}", String(d.column));
-        button.append(`${d.line}:${d.column} ${d.severity} ${d.code} `);
+        // The severity in the page's language; the code stays as the CLI prints it, to search for.
+        const severity = (d.severity === "error" ? this.dataset.error : this.dataset.warning) ?? d.severity;
+        button.append(`${d.line}:${d.column} ${severity} ${d.code} `);
         appendDiagnosticMessage(button, d);
         li.append(button);
         return li;

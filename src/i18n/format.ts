@@ -111,3 +111,11 @@ export function collator(locale: Locale): Intl.Collator {
 export function isolate(value: string): string {
   return `\u2068${value}\u2069`;
 }
+
+/** Locales whose sentences end in a full-width stop and follow each other without a space. */
+const UNSPACED_SENTENCES: ReadonlySet<Locale> = new Set(["ja", "zh-CN"]);
+
+/** What goes between two sentences put side by side: a space, or nothing in Japanese and Chinese. */
+export function sentenceGap(locale: Locale): string {
+  return UNSPACED_SENTENCES.has(locale) ? "" : " ";
+}

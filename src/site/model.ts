@@ -38,7 +38,6 @@ export interface SiteInfo {
   invalidFiles: number;
   /** ISO time of the build: `SOURCE_DATE_EPOCH`, else the status file's check time, else null (no date shown). */
   builtAt: string | null;
-  /** Where a mirror's file can be edited: this plus its path (e.g. `mirrors.d/x.yml`). */
   /** The registry repository's edit URL, to which a mirror file's `registryPath` is appended. */
   editBase: string;
   /** The status file gives addresses, so the site uses IP geolocation and credits its database. */

@@ -53,6 +53,10 @@ for (const half of [LOCALES.slice(0, 5), LOCALES.slice(5)]) {
       );
       await expect(page.locator('link[rel="alternate"][hreflang]')).toHaveCount(LOCALES.length + 1);
       await expect(page.locator('link[hreflang="x-default"]')).toHaveAttribute("href", /\/\/[^/]+\/$/);
+      // Japanese and Chinese sentences follow each other with no space; the others with one.
+      const footer = (await page.locator("footer p").textContent()) ?? "";
+      const source = text(locale, "footer.source");
+      expect(footer).toContain(locale === "ja" || locale === "zh-CN" ? `。${source}` : ` ${source}`);
       const iceland = country(locale, "IS");
       await page.getByRole("searchbox").fill(iceland);
       const shown = page.locator(`${rows}:visible`);

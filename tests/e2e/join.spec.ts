@@ -171,6 +171,9 @@ test("the checks on /de/join/ are German, with code spans as <code> and no backt
   await expect(pasted).toContainText("Atlantis ist kein Ländercode nach ISO 3166-1 alpha-2.");
   await expect(pasted.locator("code", { hasText: "Atlantis" })).toHaveCount(1);
   await expect(pasted).not.toContainText("`");
+  await expect(pasted.locator("button", { hasText: "unknown-country" })).toContainText(
+    /^\d+:\d+ Fehler unknown-country /,
+  );
 });
 
 /** A mirror as the core normalises it, without the name of the file it came from. */
