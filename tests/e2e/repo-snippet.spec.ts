@@ -6,7 +6,11 @@ test("a mirror page offers a .repo file pinning that mirror, and copies it", asy
   await page.goto("/mirrors/mirror.ox.ac.uk/");
   const section = page.getByRole("region", { name: "Use this mirror with dnf" });
   await expect(section).toContainText("save this file as /etc/yum.repos.d/mirror.ox.ac.uk.repo");
-  const file = section.locator("pre").first();
+  // Each block is named for what it holds, so a screen reader tells the file from the command.
+  const file = section.getByLabel("/etc/yum.repos.d/mirror.ox.ac.uk.repo", { exact: true });
+  await expect(section.getByLabel("Command that turns off the stock repositories", { exact: true })).toHaveText(
+    "dnf config-manager --set-disabled baseos appstream extras",
+  );
   const text = (await file.textContent()) ?? "";
   expect(text.startsWith("[mirror.ox.ac.uk-baseos]\nname=AlmaLinux $releasever - BaseOS (mirror.ox.ac.uk)\n")).toBe(
     true,
@@ -15,7 +19,6 @@ test("a mirror page offers a .repo file pinning that mirror, and copies it", asy
     "baseurl=https://mirror.ox.ac.uk/sites/repo.almalinux.org/$releasever/AppStream/$basearch/os/",
   );
   expect(text).toContain("[mirror.ox.ac.uk-extras]");
-  await expect(section.locator("pre").nth(1)).toHaveText("dnf config-manager --set-disabled baseos appstream extras");
 
   await section.getByRole("button", { name: "Copy" }).first().click();
   await expect(section.getByRole("status").first()).toHaveText("Copied");
