@@ -41,6 +41,11 @@ test("without a status report the page says once that health is not known, with 
   const cells = await page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"] > *`).allTextContents();
   expect(cells).toHaveLength(5);
   expect(cells.every((cell) => cell.trim() !== "")).toBe(true);
+
+  // A country's page, whose table is the same, says it too.
+  await page.goto("/countries/de/");
+  await expect(page.getByText(/^Whether each mirror is up to date and reachable is not known/)).toHaveCount(1);
+  await expect(page.getByRole("columnheader", { name: /Status|IPv6|Availability/ })).toHaveCount(0);
 });
 
 test("typing a city narrows the rows, announces the count and keeps the query in the URL", async ({ page }) => {
