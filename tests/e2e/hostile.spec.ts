@@ -128,6 +128,30 @@ test("the fixture lists its accepted hostile mirrors and refuses the others", ()
   ]);
 });
 
+test("a hostile query and hash are carried into the language links as parts of the URL, never as markup", async ({
+  page,
+}) => {
+  const query = `?q=${encodeURIComponent(`"><img src=x onerror=alert(1)>`)}&p=javascript:alert(1)`;
+  const hash = `#"><script>alert(2)</script>`;
+  await page.goto(`/${query}${hash}`);
+  await page.locator("details.langs summary").click();
+  const links = page.locator("details.langs a[hreflang]");
+  await expect(links.first()).toBeVisible();
+  const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).href));
+  expect(hrefs.length).toBeGreaterThan(1);
+  for (const href of hrefs) {
+    const url = new URL(href);
+    expect(url.origin, href).toBe(new URL(page.url()).origin);
+    // The same query and hash, as the browser's URL parser keeps them: text, not elements.
+    expect(url.searchParams.get("q"), href).toBe(`"><img src=x onerror=alert(1)>`);
+    expect(url.hash, href).toBe(new URL(page.url()).hash);
+  }
+  await page.locator('details.langs a[hreflang="ar"]').click();
+  await expect(page).toHaveURL(/\/ar\/\?q=/);
+  await expect(page.getByRole("searchbox")).toHaveValue(`"><img src=x onerror=alert(1)>`);
+  expect(await traces(page)).toEqual([]);
+});
+
 for (const [locale, prefix] of Object.entries(LOCALES)) {
   test(`no injected script runs and no non-web scheme is linked on any page (${locale})`, async ({ page }) => {
     test.setTimeout(180_000);
