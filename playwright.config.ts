@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium.ts";
 import { BASE_PORT, FIXTURE_SITES } from "./tests/e2e/sites.ts";
@@ -16,6 +17,15 @@ const fixtureProjects = Object.entries(FIXTURE_SITES).map(([name, site]) => ({
   testMatch: site.specs,
   use: { baseURL: origin(BASE_PORT + site.portOffset) },
 }));
+
+const SMOKE_SPECS = /\/(smoke|dist-content)\.spec\.ts$/;
+
+// A spec that no project names would silently never run: refuse to start instead.
+const unmatched = readdirSync("tests/e2e")
+  .filter((file) => file.endsWith(".spec.ts"))
+  .filter((file) => ![SMOKE_SPECS, ...fixtureProjects.map((p) => p.testMatch)].some((m) => m.test(`/${file}`)));
+if (unmatched.length > 0)
+  throw new Error(`no Playwright project runs ${unmatched.join(", ")}: add it to tests/e2e/sites.ts`);
 
 const fixtureServers = Object.entries(FIXTURE_SITES).map(([name, site]) => ({
   // Builds the site unless its inputs are unchanged since the last build (seconds to minutes).
@@ -38,10 +48,7 @@ export default defineConfig({
   use: {
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
   },
-  projects: [
-    { name: "smoke", testMatch: /\/(smoke|dist-content)\.spec\.ts$/, use: { baseURL: origin(BASE_PORT) } },
-    ...fixtureProjects,
-  ],
+  projects: [{ name: "smoke", testMatch: SMOKE_SPECS, use: { baseURL: origin(BASE_PORT) } }, ...fixtureProjects],
   webServer: [
     {
       command: `npx astro preview --host 127.0.0.1 --port ${BASE_PORT}`,

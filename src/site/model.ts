@@ -130,5 +130,14 @@ export function buildSiteInfo(registry: Registry, env: Record<string, string | u
  * this build read it from (`MIRRORS_DIR` may point anywhere), so that edit links reach upstream.
  */
 export function registryPath(file: string): string {
-  return `mirrors.d/${file.slice(file.lastIndexOf("/") + 1)}`;
+  return `mirrors.d/${fileName(file)}`;
+}
+
+/** A mirror file's edit link: `base` and its registry path, the file name encoded (it may hold `#`, `?` or `%`). */
+export function editUrl(base: string, file: string): string {
+  return `${base}mirrors.d/${encodeURIComponent(fileName(file))}`;
+}
+
+function fileName(file: string): string {
+  return file.slice(file.lastIndexOf("/") + 1);
 }

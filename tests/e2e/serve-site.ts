@@ -113,7 +113,14 @@ function serve(root: string, port: number): void {
   const notFound = readFileSync(join(root, "404.html"));
   const headers = siteWideHeaders(root);
   const server = createServer((request, response) => {
-    const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    let pathname: string;
+    try {
+      pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
+    } catch {
+      // A malformed escape (`/%E0%A4%A`) is the client's mistake, not a reason to stop serving.
+      response.writeHead(400, headers).end();
+      return;
+    }
     let path = resolve(root, `.${pathname}`);
     // `/404/` is built as `404.html`: a page asked as a folder is its `index.html` or that file.
     if (pathname.endsWith("/")) path = existsSync(join(path, "index.html")) ? join(path, "index.html") : `${path}.html`;

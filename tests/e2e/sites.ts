@@ -67,8 +67,6 @@ export type FixtureSiteName = keyof typeof FIXTURE_SITES;
  * specs assert these, never the real registry's counts (those live in `tests/registry-facts.json`).
  */
 export const SITE_FACTS = {
-  /** Valid mirror files: a page each. */
-  mirrors: 38,
   /** Rows of the home page's table: not private, not cloud-only. */
   publicMirrors: 34,
   /** Public mirrors with a place, on the map. */

@@ -1,7 +1,8 @@
 /**
  * The checker's real resolver (`systemResolver`, as `npm run check-mirrors` builds it: the
  * system's name servers, then `getaddrinfo`), with no stand-in for DNS or `getaddrinfo`. It asks
- * for `localhost`, which every machine answers from `/etc/hosts` without any network, and the
+ * for `localhost`: the name servers are asked first (offline they fail, each try bounded by the
+ * time limit), then `getaddrinfo` answers it from `/etc/hosts` with no network. The
  * checker is then held to the hostile-mirror rules (docs/SECURITY.md): a name that resolves to
  * loopback is refused before any connection, unless private addresses are allowed (tests only).
  */

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import type { StatusFile } from "../../src/core/types.ts";
+import { mirrorNamed } from "../unit/helpers.ts";
 import { buildScratchSite, type ScratchSite } from "./site-build.ts";
 
 const CHECKED = "2026-11-28T06:00:00Z";
@@ -8,20 +9,6 @@ const CHECKED = "2026-11-28T06:00:00Z";
 const STEADY = "steady.example.org";
 const FLAKY = "flaky.example.org";
 const FRESH = "fresh.example.org";
-
-const mirrorFile = (name: string, city: string) => `---
-name: ${name}
-address:
-  http: http://${name}/almalinux/
-  https: https://${name}/almalinux/
-update_frequency: 3h
-sponsor: ${name} Hosting
-sponsor_url: https://${name}/
-email: noc@example.org
-geolocation:
-  country: DE
-  city: ${city}
-`;
 
 const status: StatusFile = {
   checked_at: CHECKED,
@@ -62,9 +49,9 @@ beforeAll(() => {
   site = buildScratchSite(
     "health-build",
     {
-      [STEADY]: mirrorFile(STEADY, "Berlin"),
-      [FLAKY]: mirrorFile(FLAKY, "Hamburg"),
-      [FRESH]: mirrorFile(FRESH, "Munich"),
+      [STEADY]: mirrorNamed(STEADY),
+      [FLAKY]: mirrorNamed(FLAKY, { city: "Hamburg" }),
+      [FRESH]: mirrorNamed(FRESH, { city: "Munich" }),
     },
     status,
     "en,de",

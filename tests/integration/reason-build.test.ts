@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { judgeRepodata, judgeTime, type Verdict } from "../../src/core/status/classify.ts";
 import type { MirrorStatus, StatusFile } from "../../src/core/types.ts";
+import { mirrorNamed } from "../unit/helpers.ts";
 import { buildScratchSite, type ScratchSite } from "./site-build.ts";
 
 const CHECKED = "2026-11-28T06:00:00Z";
@@ -10,19 +11,6 @@ const CODED = "coded.example.org";
 const OLD = "old.example.org";
 const TIME_URL = `https://${CODED}/almalinux/TIME`;
 const KITTEN_URL = `https://${CODED}/almalinux/10-kitten/BaseOS/x86_64/os/repodata/repomd.xml`;
-
-const mirrorFile = (name: string) => `---
-name: ${name}
-address:
-  https: https://${name}/almalinux/
-update_frequency: 3h
-sponsor: ${name} Hosting
-sponsor_url: https://${name}/
-email: noc@example.org
-geolocation:
-  country: DE
-  city: Berlin
-`;
 
 const coded = (v: Verdict) => ({ reason: v.reason, reason_code: v.code, reason_params: v.params });
 const time = judgeTime(
@@ -60,7 +48,12 @@ let site: ScratchSite;
 let build: ScratchSite["build"];
 
 beforeAll(() => {
-  site = buildScratchSite("reason-build", { [CODED]: mirrorFile(CODED), [OLD]: mirrorFile(OLD) }, status, "en,de,ar");
+  site = buildScratchSite(
+    "reason-build",
+    { [CODED]: mirrorNamed(CODED, { http: false }), [OLD]: mirrorNamed(OLD, { http: false }) },
+    status,
+    "en,de,ar",
+  );
   build = site.build;
 }, 250_000);
 

@@ -89,7 +89,8 @@ export async function startWranglerDev(
   };
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && child.exitCode === null) {
-    const answer = await fetch(`${url}${readyPath}`).catch(() => null);
+    // A connection accepted but never answered must not outlast the deadline.
+    const answer = await fetch(`${url}${readyPath}`, { signal: AbortSignal.timeout(5_000) }).catch(() => null);
     if (answer !== null) {
       await answer.body?.cancel();
       return { url, log: () => log, stop };

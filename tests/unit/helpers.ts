@@ -16,6 +16,25 @@ geolocation:
   city: Frankfurt
 `;
 
+/**
+ * A sound mirror file for a site built in a test: the mirror `name` in Germany, at `city`, with
+ * https and (unless `http` is false) http addresses, sponsored by "`name` Hosting".
+ */
+export function mirrorNamed(name: string, { city = "Berlin", http = true } = {}): string {
+  return `---
+name: ${name}
+address:
+${http ? `  http: http://${name}/almalinux/\n` : ""}  https: https://${name}/almalinux/
+update_frequency: 3h
+sponsor: ${name} Hosting
+sponsor_url: https://${name}/
+email: noc@example.org
+geolocation:
+  country: DE
+  city: ${city}
+`;
+}
+
 /** Checks `text` as `x.yml` and returns the mirror and compact "line:col severity code" lines. */
 export function check(text: string) {
   const { mirror, diagnostics } = checkMirrorFile("x.yml", text);

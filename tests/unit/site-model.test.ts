@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadRegistry } from "../../src/core/load.ts";
 import { isoAliases, isoPath, isoReleases } from "../../src/site/isos.ts";
 import { mirrorlistsOf } from "../../src/site/mirrorlists.ts";
-import { hideEmails, isPublic } from "../../src/site/model.ts";
+import { editUrl, hideEmails, isPublic, registryPath } from "../../src/site/model.ts";
 import { REGISTRY_FACTS } from "../registry-facts.ts";
 
 const registry = loadRegistry();
@@ -17,6 +17,14 @@ describe("the site model over the real registry", () => {
     expect(hideEmails("write to ops@example.org or a.b+c@x.example.com")).toBe(
       "write to (address hidden) or (address hidden)",
     );
+  });
+
+  it("links a mirror file where the registry repository keeps it, whatever its name holds", () => {
+    const base = "https://github.com/AlmaLinux/mirrors/edit/master/";
+    expect(registryPath("tests/fixtures/site/mirrors.d/a.example.org.yml")).toBe("mirrors.d/a.example.org.yml");
+    expect(editUrl(base, "/abs/mirrors.d/a.example.org.yml")).toBe(`${base}mirrors.d/a.example.org.yml`);
+    // A hostile file name cannot cut the link short or add a query.
+    expect(editUrl(base, "mirrors.d/x#y?z=%.yml")).toBe(`${base}mirrors.d/x%23y%3Fz%3D%25.yml`);
   });
 
   it("puts a public mirror in every current version's lists, a switched-off private one in none", () => {

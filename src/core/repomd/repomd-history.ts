@@ -4,20 +4,14 @@
  * `TIME` is: an alternate stays acceptable until that long has passed since a newer version
  * replaced it, then leaves the history. Pure: the checker supplies what it saw and the time.
  */
+import type { StatusFile } from "../schema/schema-types.ts";
 import type { RepomdDigests, RepomdRecord } from "./repomd-record.ts";
 
-/** An earlier version, with the time a newer one replaced it. */
-export interface RepomdAlternate extends RepomdRecord {
-  /** ISO 8601 time the reference was first seen publishing something newer. */
-  superseded_at: string;
-}
+/** One repo path's history, as the status schema defines it: the current version and the alternates (newest first). */
+export type RepomdHistory = NonNullable<StatusFile["repomd"]>[string];
 
-/** One repo path's history: what the reference publishes now, and what it published recently. */
-export interface RepomdHistory {
-  current: RepomdRecord;
-  /** Newest first. */
-  alternates: RepomdAlternate[];
-}
+/** An earlier version, with the time (`superseded_at`) a newer one replaced it. */
+export type RepomdAlternate = RepomdHistory["alternates"][number];
 
 /** Repo path (`9.8/BaseOS/x86_64/os`, below the tree's base URL) → its history. */
 export type RepomdHistories = Map<string, RepomdHistory>;

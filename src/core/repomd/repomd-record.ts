@@ -4,22 +4,14 @@
  * and when the checker first saw it. Hashing is plain computation (`node:crypto`), no I/O.
  */
 import { createHash } from "node:crypto";
+import type { StatusFile } from "../schema/schema-types.ts";
 
-/** One version of a `repomd.xml`, as the reference published it. */
-export interface RepomdRecord {
-  /** Lower-case hex SHA-256 of the file's bytes. */
-  sha256: string;
-  /** Lower-case hex SHA-512 of the file's bytes. */
-  sha512: string;
-  /** Size in bytes. */
-  size: number;
-  /** The `<revision>` element's text, or null when the file has none. */
-  revision: string | null;
-  /** The largest `<timestamp>` (epoch seconds) in the file, or null when it has none. */
-  timestamp: number | null;
-  /** ISO 8601 time the checker first saw this version at the reference. */
-  first_seen: string;
-}
+/**
+ * One version of a `repomd.xml`, as the reference published it and the status file keeps it:
+ * lower-case hex SHA-256 and SHA-512, size, `<revision>` and newest `<timestamp>` (null when the
+ * file has none), and when the checker first saw it. The type is the status schema's.
+ */
+export type RepomdRecord = NonNullable<StatusFile["repomd"]>[string]["current"];
 
 /** The two digests of a file's bytes, lower-case hex. */
 export interface RepomdDigests {

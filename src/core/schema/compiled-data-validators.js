@@ -11,9 +11,74 @@ function validate10(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://mirrorsite.invalid/status.schema.json" */;
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.checked_at === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checked_at"},message:"must have required property '"+"checked_at"+"'"};
+let missing0;
+if(((data.checked_at === undefined) && (missing0 = "checked_at")) || ((data.mirrors === undefined) && (missing0 = "mirrors"))){
+validate10.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.checked_at !== undefined){
+let data0 = data.checked_at;
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data0 === "string"){
+if(!pattern0.test(data0)){
+validate10.errors = [{instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
+return false;
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.mirrors !== undefined){
+let data1 = data.mirrors;
+const _errs3 = errors;
+if(errors === _errs3){
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key0 in data1){
+let data2 = data1[key0];
+const _errs6 = errors;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+validate10.errors = [{instancePath:instancePath+"/mirrors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mirrors/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+var valid1 = _errs6 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/mirrors",schemaPath:"#/properties/mirrors/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.repomd !== undefined){
+let data3 = data.repomd;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+for(const key1 in data3){
+const _errs10 = errors;
+if(typeof key1 === "string"){
+if(!pattern1.test(key1)){
+const err0 = {instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9][0-9a-z.-]{0,31}/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,7}$"},message:"must match pattern \""+"^[0-9][0-9a-z.-]{0,31}/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,7}$"+"\"",propertyName:key1};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -22,8 +87,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.mirrors === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mirrors"},message:"must have required property '"+"mirrors"+"'"};
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+const err1 = {instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -31,657 +98,409 @@ else {
 vErrors.push(err1);
 }
 errors++;
-}
-if(data.checked_at !== undefined){
-let data0 = data.checked_at;
-if(typeof data0 === "string"){
-if(!pattern0.test(data0)){
-const err2 = {instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
+validate10.errors = vErrors;
+return false;
+break;
 }
 }
-else {
-const err3 = {instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.mirrors !== undefined){
-let data1 = data.mirrors;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key0 in data1){
-let data2 = data1[key0];
-if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
-const err4 = {instancePath:instancePath+"/mirrors/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/mirrors/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/mirrors",schemaPath:"#/properties/mirrors/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.repomd !== undefined){
-let data3 = data.repomd;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-for(const key1 in data3){
-const _errs10 = errors;
-if(typeof key1 === "string"){
-if(!pattern1.test(key1)){
-const err6 = {instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9][0-9a-z.-]{0,31}/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,7}$"},message:"must match pattern \""+"^[0-9][0-9a-z.-]{0,31}/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,7}$"+"\"",propertyName:key1};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-var valid2 = _errs10 === errors;
-if(!valid2){
-const err7 = {instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
+if(valid2){
 for(const key2 in data3){
 let data4 = data3[key2];
+const _errs12 = errors;
+if(errors === _errs12){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
-if(data4.current === undefined){
-const err8 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/required",keyword:"required",params:{missingProperty: "current"},message:"must have required property '"+"current"+"'"};
-if(vErrors === null){
-vErrors = [err8];
+let missing1;
+if(((data4.current === undefined) && (missing1 = "current")) || ((data4.alternates === undefined) && (missing1 = "alternates"))){
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
 }
 else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data4.alternates === undefined){
-const err9 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/required",keyword:"required",params:{missingProperty: "alternates"},message:"must have required property '"+"alternates"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
 if(data4.current !== undefined){
 let data5 = data4.current;
+const _errs14 = errors;
+if(errors === _errs14){
 if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.sha256 === undefined){
-const err10 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
-if(vErrors === null){
-vErrors = [err10];
+let missing2;
+if(((((((data5.sha256 === undefined) && (missing2 = "sha256")) || ((data5.sha512 === undefined) && (missing2 = "sha512"))) || ((data5.size === undefined) && (missing2 = "size"))) || ((data5.revision === undefined) && (missing2 = "revision"))) || ((data5.timestamp === undefined) && (missing2 = "timestamp"))) || ((data5.first_seen === undefined) && (missing2 = "first_seen"))){
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
 }
 else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data5.sha512 === undefined){
-const err11 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "sha512"},message:"must have required property '"+"sha512"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.size === undefined){
-const err12 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.revision === undefined){
-const err13 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data5.timestamp === undefined){
-const err14 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data5.first_seen === undefined){
-const err15 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "first_seen"},message:"must have required property '"+"first_seen"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
 if(data5.sha256 !== undefined){
 let data6 = data5.sha256;
+const _errs16 = errors;
+if(errors === _errs16){
 if(typeof data6 === "string"){
 if(!pattern2.test(data6)){
-const err16 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
 }
 }
 else {
-const err17 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs16 === errors;
 }
 else {
-vErrors.push(err17);
+var valid5 = true;
 }
-errors++;
-}
-}
+if(valid5){
 if(data5.sha512 !== undefined){
 let data7 = data5.sha512;
+const _errs18 = errors;
+if(errors === _errs18){
 if(typeof data7 === "string"){
 if(!pattern3.test(data7)){
-const err18 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""}];
+return false;
 }
 }
 else {
-const err19 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs18 === errors;
 }
 else {
-vErrors.push(err19);
+var valid5 = true;
 }
-errors++;
-}
-}
+if(valid5){
 if(data5.size !== undefined){
 let data8 = data5.size;
+const _errs20 = errors;
 if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err20 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err20];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err20);
-}
-errors++;
-}
+if(errors === _errs20){
 if((typeof data8 == "number") && (isFinite(data8))){
 if(data8 < 0 || isNaN(data8)){
-const err21 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err21];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid5 = _errs20 === errors;
 }
 else {
-vErrors.push(err21);
+var valid5 = true;
 }
-errors++;
-}
-}
-}
+if(valid5){
 if(data5.revision !== undefined){
 let data9 = data5.revision;
+const _errs22 = errors;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err22 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/revision/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.current.properties.revision.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err22];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/revision/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.current.properties.revision.type},message:"must be string,null"}];
+return false;
 }
-else {
-vErrors.push(err22);
-}
-errors++;
-}
+if(errors === _errs22){
 if(typeof data9 === "string"){
 if(data9.length > 64){
-const err23 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/revision/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err23];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/revision/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+}
+var valid5 = _errs22 === errors;
 }
 else {
-vErrors.push(err23);
+var valid5 = true;
 }
-errors++;
-}
-}
-}
+if(valid5){
 if(data5.timestamp !== undefined){
 let data10 = data5.timestamp;
+const _errs24 = errors;
 if((!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))) && (data10 !== null)){
-const err24 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.current.properties.timestamp.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err24];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.current.properties.timestamp.type},message:"must be integer,null"}];
+return false;
 }
-else {
-vErrors.push(err24);
-}
-errors++;
-}
+if(errors === _errs24){
 if((typeof data10 == "number") && (isFinite(data10))){
 if(data10 < 0 || isNaN(data10)){
-const err25 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err25];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid5 = _errs24 === errors;
 }
 else {
-vErrors.push(err25);
+var valid5 = true;
 }
-errors++;
-}
-}
-}
+if(valid5){
 if(data5.first_seen !== undefined){
 let data11 = data5.first_seen;
+const _errs26 = errors;
+if(errors === _errs26){
 if(typeof data11 === "string"){
 if(!pattern0.test(data11)){
-const err26 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/first_seen/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/first_seen/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
+return false;
 }
 }
 else {
-const err27 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/first_seen/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/first_seen/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid5 = _errs26 === errors;
 }
 else {
-vErrors.push(err27);
-}
-errors++;
+var valid5 = true;
 }
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
+}
+}
+}
+}
 }
 else {
-vErrors.push(err28);
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-errors++;
 }
+var valid4 = _errs14 === errors;
 }
+else {
+var valid4 = true;
+}
+if(valid4){
 if(data4.alternates !== undefined){
 let data12 = data4.alternates;
+const _errs28 = errors;
+if(errors === _errs28){
 if(Array.isArray(data12)){
 if(data12.length > 100){
-const err29 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
-if(vErrors === null){
-vErrors = [err29];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
 }
 else {
-vErrors.push(err29);
-}
-errors++;
-}
+var valid6 = true;
 const len0 = data12.length;
 for(let i0=0; i0<len0; i0++){
 let data13 = data12[i0];
+const _errs30 = errors;
+if(errors === _errs30){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.sha256 === undefined){
-const err30 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
-if(vErrors === null){
-vErrors = [err30];
+let missing3;
+if((((((((data13.sha256 === undefined) && (missing3 = "sha256")) || ((data13.sha512 === undefined) && (missing3 = "sha512"))) || ((data13.size === undefined) && (missing3 = "size"))) || ((data13.revision === undefined) && (missing3 = "revision"))) || ((data13.timestamp === undefined) && (missing3 = "timestamp"))) || ((data13.first_seen === undefined) && (missing3 = "first_seen"))) || ((data13.superseded_at === undefined) && (missing3 = "superseded_at"))){
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
 }
 else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data13.sha512 === undefined){
-const err31 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "sha512"},message:"must have required property '"+"sha512"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data13.size === undefined){
-const err32 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data13.revision === undefined){
-const err33 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data13.timestamp === undefined){
-const err34 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data13.first_seen === undefined){
-const err35 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "first_seen"},message:"must have required property '"+"first_seen"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data13.superseded_at === undefined){
-const err36 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "superseded_at"},message:"must have required property '"+"superseded_at"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
 if(data13.sha256 !== undefined){
 let data14 = data13.sha256;
+const _errs32 = errors;
+if(errors === _errs32){
 if(typeof data14 === "string"){
 if(!pattern2.test(data14)){
-const err37 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs32 === errors;
 }
 else {
-vErrors.push(err38);
+var valid7 = true;
 }
-errors++;
-}
-}
+if(valid7){
 if(data13.sha512 !== undefined){
 let data15 = data13.sha512;
+const _errs34 = errors;
+if(errors === _errs34){
 if(typeof data15 === "string"){
 if(!pattern3.test(data15)){
-const err39 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""}];
+return false;
 }
 }
 else {
-const err40 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs34 === errors;
 }
 else {
-vErrors.push(err40);
+var valid7 = true;
 }
-errors++;
-}
-}
+if(valid7){
 if(data13.size !== undefined){
 let data16 = data13.size;
+const _errs36 = errors;
 if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err41 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err41];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err41);
-}
-errors++;
-}
+if(errors === _errs36){
 if((typeof data16 == "number") && (isFinite(data16))){
 if(data16 < 0 || isNaN(data16)){
-const err42 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err42];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid7 = _errs36 === errors;
 }
 else {
-vErrors.push(err42);
+var valid7 = true;
 }
-errors++;
-}
-}
-}
+if(valid7){
 if(data13.revision !== undefined){
 let data17 = data13.revision;
+const _errs38 = errors;
 if((typeof data17 !== "string") && (data17 !== null)){
-const err43 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/revision/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.alternates.items.properties.revision.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err43];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/revision/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.alternates.items.properties.revision.type},message:"must be string,null"}];
+return false;
 }
-else {
-vErrors.push(err43);
-}
-errors++;
-}
+if(errors === _errs38){
 if(typeof data17 === "string"){
 if(data17.length > 64){
-const err44 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/revision/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"};
-if(vErrors === null){
-vErrors = [err44];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/revision",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/revision/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+}
+var valid7 = _errs38 === errors;
 }
 else {
-vErrors.push(err44);
+var valid7 = true;
 }
-errors++;
-}
-}
-}
+if(valid7){
 if(data13.timestamp !== undefined){
 let data18 = data13.timestamp;
+const _errs40 = errors;
 if((!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))) && (data18 !== null)){
-const err45 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.alternates.items.properties.timestamp.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err45];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/type",keyword:"type",params:{type: schema11.properties.repomd.additionalProperties.properties.alternates.items.properties.timestamp.type},message:"must be integer,null"}];
+return false;
 }
-else {
-vErrors.push(err45);
-}
-errors++;
-}
+if(errors === _errs40){
 if((typeof data18 == "number") && (isFinite(data18))){
 if(data18 < 0 || isNaN(data18)){
-const err46 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err46];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid7 = _errs40 === errors;
 }
 else {
-vErrors.push(err46);
+var valid7 = true;
 }
-errors++;
-}
-}
-}
+if(valid7){
 if(data13.first_seen !== undefined){
 let data19 = data13.first_seen;
+const _errs42 = errors;
+if(errors === _errs42){
 if(typeof data19 === "string"){
 if(!pattern0.test(data19)){
-const err47 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/first_seen/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/first_seen/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
+return false;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/first_seen/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err48];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/first_seen",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/first_seen/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs42 === errors;
 }
 else {
-vErrors.push(err48);
+var valid7 = true;
 }
-errors++;
-}
-}
+if(valid7){
 if(data13.superseded_at !== undefined){
 let data20 = data13.superseded_at;
+const _errs44 = errors;
+if(errors === _errs44){
 if(typeof data20 === "string"){
 if(!pattern0.test(data20)){
-const err49 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/superseded_at",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/superseded_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/superseded_at",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/superseded_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
+return false;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/superseded_at",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/superseded_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err50];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0+"/superseded_at",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/superseded_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs44 === errors;
 }
 else {
-vErrors.push(err50);
-}
-errors++;
+var valid7 = true;
 }
 }
 }
-else {
-const err51 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err51];
 }
-else {
-vErrors.push(err51);
 }
-errors++;
+}
 }
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i0,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
 }
+var valid6 = _errs30 === errors;
+if(!valid6){
+break;
 }
-else {
-const err53 = {instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
 }
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid4 = _errs28 === errors;
 }
 else {
-vErrors.push(err54);
+var valid4 = true;
 }
-errors++;
+}
+}
+}
+else {
+validate10.errors = [{instancePath:instancePath+"/repomd/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs12 === errors;
+if(!valid3){
+break;
+}
 }
 }
 }
 else {
-const err55 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
+validate10.errors = [{instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
 }
 else {
-vErrors.push(err55);
+var valid0 = true;
 }
-errors++;
+}
+}
+}
+}
+else {
+validate10.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 validate10.errors = vErrors;
 return errors === 0;
@@ -696,9 +515,84 @@ const pattern20 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.state === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
+let missing0;
+if((((data.state === undefined) && (missing0 = "state")) || ((data.reason === undefined) && (missing0 = "reason"))) || ((data.checked_at === undefined) && (missing0 = "checked_at"))){
+validate11.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.state !== undefined){
+let data0 = data.state;
+const _errs1 = errors;
+if(!((((data0 === "ok") || (data0 === "outdated")) || (data0 === "broken")) || (data0 === "unreachable"))){
+validate11.errors = [{instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.state.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reason !== undefined){
+let data1 = data.reason;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data1 === "string"){
+if(data1.length < 1){
+validate11.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reason_code !== undefined){
+let data2 = data.reason_code;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data2 === "string"){
+if(!pattern9.test(data2)){
+validate11.errors = [{instancePath:instancePath+"/reason_code",schemaPath:"#/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/reason_code",schemaPath:"#/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reason_params !== undefined){
+let data3 = data.reason_params;
+const _errs6 = errors;
+if(errors === _errs6){
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(Object.keys(data3).length > 16){
+validate11.errors = [{instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"}];
+return false;
+}
+else {
+for(const key0 in data3){
+const _errs8 = errors;
+if(typeof key0 === "string"){
+if(!pattern10.test(key0)){
+const err0 = {instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key0};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -707,8 +601,10 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.reason === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+const err1 = {instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -716,9 +612,391 @@ else {
 vErrors.push(err1);
 }
 errors++;
+validate11.errors = vErrors;
+return false;
+break;
 }
-if(data.checked_at === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checked_at"},message:"must have required property '"+"checked_at"+"'"};
+}
+if(valid1){
+for(const key1 in data3){
+let data4 = data3[key1];
+const _errs10 = errors;
+if((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))){
+validate11.errors = [{instancePath:instancePath+"/reason_params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.reason_params.additionalProperties.type},message:"must be string,number"}];
+return false;
+}
+var valid2 = _errs10 === errors;
+if(!valid2){
+break;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.checked_at !== undefined){
+let data5 = data.checked_at;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data5 === "string"){
+if(!pattern0.test(data5)){
+validate11.errors = [{instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs12 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ipv4 !== undefined){
+let data6 = data.ipv4;
+const _errs14 = errors;
+if((typeof data6 !== "boolean") && (data6 !== null)){
+validate11.errors = [{instancePath:instancePath+"/ipv4",schemaPath:"#/properties/ipv4/type",keyword:"type",params:{type: schema12.properties.ipv4.type},message:"must be boolean,null"}];
+return false;
+}
+var valid0 = _errs14 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.ipv6 !== undefined){
+let data7 = data.ipv6;
+const _errs16 = errors;
+if((typeof data7 !== "boolean") && (data7 !== null)){
+validate11.errors = [{instancePath:instancePath+"/ipv6",schemaPath:"#/properties/ipv6/type",keyword:"type",params:{type: schema12.properties.ipv6.type},message:"must be boolean,null"}];
+return false;
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.url !== undefined){
+const _errs18 = errors;
+if(typeof data.url !== "string"){
+validate11.errors = [{instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs18 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.http_status !== undefined){
+let data9 = data.http_status;
+const _errs20 = errors;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+validate11.errors = [{instancePath:instancePath+"/http_status",schemaPath:"#/properties/http_status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs20){
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 > 599 || isNaN(data9)){
+validate11.errors = [{instancePath:instancePath+"/http_status",schemaPath:"#/properties/http_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+return false;
+}
+else {
+if(data9 < 100 || isNaN(data9)){
+validate11.errors = [{instancePath:instancePath+"/http_status",schemaPath:"#/properties/http_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"}];
+return false;
+}
+}
+}
+}
+var valid0 = _errs20 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.base_url !== undefined){
+const _errs22 = errors;
+if(typeof data.base_url !== "string"){
+validate11.errors = [{instancePath:instancePath+"/base_url",schemaPath:"#/properties/base_url/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid0 = _errs22 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.synced_at !== undefined){
+let data11 = data.synced_at;
+const _errs24 = errors;
+if(errors === _errs24){
+if(typeof data11 === "string"){
+if(!pattern0.test(data11)){
+validate11.errors = [{instancePath:instancePath+"/synced_at",schemaPath:"#/properties/synced_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/synced_at",schemaPath:"#/properties/synced_at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs24 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.checked !== undefined){
+const _errs26 = errors;
+if(typeof data.checked !== "boolean"){
+validate11.errors = [{instancePath:instancePath+"/checked",schemaPath:"#/properties/checked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs26 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.addresses !== undefined){
+let data13 = data.addresses;
+const _errs28 = errors;
+if(errors === _errs28){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing1;
+if(((data13.ipv4 === undefined) && (missing1 = "ipv4")) || ((data13.ipv6 === undefined) && (missing1 = "ipv6"))){
+validate11.errors = [{instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+if(data13.ipv4 !== undefined){
+let data14 = data13.ipv4;
+const _errs30 = errors;
+if(errors === _errs30){
+if(Array.isArray(data14)){
+var valid4 = true;
+const len0 = data14.length;
+for(let i0=0; i0<len0; i0++){
+const _errs32 = errors;
+if(typeof data14[i0] !== "string"){
+validate11.errors = [{instancePath:instancePath+"/addresses/ipv4/" + i0,schemaPath:"#/properties/addresses/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid4 = _errs32 === errors;
+if(!valid4){
+break;
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/addresses/ipv4",schemaPath:"#/properties/addresses/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid3 = _errs30 === errors;
+}
+else {
+var valid3 = true;
+}
+if(valid3){
+if(data13.ipv6 !== undefined){
+let data16 = data13.ipv6;
+const _errs34 = errors;
+if(errors === _errs34){
+if(Array.isArray(data16)){
+var valid5 = true;
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+const _errs36 = errors;
+if(typeof data16[i1] !== "string"){
+validate11.errors = [{instancePath:instancePath+"/addresses/ipv6/" + i1,schemaPath:"#/properties/addresses/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid5 = _errs36 === errors;
+if(!valid5){
+break;
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/addresses/ipv6",schemaPath:"#/properties/addresses/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid3 = _errs34 === errors;
+}
+else {
+var valid3 = true;
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs28 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.repodata !== undefined){
+let data18 = data.repodata;
+const _errs38 = errors;
+if(errors === _errs38){
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+let missing2;
+if(((data18.checked === undefined) && (missing2 = "checked")) || ((data18.total === undefined) && (missing2 = "total"))){
+validate11.errors = [{instancePath:instancePath+"/repodata",schemaPath:"#/properties/repodata/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+if(data18.checked !== undefined){
+let data19 = data18.checked;
+const _errs40 = errors;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+validate11.errors = [{instancePath:instancePath+"/repodata/checked",schemaPath:"#/properties/repodata/properties/checked/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs40){
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+validate11.errors = [{instancePath:instancePath+"/repodata/checked",schemaPath:"#/properties/repodata/properties/checked/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid6 = _errs40 === errors;
+}
+else {
+var valid6 = true;
+}
+if(valid6){
+if(data18.total !== undefined){
+let data20 = data18.total;
+const _errs42 = errors;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+validate11.errors = [{instancePath:instancePath+"/repodata/total",schemaPath:"#/properties/repodata/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs42){
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+validate11.errors = [{instancePath:instancePath+"/repodata/total",schemaPath:"#/properties/repodata/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid6 = _errs42 === errors;
+}
+else {
+var valid6 = true;
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/repodata",schemaPath:"#/properties/repodata/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.kitten !== undefined){
+let data21 = data.kitten;
+const _errs44 = errors;
+if(errors === _errs44){
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+let missing3;
+if(((data21.state === undefined) && (missing3 = "state")) || ((data21.reason === undefined) && (missing3 = "reason"))){
+validate11.errors = [{instancePath:instancePath+"/kitten",schemaPath:"#/properties/kitten/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+if(data21.state !== undefined){
+let data22 = data21.state;
+const _errs46 = errors;
+if(!((((data22 === "ok") || (data22 === "outdated")) || (data22 === "broken")) || (data22 === "unreachable"))){
+validate11.errors = [{instancePath:instancePath+"/kitten/state",schemaPath:"#/properties/kitten/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.kitten.properties.state.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid7 = _errs46 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data21.reason !== undefined){
+const _errs47 = errors;
+if(typeof data21.reason !== "string"){
+validate11.errors = [{instancePath:instancePath+"/kitten/reason",schemaPath:"#/properties/kitten/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid7 = _errs47 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data21.reason_code !== undefined){
+let data24 = data21.reason_code;
+const _errs49 = errors;
+if(errors === _errs49){
+if(typeof data24 === "string"){
+if(!pattern9.test(data24)){
+validate11.errors = [{instancePath:instancePath+"/kitten/reason_code",schemaPath:"#/properties/kitten/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/kitten/reason_code",schemaPath:"#/properties/kitten/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid7 = _errs49 === errors;
+}
+else {
+var valid7 = true;
+}
+if(valid7){
+if(data21.reason_params !== undefined){
+let data25 = data21.reason_params;
+const _errs51 = errors;
+if(errors === _errs51){
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+if(Object.keys(data25).length > 16){
+validate11.errors = [{instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"}];
+return false;
+}
+else {
+for(const key2 in data25){
+const _errs53 = errors;
+if(typeof key2 === "string"){
+if(!pattern10.test(key2)){
+const err2 = {instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -727,10 +1005,10 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.state !== undefined){
-let data0 = data.state;
-if(!((((data0 === "ok") || (data0 === "outdated")) || (data0 === "broken")) || (data0 === "unreachable"))){
-const err3 = {instancePath:instancePath+"/state",schemaPath:"#/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.state.enum},message:"must be equal to one of the allowed values"};
+}
+var valid8 = _errs53 === errors;
+if(!valid8){
+const err3 = {instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -738,13 +1016,124 @@ else {
 vErrors.push(err3);
 }
 errors++;
+validate11.errors = vErrors;
+return false;
+break;
 }
 }
-if(data.reason !== undefined){
-let data1 = data.reason;
-if(typeof data1 === "string"){
-if(data1.length < 1){
-const err4 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(valid8){
+for(const key3 in data25){
+let data26 = data25[key3];
+const _errs55 = errors;
+if((typeof data26 !== "string") && (!((typeof data26 == "number") && (isFinite(data26))))){
+validate11.errors = [{instancePath:instancePath+"/kitten/reason_params/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kitten/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.kitten.properties.reason_params.additionalProperties.type},message:"must be string,number"}];
+return false;
+}
+var valid9 = _errs55 === errors;
+if(!valid9){
+break;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid7 = _errs51 === errors;
+}
+else {
+var valid7 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/kitten",schemaPath:"#/properties/kitten/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs44 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.isos !== undefined){
+let data27 = data.isos;
+const _errs57 = errors;
+if(errors === _errs57){
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+let missing4;
+if(((data27.complete === undefined) && (missing4 = "complete")) || ((data27.reason === undefined) && (missing4 = "reason"))){
+validate11.errors = [{instancePath:instancePath+"/isos",schemaPath:"#/properties/isos/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+if(data27.complete !== undefined){
+const _errs59 = errors;
+if(typeof data27.complete !== "boolean"){
+validate11.errors = [{instancePath:instancePath+"/isos/complete",schemaPath:"#/properties/isos/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid10 = _errs59 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data27.reason !== undefined){
+const _errs61 = errors;
+if(typeof data27.reason !== "string"){
+validate11.errors = [{instancePath:instancePath+"/isos/reason",schemaPath:"#/properties/isos/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid10 = _errs61 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data27.reason_code !== undefined){
+let data30 = data27.reason_code;
+const _errs63 = errors;
+if(errors === _errs63){
+if(typeof data30 === "string"){
+if(!pattern9.test(data30)){
+validate11.errors = [{instancePath:instancePath+"/isos/reason_code",schemaPath:"#/properties/isos/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/isos/reason_code",schemaPath:"#/properties/isos/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid10 = _errs63 === errors;
+}
+else {
+var valid10 = true;
+}
+if(valid10){
+if(data27.reason_params !== undefined){
+let data31 = data27.reason_params;
+const _errs65 = errors;
+if(errors === _errs65){
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(Object.keys(data31).length > 16){
+validate11.errors = [{instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"}];
+return false;
+}
+else {
+for(const key4 in data31){
+const _errs67 = errors;
+if(typeof key4 === "string"){
+if(!pattern10.test(key4)){
+const err4 = {instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -754,8 +1143,9 @@ vErrors.push(err4);
 errors++;
 }
 }
-else {
-const err5 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid11 = _errs67 === errors;
+if(!valid11){
+const err5 = {instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -763,13 +1153,433 @@ else {
 vErrors.push(err5);
 }
 errors++;
+validate11.errors = vErrors;
+return false;
+break;
 }
 }
-if(data.reason_code !== undefined){
-let data2 = data.reason_code;
-if(typeof data2 === "string"){
-if(!pattern9.test(data2)){
-const err6 = {instancePath:instancePath+"/reason_code",schemaPath:"#/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""};
+if(valid11){
+for(const key5 in data31){
+let data32 = data31[key5];
+const _errs69 = errors;
+if((typeof data32 !== "string") && (!((typeof data32 == "number") && (isFinite(data32))))){
+validate11.errors = [{instancePath:instancePath+"/isos/reason_params/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/isos/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.isos.properties.reason_params.additionalProperties.type},message:"must be string,number"}];
+return false;
+}
+var valid12 = _errs69 === errors;
+if(!valid12){
+break;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid10 = _errs65 === errors;
+}
+else {
+var valid10 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/isos",schemaPath:"#/properties/isos/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs57 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.lag_seconds !== undefined){
+let data33 = data.lag_seconds;
+const _errs71 = errors;
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+validate11.errors = [{instancePath:instancePath+"/lag_seconds",schemaPath:"#/properties/lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs71){
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 0 || isNaN(data33)){
+validate11.errors = [{instancePath:instancePath+"/lag_seconds",schemaPath:"#/properties/lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid0 = _errs71 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.repomd_behind !== undefined){
+let data34 = data.repomd_behind;
+const _errs73 = errors;
+if(errors === _errs73){
+if(Array.isArray(data34)){
+var valid13 = true;
+const len2 = data34.length;
+for(let i2=0; i2<len2; i2++){
+let data35 = data34[i2];
+const _errs75 = errors;
+if(errors === _errs75){
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+let missing5;
+if((((data35.repo === undefined) && (missing5 = "repo")) || ((data35.revision === undefined) && (missing5 = "revision"))) || ((data35.lag_seconds === undefined) && (missing5 = "lag_seconds"))){
+validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2,schemaPath:"#/properties/repomd_behind/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+if(data35.repo !== undefined){
+const _errs77 = errors;
+if(typeof data35.repo !== "string"){
+validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/repo",schemaPath:"#/properties/repomd_behind/items/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid14 = _errs77 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data35.revision !== undefined){
+let data37 = data35.revision;
+const _errs79 = errors;
+if((typeof data37 !== "string") && (data37 !== null)){
+validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/revision",schemaPath:"#/properties/repomd_behind/items/properties/revision/type",keyword:"type",params:{type: schema12.properties.repomd_behind.items.properties.revision.type},message:"must be string,null"}];
+return false;
+}
+var valid14 = _errs79 === errors;
+}
+else {
+var valid14 = true;
+}
+if(valid14){
+if(data35.lag_seconds !== undefined){
+let data38 = data35.lag_seconds;
+const _errs81 = errors;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/lag_seconds",schemaPath:"#/properties/repomd_behind/items/properties/lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(errors === _errs81){
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 0 || isNaN(data38)){
+validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/lag_seconds",schemaPath:"#/properties/repomd_behind/items/properties/lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid14 = _errs81 === errors;
+}
+else {
+var valid14 = true;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2,schemaPath:"#/properties/repomd_behind/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid13 = _errs75 === errors;
+if(!valid13){
+break;
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/repomd_behind",schemaPath:"#/properties/repomd_behind/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs73 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.timings !== undefined){
+let data39 = data.timings;
+const _errs83 = errors;
+if(errors === _errs83){
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let missing6;
+if((data39.total_ms === undefined) && (missing6 = "total_ms")){
+validate11.errors = [{instancePath:instancePath+"/timings",schemaPath:"#/properties/timings/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+return false;
+}
+else {
+if(data39.total_ms !== undefined){
+let data40 = data39.total_ms;
+const _errs85 = errors;
+if(errors === _errs85){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 0 || isNaN(data40)){
+validate11.errors = [{instancePath:instancePath+"/timings/total_ms",schemaPath:"#/properties/timings/properties/total_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/timings/total_ms",schemaPath:"#/properties/timings/properties/total_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid15 = _errs85 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data39.dns_ms !== undefined){
+let data41 = data39.dns_ms;
+const _errs87 = errors;
+if(errors === _errs87){
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+validate11.errors = [{instancePath:instancePath+"/timings/dns_ms",schemaPath:"#/properties/timings/properties/dns_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/timings/dns_ms",schemaPath:"#/properties/timings/properties/dns_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid15 = _errs87 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data39.base_ms !== undefined){
+let data42 = data39.base_ms;
+const _errs89 = errors;
+if(errors === _errs89){
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+validate11.errors = [{instancePath:instancePath+"/timings/base_ms",schemaPath:"#/properties/timings/properties/base_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/timings/base_ms",schemaPath:"#/properties/timings/properties/base_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid15 = _errs89 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data39.time_ms !== undefined){
+let data43 = data39.time_ms;
+const _errs91 = errors;
+if(errors === _errs91){
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+validate11.errors = [{instancePath:instancePath+"/timings/time_ms",schemaPath:"#/properties/timings/properties/time_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/timings/time_ms",schemaPath:"#/properties/timings/properties/time_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid15 = _errs91 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data39.repodata_ms !== undefined){
+let data44 = data39.repodata_ms;
+const _errs93 = errors;
+if(errors === _errs93){
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+validate11.errors = [{instancePath:instancePath+"/timings/repodata_ms",schemaPath:"#/properties/timings/properties/repodata_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/timings/repodata_ms",schemaPath:"#/properties/timings/properties/repodata_ms/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid15 = _errs93 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/timings",schemaPath:"#/properties/timings/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.history !== undefined){
+let data45 = data.history;
+const _errs95 = errors;
+if(errors === _errs95){
+if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
+let missing7;
+if(((data45.changes === undefined) && (missing7 = "changes")) || ((data45.days === undefined) && (missing7 = "days"))){
+validate11.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
+return false;
+}
+else {
+if(data45.changes !== undefined){
+let data46 = data45.changes;
+const _errs97 = errors;
+if(errors === _errs97){
+if(Array.isArray(data46)){
+if(data46.length > 100){
+validate11.errors = [{instancePath:instancePath+"/history/changes",schemaPath:"#/properties/history/properties/changes/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid17 = true;
+const len3 = data46.length;
+for(let i3=0; i3<len3; i3++){
+let data47 = data46[i3];
+const _errs99 = errors;
+if(errors === _errs99){
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+let missing8;
+if(((((data47.at === undefined) && (missing8 = "at")) || ((data47.from === undefined) && (missing8 = "from"))) || ((data47.to === undefined) && (missing8 = "to"))) || ((data47.reason === undefined) && (missing8 = "reason"))){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
+return false;
+}
+else {
+if(data47.at !== undefined){
+let data48 = data47.at;
+const _errs101 = errors;
+if(errors === _errs101){
+if(typeof data48 === "string"){
+if(!pattern0.test(data48)){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/at",schemaPath:"#/properties/history/properties/changes/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/at",schemaPath:"#/properties/history/properties/changes/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid18 = _errs101 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data47.from !== undefined){
+let data49 = data47.from;
+const _errs103 = errors;
+if(!((((data49 === "ok") || (data49 === "outdated")) || (data49 === "broken")) || (data49 === "unreachable"))){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/from",schemaPath:"#/properties/history/properties/changes/items/properties/from/enum",keyword:"enum",params:{allowedValues: schema12.properties.history.properties.changes.items.properties.from.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid18 = _errs103 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data47.to !== undefined){
+let data50 = data47.to;
+const _errs104 = errors;
+if(!((((data50 === "ok") || (data50 === "outdated")) || (data50 === "broken")) || (data50 === "unreachable"))){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/to",schemaPath:"#/properties/history/properties/changes/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema12.properties.history.properties.changes.items.properties.to.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid18 = _errs104 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data47.reason !== undefined){
+let data51 = data47.reason;
+const _errs105 = errors;
+if(errors === _errs105){
+if(typeof data51 === "string"){
+if(data51.length > 200){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason",schemaPath:"#/properties/history/properties/changes/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason",schemaPath:"#/properties/history/properties/changes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid18 = _errs105 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data47.reason_code !== undefined){
+let data52 = data47.reason_code;
+const _errs107 = errors;
+if(errors === _errs107){
+if(typeof data52 === "string"){
+if(!pattern9.test(data52)){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_code",schemaPath:"#/properties/history/properties/changes/items/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_code",schemaPath:"#/properties/history/properties/changes/items/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid18 = _errs107 === errors;
+}
+else {
+var valid18 = true;
+}
+if(valid18){
+if(data47.reason_params !== undefined){
+let data53 = data47.reason_params;
+const _errs109 = errors;
+if(errors === _errs109){
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(Object.keys(data53).length > 16){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"}];
+return false;
+}
+else {
+for(const key6 in data53){
+const _errs111 = errors;
+if(typeof key6 === "string"){
+if(!pattern10.test(key6)){
+const err6 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key6};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -779,8 +1589,9 @@ vErrors.push(err6);
 errors++;
 }
 }
-else {
-const err7 = {instancePath:instancePath+"/reason_code",schemaPath:"#/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid19 = _errs111 === errors;
+if(!valid19){
+const err7 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -788,1452 +1599,246 @@ else {
 vErrors.push(err7);
 }
 errors++;
+validate11.errors = vErrors;
+return false;
+break;
 }
 }
-if(data.reason_params !== undefined){
-let data3 = data.reason_params;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(Object.keys(data3).length > 16){
-const err8 = {instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key0 in data3){
-const _errs8 = errors;
-if(typeof key0 === "string"){
-if(!pattern10.test(key0)){
-const err9 = {instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key0};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-var valid1 = _errs8 === errors;
-if(!valid1){
-const err10 = {instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key0},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-for(const key1 in data3){
-let data4 = data3[key1];
-if((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))){
-const err11 = {instancePath:instancePath+"/reason_params/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.reason_params.additionalProperties.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/reason_params",schemaPath:"#/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.checked_at !== undefined){
-let data5 = data.checked_at;
-if(typeof data5 === "string"){
-if(!pattern0.test(data5)){
-const err13 = {instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/checked_at",schemaPath:"#/properties/checked_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.ipv4 !== undefined){
-let data6 = data.ipv4;
-if((typeof data6 !== "boolean") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/ipv4",schemaPath:"#/properties/ipv4/type",keyword:"type",params:{type: schema12.properties.ipv4.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.ipv6 !== undefined){
-let data7 = data.ipv6;
-if((typeof data7 !== "boolean") && (data7 !== null)){
-const err16 = {instancePath:instancePath+"/ipv6",schemaPath:"#/properties/ipv6/type",keyword:"type",params:{type: schema12.properties.ipv6.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.url !== undefined){
-if(typeof data.url !== "string"){
-const err17 = {instancePath:instancePath+"/url",schemaPath:"#/properties/url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.http_status !== undefined){
-let data9 = data.http_status;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err18 = {instancePath:instancePath+"/http_status",schemaPath:"#/properties/http_status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 > 599 || isNaN(data9)){
-const err19 = {instancePath:instancePath+"/http_status",schemaPath:"#/properties/http_status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data9 < 100 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/http_status",schemaPath:"#/properties/http_status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 100},message:"must be >= 100"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-if(data.base_url !== undefined){
-if(typeof data.base_url !== "string"){
-const err21 = {instancePath:instancePath+"/base_url",schemaPath:"#/properties/base_url/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.synced_at !== undefined){
-let data11 = data.synced_at;
-if(typeof data11 === "string"){
-if(!pattern0.test(data11)){
-const err22 = {instancePath:instancePath+"/synced_at",schemaPath:"#/properties/synced_at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/synced_at",schemaPath:"#/properties/synced_at/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.checked !== undefined){
-if(typeof data.checked !== "boolean"){
-const err24 = {instancePath:instancePath+"/checked",schemaPath:"#/properties/checked/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.addresses !== undefined){
-let data13 = data.addresses;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.ipv4 === undefined){
-const err25 = {instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/required",keyword:"required",params:{missingProperty: "ipv4"},message:"must have required property '"+"ipv4"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data13.ipv6 === undefined){
-const err26 = {instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/required",keyword:"required",params:{missingProperty: "ipv6"},message:"must have required property '"+"ipv6"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data13.ipv4 !== undefined){
-let data14 = data13.ipv4;
-if(Array.isArray(data14)){
-const len0 = data14.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data14[i0] !== "string"){
-const err27 = {instancePath:instancePath+"/addresses/ipv4/" + i0,schemaPath:"#/properties/addresses/properties/ipv4/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/addresses/ipv4",schemaPath:"#/properties/addresses/properties/ipv4/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data13.ipv6 !== undefined){
-let data16 = data13.ipv6;
-if(Array.isArray(data16)){
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data16[i1] !== "string"){
-const err29 = {instancePath:instancePath+"/addresses/ipv6/" + i1,schemaPath:"#/properties/addresses/properties/ipv6/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/addresses/ipv6",schemaPath:"#/properties/addresses/properties/ipv6/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-else {
-const err31 = {instancePath:instancePath+"/addresses",schemaPath:"#/properties/addresses/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.repodata !== undefined){
-let data18 = data.repodata;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.checked === undefined){
-const err32 = {instancePath:instancePath+"/repodata",schemaPath:"#/properties/repodata/required",keyword:"required",params:{missingProperty: "checked"},message:"must have required property '"+"checked"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data18.total === undefined){
-const err33 = {instancePath:instancePath+"/repodata",schemaPath:"#/properties/repodata/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data18.checked !== undefined){
-let data19 = data18.checked;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err34 = {instancePath:instancePath+"/repodata/checked",schemaPath:"#/properties/repodata/properties/checked/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err35 = {instancePath:instancePath+"/repodata/checked",schemaPath:"#/properties/repodata/properties/checked/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-if(data18.total !== undefined){
-let data20 = data18.total;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err36 = {instancePath:instancePath+"/repodata/total",schemaPath:"#/properties/repodata/properties/total/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err37 = {instancePath:instancePath+"/repodata/total",schemaPath:"#/properties/repodata/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/repodata",schemaPath:"#/properties/repodata/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data.kitten !== undefined){
-let data21 = data.kitten;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.state === undefined){
-const err39 = {instancePath:instancePath+"/kitten",schemaPath:"#/properties/kitten/required",keyword:"required",params:{missingProperty: "state"},message:"must have required property '"+"state"+"'"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data21.reason === undefined){
-const err40 = {instancePath:instancePath+"/kitten",schemaPath:"#/properties/kitten/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data21.state !== undefined){
-let data22 = data21.state;
-if(!((((data22 === "ok") || (data22 === "outdated")) || (data22 === "broken")) || (data22 === "unreachable"))){
-const err41 = {instancePath:instancePath+"/kitten/state",schemaPath:"#/properties/kitten/properties/state/enum",keyword:"enum",params:{allowedValues: schema12.properties.kitten.properties.state.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data21.reason !== undefined){
-if(typeof data21.reason !== "string"){
-const err42 = {instancePath:instancePath+"/kitten/reason",schemaPath:"#/properties/kitten/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data21.reason_code !== undefined){
-let data24 = data21.reason_code;
-if(typeof data24 === "string"){
-if(!pattern9.test(data24)){
-const err43 = {instancePath:instancePath+"/kitten/reason_code",schemaPath:"#/properties/kitten/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/kitten/reason_code",schemaPath:"#/properties/kitten/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data21.reason_params !== undefined){
-let data25 = data21.reason_params;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-if(Object.keys(data25).length > 16){
-const err45 = {instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-for(const key2 in data25){
-const _errs53 = errors;
-if(typeof key2 === "string"){
-if(!pattern10.test(key2)){
-const err46 = {instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key2};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-var valid10 = _errs53 === errors;
-if(!valid10){
-const err47 = {instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-for(const key3 in data25){
-let data26 = data25[key3];
-if((typeof data26 !== "string") && (!((typeof data26 == "number") && (isFinite(data26))))){
-const err48 = {instancePath:instancePath+"/kitten/reason_params/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/kitten/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.kitten.properties.reason_params.additionalProperties.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/kitten/reason_params",schemaPath:"#/properties/kitten/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/kitten",schemaPath:"#/properties/kitten/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data.isos !== undefined){
-let data27 = data.isos;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.complete === undefined){
-const err51 = {instancePath:instancePath+"/isos",schemaPath:"#/properties/isos/required",keyword:"required",params:{missingProperty: "complete"},message:"must have required property '"+"complete"+"'"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-if(data27.reason === undefined){
-const err52 = {instancePath:instancePath+"/isos",schemaPath:"#/properties/isos/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data27.complete !== undefined){
-if(typeof data27.complete !== "boolean"){
-const err53 = {instancePath:instancePath+"/isos/complete",schemaPath:"#/properties/isos/properties/complete/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-if(data27.reason !== undefined){
-if(typeof data27.reason !== "string"){
-const err54 = {instancePath:instancePath+"/isos/reason",schemaPath:"#/properties/isos/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-if(data27.reason_code !== undefined){
-let data30 = data27.reason_code;
-if(typeof data30 === "string"){
-if(!pattern9.test(data30)){
-const err55 = {instancePath:instancePath+"/isos/reason_code",schemaPath:"#/properties/isos/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/isos/reason_code",schemaPath:"#/properties/isos/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data27.reason_params !== undefined){
-let data31 = data27.reason_params;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(Object.keys(data31).length > 16){
-const err57 = {instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-for(const key4 in data31){
-const _errs67 = errors;
-if(typeof key4 === "string"){
-if(!pattern10.test(key4)){
-const err58 = {instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key4};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-var valid13 = _errs67 === errors;
-if(!valid13){
-const err59 = {instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-for(const key5 in data31){
-let data32 = data31[key5];
-if((typeof data32 !== "string") && (!((typeof data32 == "number") && (isFinite(data32))))){
-const err60 = {instancePath:instancePath+"/isos/reason_params/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/isos/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.isos.properties.reason_params.additionalProperties.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/isos/reason_params",schemaPath:"#/properties/isos/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/isos",schemaPath:"#/properties/isos/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data.lag_seconds !== undefined){
-let data33 = data.lag_seconds;
-if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
-const err63 = {instancePath:instancePath+"/lag_seconds",schemaPath:"#/properties/lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if((typeof data33 == "number") && (isFinite(data33))){
-if(data33 < 0 || isNaN(data33)){
-const err64 = {instancePath:instancePath+"/lag_seconds",schemaPath:"#/properties/lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-if(data.repomd_behind !== undefined){
-let data34 = data.repomd_behind;
-if(Array.isArray(data34)){
-const len2 = data34.length;
-for(let i2=0; i2<len2; i2++){
-let data35 = data34[i2];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.repo === undefined){
-const err65 = {instancePath:instancePath+"/repomd_behind/" + i2,schemaPath:"#/properties/repomd_behind/items/required",keyword:"required",params:{missingProperty: "repo"},message:"must have required property '"+"repo"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data35.revision === undefined){
-const err66 = {instancePath:instancePath+"/repomd_behind/" + i2,schemaPath:"#/properties/repomd_behind/items/required",keyword:"required",params:{missingProperty: "revision"},message:"must have required property '"+"revision"+"'"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data35.lag_seconds === undefined){
-const err67 = {instancePath:instancePath+"/repomd_behind/" + i2,schemaPath:"#/properties/repomd_behind/items/required",keyword:"required",params:{missingProperty: "lag_seconds"},message:"must have required property '"+"lag_seconds"+"'"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data35.repo !== undefined){
-if(typeof data35.repo !== "string"){
-const err68 = {instancePath:instancePath+"/repomd_behind/" + i2+"/repo",schemaPath:"#/properties/repomd_behind/items/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data35.revision !== undefined){
-let data37 = data35.revision;
-if((typeof data37 !== "string") && (data37 !== null)){
-const err69 = {instancePath:instancePath+"/repomd_behind/" + i2+"/revision",schemaPath:"#/properties/repomd_behind/items/properties/revision/type",keyword:"type",params:{type: schema12.properties.repomd_behind.items.properties.revision.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data35.lag_seconds !== undefined){
-let data38 = data35.lag_seconds;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err70 = {instancePath:instancePath+"/repomd_behind/" + i2+"/lag_seconds",schemaPath:"#/properties/repomd_behind/items/properties/lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err71 = {instancePath:instancePath+"/repomd_behind/" + i2+"/lag_seconds",schemaPath:"#/properties/repomd_behind/items/properties/lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err72 = {instancePath:instancePath+"/repomd_behind/" + i2,schemaPath:"#/properties/repomd_behind/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/repomd_behind",schemaPath:"#/properties/repomd_behind/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data.timings !== undefined){
-let data39 = data.timings;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.total_ms === undefined){
-const err74 = {instancePath:instancePath+"/timings",schemaPath:"#/properties/timings/required",keyword:"required",params:{missingProperty: "total_ms"},message:"must have required property '"+"total_ms"+"'"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data39.total_ms !== undefined){
-let data40 = data39.total_ms;
-if((typeof data40 == "number") && (isFinite(data40))){
-if(data40 < 0 || isNaN(data40)){
-const err75 = {instancePath:instancePath+"/timings/total_ms",schemaPath:"#/properties/timings/properties/total_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/timings/total_ms",schemaPath:"#/properties/timings/properties/total_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data39.dns_ms !== undefined){
-let data41 = data39.dns_ms;
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err77 = {instancePath:instancePath+"/timings/dns_ms",schemaPath:"#/properties/timings/properties/dns_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/timings/dns_ms",schemaPath:"#/properties/timings/properties/dns_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data39.base_ms !== undefined){
-let data42 = data39.base_ms;
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err79 = {instancePath:instancePath+"/timings/base_ms",schemaPath:"#/properties/timings/properties/base_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/timings/base_ms",schemaPath:"#/properties/timings/properties/base_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data39.time_ms !== undefined){
-let data43 = data39.time_ms;
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 < 0 || isNaN(data43)){
-const err81 = {instancePath:instancePath+"/timings/time_ms",schemaPath:"#/properties/timings/properties/time_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-else {
-const err82 = {instancePath:instancePath+"/timings/time_ms",schemaPath:"#/properties/timings/properties/time_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data39.repodata_ms !== undefined){
-let data44 = data39.repodata_ms;
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 0 || isNaN(data44)){
-const err83 = {instancePath:instancePath+"/timings/repodata_ms",schemaPath:"#/properties/timings/properties/repodata_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-}
-else {
-const err84 = {instancePath:instancePath+"/timings/repodata_ms",schemaPath:"#/properties/timings/properties/repodata_ms/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/timings",schemaPath:"#/properties/timings/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data.history !== undefined){
-let data45 = data.history;
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(data45.changes === undefined){
-const err86 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if(data45.days === undefined){
-const err87 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: "days"},message:"must have required property '"+"days"+"'"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if(data45.changes !== undefined){
-let data46 = data45.changes;
-if(Array.isArray(data46)){
-if(data46.length > 100){
-const err88 = {instancePath:instancePath+"/history/changes",schemaPath:"#/properties/history/properties/changes/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-const len3 = data46.length;
-for(let i3=0; i3<len3; i3++){
-let data47 = data46[i3];
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-if(data47.at === undefined){
-const err89 = {instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if(data47.from === undefined){
-const err90 = {instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data47.to === undefined){
-const err91 = {instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-if(data47.reason === undefined){
-const err92 = {instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-if(data47.at !== undefined){
-let data48 = data47.at;
-if(typeof data48 === "string"){
-if(!pattern0.test(data48)){
-const err93 = {instancePath:instancePath+"/history/changes/" + i3+"/at",schemaPath:"#/properties/history/properties/changes/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/history/changes/" + i3+"/at",schemaPath:"#/properties/history/properties/changes/items/properties/at/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-if(data47.from !== undefined){
-let data49 = data47.from;
-if(!((((data49 === "ok") || (data49 === "outdated")) || (data49 === "broken")) || (data49 === "unreachable"))){
-const err95 = {instancePath:instancePath+"/history/changes/" + i3+"/from",schemaPath:"#/properties/history/properties/changes/items/properties/from/enum",keyword:"enum",params:{allowedValues: schema12.properties.history.properties.changes.items.properties.from.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-if(data47.to !== undefined){
-let data50 = data47.to;
-if(!((((data50 === "ok") || (data50 === "outdated")) || (data50 === "broken")) || (data50 === "unreachable"))){
-const err96 = {instancePath:instancePath+"/history/changes/" + i3+"/to",schemaPath:"#/properties/history/properties/changes/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema12.properties.history.properties.changes.items.properties.to.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data47.reason !== undefined){
-let data51 = data47.reason;
-if(typeof data51 === "string"){
-if(data51.length > 200){
-const err97 = {instancePath:instancePath+"/history/changes/" + i3+"/reason",schemaPath:"#/properties/history/properties/changes/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-else {
-const err98 = {instancePath:instancePath+"/history/changes/" + i3+"/reason",schemaPath:"#/properties/history/properties/changes/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data47.reason_code !== undefined){
-let data52 = data47.reason_code;
-if(typeof data52 === "string"){
-if(!pattern9.test(data52)){
-const err99 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_code",schemaPath:"#/properties/history/properties/changes/items/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-else {
-const err100 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_code",schemaPath:"#/properties/history/properties/changes/items/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data47.reason_params !== undefined){
-let data53 = data47.reason_params;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(Object.keys(data53).length > 16){
-const err101 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-for(const key6 in data53){
-const _errs111 = errors;
-if(typeof key6 === "string"){
-if(!pattern10.test(key6)){
-const err102 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key6};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-var valid23 = _errs111 === errors;
-if(!valid23){
-const err103 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key6},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
+if(valid19){
 for(const key7 in data53){
 let data54 = data53[key7];
+const _errs113 = errors;
 if((typeof data54 !== "string") && (!((typeof data54 == "number") && (isFinite(data54))))){
-const err104 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.history.properties.changes.items.properties.reason_params.additionalProperties.type},message:"must be string,number"};
-if(vErrors === null){
-vErrors = [err104];
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.history.properties.changes.items.properties.reason_params.additionalProperties.type},message:"must be string,number"}];
+return false;
 }
-else {
-vErrors.push(err104);
-}
-errors++;
-}
+if(errors === _errs113){
 if(typeof data54 === "string"){
 if(data54.length > 200){
-const err105 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
 }
 }
 }
+var valid20 = _errs113 === errors;
+if(!valid20){
+break;
 }
-else {
-const err106 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err106];
 }
-else {
-vErrors.push(err106);
-}
-errors++;
 }
 }
 }
 else {
-const err107 = {instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err107];
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid18 = _errs109 === errors;
 }
 else {
-vErrors.push(err107);
+var valid18 = true;
 }
-errors++;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid17 = _errs99 === errors;
+if(!valid17){
+break;
+}
 }
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/history/changes",schemaPath:"#/properties/history/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err108];
+validate11.errors = [{instancePath:instancePath+"/history/changes",schemaPath:"#/properties/history/properties/changes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid16 = _errs97 === errors;
 }
 else {
-vErrors.push(err108);
+var valid16 = true;
 }
-errors++;
-}
-}
+if(valid16){
 if(data45.days !== undefined){
 let data55 = data45.days;
+const _errs115 = errors;
+if(errors === _errs115){
 if(Array.isArray(data55)){
 if(data55.length > 30){
-const err109 = {instancePath:instancePath+"/history/days",schemaPath:"#/properties/history/properties/days/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"};
-if(vErrors === null){
-vErrors = [err109];
+validate11.errors = [{instancePath:instancePath+"/history/days",schemaPath:"#/properties/history/properties/days/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"}];
+return false;
 }
 else {
-vErrors.push(err109);
-}
-errors++;
-}
+var valid21 = true;
 const len4 = data55.length;
 for(let i4=0; i4<len4; i4++){
 let data56 = data55[i4];
+const _errs117 = errors;
+if(errors === _errs117){
 if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.day === undefined){
-const err110 = {instancePath:instancePath+"/history/days/" + i4,schemaPath:"#/properties/history/properties/days/items/required",keyword:"required",params:{missingProperty: "day"},message:"must have required property '"+"day"+"'"};
-if(vErrors === null){
-vErrors = [err110];
+let missing9;
+if((((data56.day === undefined) && (missing9 = "day")) || ((data56.checks === undefined) && (missing9 = "checks"))) || ((data56.ok === undefined) && (missing9 = "ok"))){
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4,schemaPath:"#/properties/history/properties/days/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
+return false;
 }
 else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data56.checks === undefined){
-const err111 = {instancePath:instancePath+"/history/days/" + i4,schemaPath:"#/properties/history/properties/days/items/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data56.ok === undefined){
-const err112 = {instancePath:instancePath+"/history/days/" + i4,schemaPath:"#/properties/history/properties/days/items/required",keyword:"required",params:{missingProperty: "ok"},message:"must have required property '"+"ok"+"'"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
 if(data56.day !== undefined){
 let data57 = data56.day;
+const _errs119 = errors;
+if(errors === _errs119){
 if(typeof data57 === "string"){
 if(!pattern20.test(data57)){
-const err113 = {instancePath:instancePath+"/history/days/" + i4+"/day",schemaPath:"#/properties/history/properties/days/items/properties/day/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/day",schemaPath:"#/properties/history/properties/days/items/properties/day/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
+return false;
 }
 }
 else {
-const err114 = {instancePath:instancePath+"/history/days/" + i4+"/day",schemaPath:"#/properties/history/properties/days/items/properties/day/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err114];
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/day",schemaPath:"#/properties/history/properties/days/items/properties/day/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid22 = _errs119 === errors;
 }
 else {
-vErrors.push(err114);
+var valid22 = true;
 }
-errors++;
-}
-}
+if(valid22){
 if(data56.checks !== undefined){
 let data58 = data56.checks;
+const _errs121 = errors;
 if(!(((typeof data58 == "number") && (!(data58 % 1) && !isNaN(data58))) && (isFinite(data58)))){
-const err115 = {instancePath:instancePath+"/history/days/" + i4+"/checks",schemaPath:"#/properties/history/properties/days/items/properties/checks/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err115];
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/checks",schemaPath:"#/properties/history/properties/days/items/properties/checks/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err115);
-}
-errors++;
-}
+if(errors === _errs121){
 if((typeof data58 == "number") && (isFinite(data58))){
 if(data58 < 1 || isNaN(data58)){
-const err116 = {instancePath:instancePath+"/history/days/" + i4+"/checks",schemaPath:"#/properties/history/properties/days/items/properties/checks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err116];
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/checks",schemaPath:"#/properties/history/properties/days/items/properties/checks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid22 = _errs121 === errors;
 }
 else {
-vErrors.push(err116);
+var valid22 = true;
 }
-errors++;
-}
-}
-}
+if(valid22){
 if(data56.ok !== undefined){
 let data59 = data56.ok;
+const _errs123 = errors;
 if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err117 = {instancePath:instancePath+"/history/days/" + i4+"/ok",schemaPath:"#/properties/history/properties/days/items/properties/ok/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err117];
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/ok",schemaPath:"#/properties/history/properties/days/items/properties/ok/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err117);
-}
-errors++;
-}
+if(errors === _errs123){
 if((typeof data59 == "number") && (isFinite(data59))){
 if(data59 < 0 || isNaN(data59)){
-const err118 = {instancePath:instancePath+"/history/days/" + i4+"/ok",schemaPath:"#/properties/history/properties/days/items/properties/ok/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err118];
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/ok",schemaPath:"#/properties/history/properties/days/items/properties/ok/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid22 = _errs123 === errors;
 }
 else {
-vErrors.push(err118);
+var valid22 = true;
 }
-errors++;
-}
-}
-}
+if(valid22){
 if(data56.worst_lag_seconds !== undefined){
 let data60 = data56.worst_lag_seconds;
+const _errs125 = errors;
 if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err119 = {instancePath:instancePath+"/history/days/" + i4+"/worst_lag_seconds",schemaPath:"#/properties/history/properties/days/items/properties/worst_lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err119];
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/worst_lag_seconds",schemaPath:"#/properties/history/properties/days/items/properties/worst_lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err119);
-}
-errors++;
-}
+if(errors === _errs125){
 if((typeof data60 == "number") && (isFinite(data60))){
 if(data60 < 0 || isNaN(data60)){
-const err120 = {instancePath:instancePath+"/history/days/" + i4+"/worst_lag_seconds",schemaPath:"#/properties/history/properties/days/items/properties/worst_lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err120];
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/worst_lag_seconds",schemaPath:"#/properties/history/properties/days/items/properties/worst_lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid22 = _errs125 === errors;
 }
 else {
-vErrors.push(err120);
-}
-errors++;
+var valid22 = true;
 }
 }
 }
-}
-else {
-const err121 = {instancePath:instancePath+"/history/days/" + i4,schemaPath:"#/properties/history/properties/days/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
 }
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/history/days",schemaPath:"#/properties/history/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
+validate11.errors = [{instancePath:instancePath+"/history/days/" + i4,schemaPath:"#/properties/history/properties/days/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
 }
+var valid21 = _errs117 === errors;
+if(!valid21){
+break;
 }
-else {
-const err123 = {instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
 }
 }
 }
 else {
-const err124 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err124];
+validate11.errors = [{instancePath:instancePath+"/history/days",schemaPath:"#/properties/history/properties/days/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid16 = _errs115 === errors;
 }
 else {
-vErrors.push(err124);
+var valid16 = true;
 }
-errors++;
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs95 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 validate11.errors = vErrors;
 return errors === 0;
@@ -2252,207 +1857,99 @@ function validate12(data, {instancePath="", parentData, parentDataProperty, root
 /*# sourceURL="https://mirrors.almalinux.org/mirrorlist/v1.schema.json" */;
 let vErrors = null;
 let errors = 0;
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.$schema === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "$schema"},message:"must have required property '"+"$schema"+"'"};
-if(vErrors === null){
-vErrors = [err0];
+let missing0;
+if((((((data.$schema === undefined) && (missing0 = "$schema")) || ((data.format === undefined) && (missing0 = "format"))) || ((data.statusCheckedAt === undefined) && (missing0 = "statusCheckedAt"))) || ((data.config === undefined) && (missing0 = "config"))) || ((data.mirrors === undefined) && (missing0 = "mirrors"))){
+validate12.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
 }
 else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.format === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "format"},message:"must have required property '"+"format"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.statusCheckedAt === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "statusCheckedAt"},message:"must have required property '"+"statusCheckedAt"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.config === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "config"},message:"must have required property '"+"config"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.mirrors === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mirrors"},message:"must have required property '"+"mirrors"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
+const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "$schema") || (key0 === "format")) || (key0 === "statusCheckedAt")) || (key0 === "config")) || (key0 === "repomd")) || (key0 === "mirrors"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
+validate12.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs1 === errors){
 if(data.$schema !== undefined){
+const _errs2 = errors;
 if("v1.schema.json" !== data.$schema){
-const err6 = {instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/const",keyword:"const",params:{allowedValue: "v1.schema.json"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err6];
+validate12.errors = [{instancePath:instancePath+"/$schema",schemaPath:"#/properties/%24schema/const",keyword:"const",params:{allowedValue: "v1.schema.json"},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs2 === errors;
 }
 else {
-vErrors.push(err6);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.format !== undefined){
+const _errs3 = errors;
 if(1 !== data.format){
-const err7 = {instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err7];
+validate12.errors = [{instancePath:instancePath+"/format",schemaPath:"#/properties/format/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs3 === errors;
 }
 else {
-vErrors.push(err7);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.statusCheckedAt !== undefined){
 let data2 = data.statusCheckedAt;
+const _errs4 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err8 = {instancePath:instancePath+"/statusCheckedAt",schemaPath:"#/properties/statusCheckedAt/type",keyword:"type",params:{type: schema13.properties.statusCheckedAt.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err8];
+validate12.errors = [{instancePath:instancePath+"/statusCheckedAt",schemaPath:"#/properties/statusCheckedAt/type",keyword:"type",params:{type: schema13.properties.statusCheckedAt.type},message:"must be string,null"}];
+return false;
+}
+var valid0 = _errs4 === errors;
 }
 else {
-vErrors.push(err8);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.config !== undefined){
 let data3 = data.config;
+const _errs6 = errors;
+if(errors === _errs6){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.versions === undefined){
-const err9 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "versions"},message:"must have required property '"+"versions"+"'"};
-if(vErrors === null){
-vErrors = [err9];
+let missing1;
+if((((((((data3.versions === undefined) && (missing1 = "versions")) || ((data3.aliases === undefined) && (missing1 = "aliases"))) || ((data3.vaultVersions === undefined) && (missing1 = "vaultVersions"))) || ((data3.vaultUrl === undefined) && (missing1 = "vaultUrl"))) || ((data3.kittenVersions === undefined) && (missing1 = "kittenVersions"))) || ((data3.arches === undefined) && (missing1 = "arches"))) || ((data3.repos === undefined) && (missing1 = "repos"))){
+validate12.errors = [{instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
 }
 else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.aliases === undefined){
-const err10 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "aliases"},message:"must have required property '"+"aliases"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data3.vaultVersions === undefined){
-const err11 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "vaultVersions"},message:"must have required property '"+"vaultVersions"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data3.vaultUrl === undefined){
-const err12 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "vaultUrl"},message:"must have required property '"+"vaultUrl"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data3.kittenVersions === undefined){
-const err13 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "kittenVersions"},message:"must have required property '"+"kittenVersions"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data3.arches === undefined){
-const err14 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "arches"},message:"must have required property '"+"arches"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data3.repos === undefined){
-const err15 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/required",keyword:"required",params:{missingProperty: "repos"},message:"must have required property '"+"repos"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
+const _errs8 = errors;
 for(const key1 in data3){
 if(!(((((((key1 === "versions") || (key1 === "aliases")) || (key1 === "vaultVersions")) || (key1 === "vaultUrl")) || (key1 === "kittenVersions")) || (key1 === "arches")) || (key1 === "repos"))){
-const err16 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config",schemaPath:"#/properties/config/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs8 === errors){
 if(data3.versions !== undefined){
 let data4 = data3.versions;
+const _errs9 = errors;
+if(errors === _errs9){
 if(Array.isArray(data4)){
+var valid2 = true;
 const len0 = data4.length;
 for(let i0=0; i0<len0; i0++){
+const _errs11 = errors;
 if(typeof data4[i0] !== "string"){
-const err17 = {instancePath:instancePath+"/config/versions/" + i0,schemaPath:"#/properties/config/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
+validate12.errors = [{instancePath:instancePath+"/config/versions/" + i0,schemaPath:"#/properties/config/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err17);
-}
-errors++;
+var valid2 = _errs11 === errors;
+if(!valid2){
+break;
 }
 }
+if(valid2){
 let i1 = data4.length;
 let j0;
 if(i1 > 1){
@@ -2464,74 +1961,73 @@ continue;
 }
 if(typeof indices0[item0] == "number"){
 j0 = indices0[item0];
-const err18 = {instancePath:instancePath+"/config/versions",schemaPath:"#/properties/config/properties/versions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/versions",schemaPath:"#/properties/config/properties/versions/uniqueItems",keyword:"uniqueItems",params:{i: i1, j: j0},message:"must NOT have duplicate items (items ## "+j0+" and "+i1+" are identical)"}];
+return false;
 break;
 }
 indices0[item0] = i1;
 }
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/config/versions",schemaPath:"#/properties/config/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err19];
 }
 else {
-vErrors.push(err19);
+validate12.errors = [{instancePath:instancePath+"/config/versions",schemaPath:"#/properties/config/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
 }
+var valid1 = _errs9 === errors;
 }
+else {
+var valid1 = true;
+}
+if(valid1){
 if(data3.aliases !== undefined){
 let data6 = data3.aliases;
+const _errs13 = errors;
+if(errors === _errs13){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 for(const key2 in data6){
+const _errs16 = errors;
 if(typeof data6[key2] !== "string"){
-const err20 = {instancePath:instancePath+"/config/aliases/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
+validate12.errors = [{instancePath:instancePath+"/config/aliases/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/properties/aliases/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err20);
-}
-errors++;
+var valid4 = _errs16 === errors;
+if(!valid4){
+break;
 }
 }
 }
 else {
-const err21 = {instancePath:instancePath+"/config/aliases",schemaPath:"#/properties/config/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
+validate12.errors = [{instancePath:instancePath+"/config/aliases",schemaPath:"#/properties/config/properties/aliases/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs13 === errors;
 }
 else {
-vErrors.push(err21);
+var valid1 = true;
 }
-errors++;
-}
-}
+if(valid1){
 if(data3.vaultVersions !== undefined){
 let data8 = data3.vaultVersions;
+const _errs18 = errors;
+if(errors === _errs18){
 if(Array.isArray(data8)){
+var valid5 = true;
 const len1 = data8.length;
 for(let i2=0; i2<len1; i2++){
+const _errs20 = errors;
 if(typeof data8[i2] !== "string"){
-const err22 = {instancePath:instancePath+"/config/vaultVersions/" + i2,schemaPath:"#/properties/config/properties/vaultVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
+validate12.errors = [{instancePath:instancePath+"/config/vaultVersions/" + i2,schemaPath:"#/properties/config/properties/vaultVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err22);
-}
-errors++;
+var valid5 = _errs20 === errors;
+if(!valid5){
+break;
 }
 }
+if(valid5){
 let i3 = data8.length;
 let j1;
 if(i3 > 1){
@@ -2543,72 +2039,66 @@ continue;
 }
 if(typeof indices1[item1] == "number"){
 j1 = indices1[item1];
-const err23 = {instancePath:instancePath+"/config/vaultVersions",schemaPath:"#/properties/config/properties/vaultVersions/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/vaultVersions",schemaPath:"#/properties/config/properties/vaultVersions/uniqueItems",keyword:"uniqueItems",params:{i: i3, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i3+" are identical)"}];
+return false;
 break;
 }
 indices1[item1] = i3;
 }
 }
 }
-else {
-const err24 = {instancePath:instancePath+"/config/vaultVersions",schemaPath:"#/properties/config/properties/vaultVersions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err24];
 }
 else {
-vErrors.push(err24);
+validate12.errors = [{instancePath:instancePath+"/config/vaultVersions",schemaPath:"#/properties/config/properties/vaultVersions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
 }
+var valid1 = _errs18 === errors;
 }
+else {
+var valid1 = true;
+}
+if(valid1){
 if(data3.vaultUrl !== undefined){
 let data10 = data3.vaultUrl;
+const _errs22 = errors;
+if(errors === _errs22){
 if(typeof data10 === "string"){
 if(!pattern21.test(data10)){
-const err25 = {instancePath:instancePath+"/config/vaultUrl",schemaPath:"#/properties/config/properties/vaultUrl/pattern",keyword:"pattern",params:{pattern: "^https?://.+/$"},message:"must match pattern \""+"^https?://.+/$"+"\""};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/vaultUrl",schemaPath:"#/properties/config/properties/vaultUrl/pattern",keyword:"pattern",params:{pattern: "^https?://.+/$"},message:"must match pattern \""+"^https?://.+/$"+"\""}];
+return false;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/config/vaultUrl",schemaPath:"#/properties/config/properties/vaultUrl/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
+validate12.errors = [{instancePath:instancePath+"/config/vaultUrl",schemaPath:"#/properties/config/properties/vaultUrl/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid1 = _errs22 === errors;
 }
 else {
-vErrors.push(err26);
+var valid1 = true;
 }
-errors++;
-}
-}
+if(valid1){
 if(data3.kittenVersions !== undefined){
 let data11 = data3.kittenVersions;
+const _errs24 = errors;
+if(errors === _errs24){
 if(Array.isArray(data11)){
+var valid7 = true;
 const len2 = data11.length;
 for(let i4=0; i4<len2; i4++){
+const _errs26 = errors;
 if(typeof data11[i4] !== "string"){
-const err27 = {instancePath:instancePath+"/config/kittenVersions/" + i4,schemaPath:"#/properties/config/properties/kittenVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
+validate12.errors = [{instancePath:instancePath+"/config/kittenVersions/" + i4,schemaPath:"#/properties/config/properties/kittenVersions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err27);
-}
-errors++;
+var valid7 = _errs26 === errors;
+if(!valid7){
+break;
 }
 }
+if(valid7){
 let i5 = data11.length;
 let j2;
 if(i5 > 1){
@@ -2620,50 +2110,50 @@ continue;
 }
 if(typeof indices2[item2] == "number"){
 j2 = indices2[item2];
-const err28 = {instancePath:instancePath+"/config/kittenVersions",schemaPath:"#/properties/config/properties/kittenVersions/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/kittenVersions",schemaPath:"#/properties/config/properties/kittenVersions/uniqueItems",keyword:"uniqueItems",params:{i: i5, j: j2},message:"must NOT have duplicate items (items ## "+j2+" and "+i5+" are identical)"}];
+return false;
 break;
 }
 indices2[item2] = i5;
 }
 }
 }
-else {
-const err29 = {instancePath:instancePath+"/config/kittenVersions",schemaPath:"#/properties/config/properties/kittenVersions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
 }
 else {
-vErrors.push(err29);
+validate12.errors = [{instancePath:instancePath+"/config/kittenVersions",schemaPath:"#/properties/config/properties/kittenVersions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
 }
+var valid1 = _errs24 === errors;
 }
+else {
+var valid1 = true;
+}
+if(valid1){
 if(data3.arches !== undefined){
 let data13 = data3.arches;
+const _errs28 = errors;
+if(errors === _errs28){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 for(const key3 in data13){
 let data14 = data13[key3];
+const _errs31 = errors;
+if(errors === _errs31){
 if(Array.isArray(data14)){
+var valid10 = true;
 const len3 = data14.length;
 for(let i6=0; i6<len3; i6++){
+const _errs33 = errors;
 if(typeof data14[i6] !== "string"){
-const err30 = {instancePath:instancePath+"/config/arches/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/config/properties/arches/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
+validate12.errors = [{instancePath:instancePath+"/config/arches/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/config/properties/arches/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err30);
-}
-errors++;
+var valid10 = _errs33 === errors;
+if(!valid10){
+break;
 }
 }
+if(valid10){
 let i7 = data14.length;
 let j3;
 if(i7 > 1){
@@ -2675,122 +2165,107 @@ continue;
 }
 if(typeof indices3[item3] == "number"){
 j3 = indices3[item3];
-const err31 = {instancePath:instancePath+"/config/arches/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/properties/arches/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/arches/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/properties/arches/additionalProperties/uniqueItems",keyword:"uniqueItems",params:{i: i7, j: j3},message:"must NOT have duplicate items (items ## "+j3+" and "+i7+" are identical)"}];
+return false;
 break;
 }
 indices3[item3] = i7;
 }
 }
 }
-else {
-const err32 = {instancePath:instancePath+"/config/arches/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/properties/arches/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err32];
 }
 else {
-vErrors.push(err32);
+validate12.errors = [{instancePath:instancePath+"/config/arches/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/config/properties/arches/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
+}
+var valid9 = _errs31 === errors;
+if(!valid9){
+break;
 }
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/config/arches",schemaPath:"#/properties/config/properties/arches/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
+validate12.errors = [{instancePath:instancePath+"/config/arches",schemaPath:"#/properties/config/properties/arches/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs28 === errors;
 }
 else {
-vErrors.push(err33);
+var valid1 = true;
 }
-errors++;
-}
-}
+if(valid1){
 if(data3.repos !== undefined){
 let data16 = data3.repos;
+const _errs35 = errors;
+if(errors === _errs35){
 if(Array.isArray(data16)){
+var valid12 = true;
 const len4 = data16.length;
 for(let i8=0; i8<len4; i8++){
 let data17 = data16[i8];
+const _errs37 = errors;
+if(errors === _errs37){
 if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-if(data17.name === undefined){
-const err34 = {instancePath:instancePath+"/config/repos/" + i8,schemaPath:"#/properties/config/properties/repos/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err34];
+let missing2;
+if(((data17.name === undefined) && (missing2 = "name")) || ((data17.path === undefined) && (missing2 = "path"))){
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8,schemaPath:"#/properties/config/properties/repos/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
 }
 else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data17.path === undefined){
-const err35 = {instancePath:instancePath+"/config/repos/" + i8,schemaPath:"#/properties/config/properties/repos/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
+const _errs39 = errors;
 for(const key4 in data17){
 if(!(((((key4 === "name") || (key4 === "path")) || (key4 === "versions")) || (key4 === "arches")) || (key4 === "vault"))){
-const err36 = {instancePath:instancePath+"/config/repos/" + i8,schemaPath:"#/properties/config/properties/repos/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8,schemaPath:"#/properties/config/properties/repos/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs39 === errors){
 if(data17.name !== undefined){
+const _errs40 = errors;
 if(typeof data17.name !== "string"){
-const err37 = {instancePath:instancePath+"/config/repos/" + i8+"/name",schemaPath:"#/properties/config/properties/repos/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/name",schemaPath:"#/properties/config/properties/repos/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid13 = _errs40 === errors;
 }
 else {
-vErrors.push(err37);
+var valid13 = true;
 }
-errors++;
-}
-}
+if(valid13){
 if(data17.path !== undefined){
+const _errs42 = errors;
 if(typeof data17.path !== "string"){
-const err38 = {instancePath:instancePath+"/config/repos/" + i8+"/path",schemaPath:"#/properties/config/properties/repos/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/path",schemaPath:"#/properties/config/properties/repos/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid13 = _errs42 === errors;
 }
 else {
-vErrors.push(err38);
+var valid13 = true;
 }
-errors++;
-}
-}
+if(valid13){
 if(data17.versions !== undefined){
 let data20 = data17.versions;
+const _errs44 = errors;
+if(errors === _errs44){
 if(Array.isArray(data20)){
+var valid14 = true;
 const len5 = data20.length;
 for(let i9=0; i9<len5; i9++){
+const _errs46 = errors;
 if(typeof data20[i9] !== "string"){
-const err39 = {instancePath:instancePath+"/config/repos/" + i8+"/versions/" + i9,schemaPath:"#/properties/config/properties/repos/items/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/versions/" + i9,schemaPath:"#/properties/config/properties/repos/items/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err39);
-}
-errors++;
+var valid14 = _errs46 === errors;
+if(!valid14){
+break;
 }
 }
+if(valid14){
 let i10 = data20.length;
 let j4;
 if(i10 > 1){
@@ -2802,47 +2277,45 @@ continue;
 }
 if(typeof indices4[item4] == "number"){
 j4 = indices4[item4];
-const err40 = {instancePath:instancePath+"/config/repos/" + i8+"/versions",schemaPath:"#/properties/config/properties/repos/items/properties/versions/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/versions",schemaPath:"#/properties/config/properties/repos/items/properties/versions/uniqueItems",keyword:"uniqueItems",params:{i: i10, j: j4},message:"must NOT have duplicate items (items ## "+j4+" and "+i10+" are identical)"}];
+return false;
 break;
 }
 indices4[item4] = i10;
 }
 }
 }
-else {
-const err41 = {instancePath:instancePath+"/config/repos/" + i8+"/versions",schemaPath:"#/properties/config/properties/repos/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err41];
 }
 else {
-vErrors.push(err41);
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/versions",schemaPath:"#/properties/config/properties/repos/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
 }
+var valid13 = _errs44 === errors;
 }
+else {
+var valid13 = true;
+}
+if(valid13){
 if(data17.arches !== undefined){
 let data22 = data17.arches;
+const _errs48 = errors;
+if(errors === _errs48){
 if(Array.isArray(data22)){
+var valid16 = true;
 const len6 = data22.length;
 for(let i11=0; i11<len6; i11++){
+const _errs50 = errors;
 if(typeof data22[i11] !== "string"){
-const err42 = {instancePath:instancePath+"/config/repos/" + i8+"/arches/" + i11,schemaPath:"#/properties/config/properties/repos/items/properties/arches/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/arches/" + i11,schemaPath:"#/properties/config/properties/repos/items/properties/arches/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err42);
-}
-errors++;
+var valid16 = _errs50 === errors;
+if(!valid16){
+break;
 }
 }
+if(valid16){
 let i12 = data22.length;
 let j5;
 if(i12 > 1){
@@ -2854,1110 +2327,935 @@ continue;
 }
 if(typeof indices5[item5] == "number"){
 j5 = indices5[item5];
-const err43 = {instancePath:instancePath+"/config/repos/" + i8+"/arches",schemaPath:"#/properties/config/properties/repos/items/properties/arches/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/arches",schemaPath:"#/properties/config/properties/repos/items/properties/arches/uniqueItems",keyword:"uniqueItems",params:{i: i12, j: j5},message:"must NOT have duplicate items (items ## "+j5+" and "+i12+" are identical)"}];
+return false;
 break;
 }
 indices5[item5] = i12;
 }
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/config/repos/" + i8+"/arches",schemaPath:"#/properties/config/properties/repos/items/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err44];
 }
 else {
-vErrors.push(err44);
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/arches",schemaPath:"#/properties/config/properties/repos/items/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
 }
+var valid13 = _errs48 === errors;
 }
+else {
+var valid13 = true;
+}
+if(valid13){
 if(data17.vault !== undefined){
+const _errs52 = errors;
 if(true !== data17.vault){
-const err45 = {instancePath:instancePath+"/config/repos/" + i8+"/vault",schemaPath:"#/properties/config/properties/repos/items/properties/vault/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err45];
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8+"/vault",schemaPath:"#/properties/config/properties/repos/items/properties/vault/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
+return false;
+}
+var valid13 = _errs52 === errors;
 }
 else {
-vErrors.push(err45);
-}
-errors++;
+var valid13 = true;
 }
 }
 }
-else {
-const err46 = {instancePath:instancePath+"/config/repos/" + i8,schemaPath:"#/properties/config/properties/repos/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err46];
 }
-else {
-vErrors.push(err46);
 }
-errors++;
 }
 }
 }
 else {
-const err47 = {instancePath:instancePath+"/config/repos",schemaPath:"#/properties/config/properties/repos/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err47];
+validate12.errors = [{instancePath:instancePath+"/config/repos/" + i8,schemaPath:"#/properties/config/properties/repos/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid12 = _errs37 === errors;
+if(!valid12){
+break;
+}
+}
 }
 else {
-vErrors.push(err47);
+validate12.errors = [{instancePath:instancePath+"/config/repos",schemaPath:"#/properties/config/properties/repos/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
+}
+var valid1 = _errs35 === errors;
+}
+else {
+var valid1 = true;
+}
+}
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
+validate12.errors = [{instancePath:instancePath+"/config",schemaPath:"#/properties/config/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
 }
 else {
-vErrors.push(err48);
+var valid0 = true;
 }
-errors++;
-}
-}
+if(valid0){
 if(data.repomd !== undefined){
 let data25 = data.repomd;
+const _errs53 = errors;
+if(errors === _errs53){
 if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
 for(const key5 in data25){
 let data26 = data25[key5];
+const _errs56 = errors;
+if(errors === _errs56){
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.current === undefined){
-const err49 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/required",keyword:"required",params:{missingProperty: "current"},message:"must have required property '"+"current"+"'"};
-if(vErrors === null){
-vErrors = [err49];
+let missing3;
+if(((data26.current === undefined) && (missing3 = "current")) || ((data26.alternates === undefined) && (missing3 = "alternates"))){
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
 }
 else {
-vErrors.push(err49);
-}
-errors++;
-}
-if(data26.alternates === undefined){
-const err50 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/required",keyword:"required",params:{missingProperty: "alternates"},message:"must have required property '"+"alternates"+"'"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
+const _errs58 = errors;
 for(const key6 in data26){
 if(!((key6 === "current") || (key6 === "alternates"))){
-const err51 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs58 === errors){
 if(data26.current !== undefined){
 let data27 = data26.current;
+const _errs59 = errors;
+if(errors === _errs59){
 if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.timestamp === undefined){
-const err52 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err52];
+let missing4;
+if(((((data27.timestamp === undefined) && (missing4 = "timestamp")) || ((data27.size === undefined) && (missing4 = "size"))) || ((data27.sha256 === undefined) && (missing4 = "sha256"))) || ((data27.sha512 === undefined) && (missing4 = "sha512"))){
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
 }
 else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data27.size === undefined){
-const err53 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data27.sha256 === undefined){
-const err54 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data27.sha512 === undefined){
-const err55 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/required",keyword:"required",params:{missingProperty: "sha512"},message:"must have required property '"+"sha512"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
+const _errs61 = errors;
 for(const key7 in data27){
 if(!((((key7 === "timestamp") || (key7 === "size")) || (key7 === "sha256")) || (key7 === "sha512"))){
-const err56 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs61 === errors){
 if(data27.timestamp !== undefined){
 let data28 = data27.timestamp;
+const _errs62 = errors;
 if(!(((typeof data28 == "number") && (!(data28 % 1) && !isNaN(data28))) && (isFinite(data28)))){
-const err57 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err57];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err57);
-}
-errors++;
-}
+if(errors === _errs62){
 if((typeof data28 == "number") && (isFinite(data28))){
 if(data28 < 0 || isNaN(data28)){
-const err58 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err58];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid20 = _errs62 === errors;
 }
 else {
-vErrors.push(err58);
+var valid20 = true;
 }
-errors++;
-}
-}
-}
+if(valid20){
 if(data27.size !== undefined){
 let data29 = data27.size;
+const _errs64 = errors;
 if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err59 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err59];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err59);
-}
-errors++;
-}
+if(errors === _errs64){
 if((typeof data29 == "number") && (isFinite(data29))){
 if(data29 < 0 || isNaN(data29)){
-const err60 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err60];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/size",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid20 = _errs64 === errors;
 }
 else {
-vErrors.push(err60);
+var valid20 = true;
 }
-errors++;
-}
-}
-}
+if(valid20){
 if(data27.sha256 !== undefined){
 let data30 = data27.sha256;
+const _errs66 = errors;
+if(errors === _errs66){
 if(typeof data30 === "string"){
 if(!pattern2.test(data30)){
-const err61 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid20 = _errs66 === errors;
 }
 else {
-vErrors.push(err62);
+var valid20 = true;
 }
-errors++;
-}
-}
+if(valid20){
 if(data27.sha512 !== undefined){
 let data31 = data27.sha512;
+const _errs68 = errors;
+if(errors === _errs68){
 if(typeof data31 === "string"){
 if(!pattern3.test(data31)){
-const err63 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""}];
+return false;
 }
 }
 else {
-const err64 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err64];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/current/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid20 = _errs68 === errors;
 }
 else {
-vErrors.push(err64);
+var valid20 = true;
 }
-errors++;
+}
+}
+}
 }
 }
 }
 else {
-const err65 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err65];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/current",schemaPath:"#/properties/repomd/additionalProperties/properties/current/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid19 = _errs59 === errors;
 }
 else {
-vErrors.push(err65);
+var valid19 = true;
 }
-errors++;
-}
-}
+if(valid19){
 if(data26.alternates !== undefined){
 let data32 = data26.alternates;
+const _errs70 = errors;
+if(errors === _errs70){
 if(Array.isArray(data32)){
+var valid21 = true;
 const len7 = data32.length;
 for(let i13=0; i13<len7; i13++){
 let data33 = data32[i13];
+const _errs72 = errors;
+if(errors === _errs72){
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.timestamp === undefined){
-const err66 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "timestamp"},message:"must have required property '"+"timestamp"+"'"};
-if(vErrors === null){
-vErrors = [err66];
+let missing5;
+if(((((data33.timestamp === undefined) && (missing5 = "timestamp")) || ((data33.size === undefined) && (missing5 = "size"))) || ((data33.sha256 === undefined) && (missing5 = "sha256"))) || ((data33.sha512 === undefined) && (missing5 = "sha512"))){
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
 }
 else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data33.size === undefined){
-const err67 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "size"},message:"must have required property '"+"size"+"'"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data33.sha256 === undefined){
-const err68 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "sha256"},message:"must have required property '"+"sha256"+"'"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data33.sha512 === undefined){
-const err69 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/required",keyword:"required",params:{missingProperty: "sha512"},message:"must have required property '"+"sha512"+"'"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
+const _errs74 = errors;
 for(const key8 in data33){
 if(!((((key8 === "timestamp") || (key8 === "size")) || (key8 === "sha256")) || (key8 === "sha512"))){
-const err70 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs74 === errors){
 if(data33.timestamp !== undefined){
 let data34 = data33.timestamp;
+const _errs75 = errors;
 if(!(((typeof data34 == "number") && (!(data34 % 1) && !isNaN(data34))) && (isFinite(data34)))){
-const err71 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err71];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err71);
-}
-errors++;
-}
+if(errors === _errs75){
 if((typeof data34 == "number") && (isFinite(data34))){
 if(data34 < 0 || isNaN(data34)){
-const err72 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err72];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/timestamp",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/timestamp/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid22 = _errs75 === errors;
 }
 else {
-vErrors.push(err72);
+var valid22 = true;
 }
-errors++;
-}
-}
-}
+if(valid22){
 if(data33.size !== undefined){
 let data35 = data33.size;
+const _errs77 = errors;
 if(!(((typeof data35 == "number") && (!(data35 % 1) && !isNaN(data35))) && (isFinite(data35)))){
-const err73 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err73];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err73);
-}
-errors++;
-}
+if(errors === _errs77){
 if((typeof data35 == "number") && (isFinite(data35))){
 if(data35 < 0 || isNaN(data35)){
-const err74 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err74];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/size",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+return false;
+}
+}
+}
+var valid22 = _errs77 === errors;
 }
 else {
-vErrors.push(err74);
+var valid22 = true;
 }
-errors++;
-}
-}
-}
+if(valid22){
 if(data33.sha256 !== undefined){
 let data36 = data33.sha256;
+const _errs79 = errors;
+if(errors === _errs79){
 if(typeof data36 === "string"){
 if(!pattern2.test(data36)){
-const err75 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""}];
+return false;
 }
 }
 else {
-const err76 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err76];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha256",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha256/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid22 = _errs79 === errors;
 }
 else {
-vErrors.push(err76);
+var valid22 = true;
 }
-errors++;
-}
-}
+if(valid22){
 if(data33.sha512 !== undefined){
 let data37 = data33.sha512;
+const _errs81 = errors;
+if(errors === _errs81){
 if(typeof data37 === "string"){
 if(!pattern3.test(data37)){
-const err77 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{128}$"},message:"must match pattern \""+"^[0-9a-f]{128}$"+"\""}];
+return false;
 }
 }
 else {
-const err78 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err78];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13+"/sha512",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/properties/sha512/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid22 = _errs81 === errors;
 }
 else {
-vErrors.push(err78);
+var valid22 = true;
 }
-errors++;
+}
+}
+}
 }
 }
 }
 else {
-const err79 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates/" + i13,schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
 }
-}
-else {
-const err80 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
+var valid21 = _errs72 === errors;
+if(!valid21){
+break;
 }
 }
 }
 else {
-const err81 = {instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err81];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/alternates",schemaPath:"#/properties/repomd/additionalProperties/properties/alternates/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid19 = _errs70 === errors;
 }
 else {
-vErrors.push(err81);
+var valid19 = true;
 }
-errors++;
+}
 }
 }
 }
 else {
-const err82 = {instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err82];
+validate12.errors = [{instancePath:instancePath+"/repomd/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/repomd/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid18 = _errs56 === errors;
+if(!valid18){
+break;
+}
+}
 }
 else {
-vErrors.push(err82);
+validate12.errors = [{instancePath:instancePath+"/repomd",schemaPath:"#/properties/repomd/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
 }
-errors++;
 }
+var valid0 = _errs53 === errors;
 }
+else {
+var valid0 = true;
+}
+if(valid0){
 if(data.mirrors !== undefined){
 let data38 = data.mirrors;
+const _errs83 = errors;
+if(errors === _errs83){
 if(Array.isArray(data38)){
+var valid23 = true;
 const len8 = data38.length;
 for(let i14=0; i14<len8; i14++){
 let data39 = data38[i14];
+const _errs85 = errors;
+if(errors === _errs85){
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.name === undefined){
-const err83 = {instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err83];
+let missing6;
+if(((data39.name === undefined) && (missing6 = "name")) || ((data39.urls === undefined) && (missing6 = "urls"))){
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+return false;
 }
 else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(data39.urls === undefined){
-const err84 = {instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/required",keyword:"required",params:{missingProperty: "urls"},message:"must have required property '"+"urls"+"'"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
+const _errs87 = errors;
 for(const key9 in data39){
 if(!(func2.call(schema13.properties.mirrors.items.properties, key9))){
-const err85 = {instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs87 === errors){
 if(data39.name !== undefined){
+const _errs88 = errors;
 if(typeof data39.name !== "string"){
-const err86 = {instancePath:instancePath+"/mirrors/" + i14+"/name",schemaPath:"#/properties/mirrors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err86];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/name",schemaPath:"#/properties/mirrors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid24 = _errs88 === errors;
 }
 else {
-vErrors.push(err86);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.urls !== undefined){
 let data41 = data39.urls;
+const _errs90 = errors;
+if(errors === _errs90){
 if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
 if(Object.keys(data41).length < 1){
-const err87 = {instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err87];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
+return false;
 }
 else {
-vErrors.push(err87);
-}
-errors++;
-}
+const _errs92 = errors;
 for(const key10 in data41){
 if(!((key10 === "http") || (key10 === "https"))){
-const err88 = {instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs92 === errors){
 if(data41.http !== undefined){
 let data42 = data41.http;
+const _errs93 = errors;
+if(errors === _errs93){
 if(typeof data42 === "string"){
 if(!pattern26.test(data42)){
-const err89 = {instancePath:instancePath+"/mirrors/" + i14+"/urls/http",schemaPath:"#/properties/mirrors/items/properties/urls/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/http",schemaPath:"#/properties/mirrors/items/properties/urls/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""}];
+return false;
 }
 }
 else {
-const err90 = {instancePath:instancePath+"/mirrors/" + i14+"/urls/http",schemaPath:"#/properties/mirrors/items/properties/urls/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err90];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/http",schemaPath:"#/properties/mirrors/items/properties/urls/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid25 = _errs93 === errors;
 }
 else {
-vErrors.push(err90);
+var valid25 = true;
 }
-errors++;
-}
-}
+if(valid25){
 if(data41.https !== undefined){
 let data43 = data41.https;
+const _errs95 = errors;
+if(errors === _errs95){
 if(typeof data43 === "string"){
 if(!pattern27.test(data43)){
-const err91 = {instancePath:instancePath+"/mirrors/" + i14+"/urls/https",schemaPath:"#/properties/mirrors/items/properties/urls/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/https",schemaPath:"#/properties/mirrors/items/properties/urls/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""}];
+return false;
 }
 }
 else {
-const err92 = {instancePath:instancePath+"/mirrors/" + i14+"/urls/https",schemaPath:"#/properties/mirrors/items/properties/urls/properties/https/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err92];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/https",schemaPath:"#/properties/mirrors/items/properties/urls/properties/https/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid25 = _errs95 === errors;
 }
 else {
-vErrors.push(err92);
+var valid25 = true;
 }
-errors++;
+}
 }
 }
 }
 else {
-const err93 = {instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err93];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid24 = _errs90 === errors;
 }
 else {
-vErrors.push(err93);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.kitten !== undefined){
 let data44 = data39.kitten;
+const _errs97 = errors;
+if(errors === _errs97){
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(Object.keys(data44).length < 1){
-const err94 = {instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
-if(vErrors === null){
-vErrors = [err94];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
+return false;
 }
 else {
-vErrors.push(err94);
-}
-errors++;
-}
+const _errs99 = errors;
 for(const key11 in data44){
 if(!((key11 === "http") || (key11 === "https"))){
-const err95 = {instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+return false;
+break;
 }
 }
+if(_errs99 === errors){
 if(data44.http !== undefined){
 let data45 = data44.http;
+const _errs100 = errors;
+if(errors === _errs100){
 if(typeof data45 === "string"){
 if(!pattern26.test(data45)){
-const err96 = {instancePath:instancePath+"/mirrors/" + i14+"/kitten/http",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/http",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""}];
+return false;
 }
 }
 else {
-const err97 = {instancePath:instancePath+"/mirrors/" + i14+"/kitten/http",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err97];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/http",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/http/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid26 = _errs100 === errors;
 }
 else {
-vErrors.push(err97);
+var valid26 = true;
 }
-errors++;
-}
-}
+if(valid26){
 if(data44.https !== undefined){
 let data46 = data44.https;
+const _errs102 = errors;
+if(errors === _errs102){
 if(typeof data46 === "string"){
 if(!pattern27.test(data46)){
-const err98 = {instancePath:instancePath+"/mirrors/" + i14+"/kitten/https",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/https",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""}];
+return false;
 }
 }
 else {
-const err99 = {instancePath:instancePath+"/mirrors/" + i14+"/kitten/https",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/https/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/https",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/https/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid26 = _errs102 === errors;
 }
 else {
-vErrors.push(err99);
+var valid26 = true;
 }
-errors++;
+}
 }
 }
 }
 else {
-const err100 = {instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err100];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid24 = _errs97 === errors;
 }
 else {
-vErrors.push(err100);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.country !== undefined){
 let data47 = data39.country;
+const _errs104 = errors;
+if(errors === _errs104){
 if(typeof data47 === "string"){
 if(!pattern30.test(data47)){
-const err101 = {instancePath:instancePath+"/mirrors/" + i14+"/country",schemaPath:"#/properties/mirrors/items/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/country",schemaPath:"#/properties/mirrors/items/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""}];
+return false;
 }
 }
 else {
-const err102 = {instancePath:instancePath+"/mirrors/" + i14+"/country",schemaPath:"#/properties/mirrors/items/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err102];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/country",schemaPath:"#/properties/mirrors/items/properties/country/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid24 = _errs104 === errors;
 }
 else {
-vErrors.push(err102);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.continent !== undefined){
 let data48 = data39.continent;
+const _errs106 = errors;
 if(!(((((((data48 === "AF") || (data48 === "AN")) || (data48 === "AS")) || (data48 === "EU")) || (data48 === "NA")) || (data48 === "OC")) || (data48 === "SA"))){
-const err103 = {instancePath:instancePath+"/mirrors/" + i14+"/continent",schemaPath:"#/properties/mirrors/items/properties/continent/enum",keyword:"enum",params:{allowedValues: schema13.properties.mirrors.items.properties.continent.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err103];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/continent",schemaPath:"#/properties/mirrors/items/properties/continent/enum",keyword:"enum",params:{allowedValues: schema13.properties.mirrors.items.properties.continent.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid24 = _errs106 === errors;
 }
 else {
-vErrors.push(err103);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.coordinates !== undefined){
 let data49 = data39.coordinates;
+const _errs107 = errors;
+if(errors === _errs107){
 if(Array.isArray(data49)){
 if(data49.length > 2){
-const err104 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
-if(vErrors === null){
-vErrors = [err104];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
+return false;
 }
 else {
-vErrors.push(err104);
-}
-errors++;
-}
 if(data49.length < 2){
-const err105 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
-if(vErrors === null){
-vErrors = [err105];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
+return false;
 }
 else {
-vErrors.push(err105);
-}
-errors++;
-}
 const len9 = data49.length;
 if(len9 > 0){
 let data50 = data49[0];
+const _errs109 = errors;
+if(errors === _errs109){
 if((typeof data50 == "number") && (isFinite(data50))){
 if(data50 > 90 || isNaN(data50)){
-const err106 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"};
-if(vErrors === null){
-vErrors = [err106];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"}];
+return false;
 }
 else {
-vErrors.push(err106);
-}
-errors++;
-}
 if(data50 < -90 || isNaN(data50)){
-const err107 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90},message:"must be >= -90"};
-if(vErrors === null){
-vErrors = [err107];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90},message:"must be >= -90"}];
+return false;
 }
-else {
-vErrors.push(err107);
-}
-errors++;
 }
 }
 else {
-const err108 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
 }
 }
+var valid27 = _errs109 === errors;
+}
+if(valid27){
 if(len9 > 1){
 let data51 = data49[1];
+const _errs111 = errors;
+if(errors === _errs111){
 if((typeof data51 == "number") && (isFinite(data51))){
 if(data51 > 180 || isNaN(data51)){
-const err109 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"};
-if(vErrors === null){
-vErrors = [err109];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"}];
+return false;
 }
 else {
-vErrors.push(err109);
-}
-errors++;
-}
 if(data51 < -180 || isNaN(data51)){
-const err110 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180},message:"must be >= -180"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180},message:"must be >= -180"}];
+return false;
 }
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err112];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+return false;
+}
+}
+var valid27 = _errs111 === errors;
+}
+}
+}
+}
 }
 else {
-vErrors.push(err112);
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
 }
+var valid24 = _errs107 === errors;
 }
+else {
+var valid24 = true;
+}
+if(valid24){
 if(data39.asns !== undefined){
 let data52 = data39.asns;
+const _errs113 = errors;
+if(errors === _errs113){
 if(Array.isArray(data52)){
+var valid28 = true;
 const len10 = data52.length;
 for(let i15=0; i15<len10; i15++){
 let data53 = data52[i15];
+const _errs115 = errors;
 if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
-const err113 = {instancePath:instancePath+"/mirrors/" + i14+"/asns/" + i15,schemaPath:"#/properties/mirrors/items/properties/asns/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err113];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/asns/" + i15,schemaPath:"#/properties/mirrors/items/properties/asns/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
 }
-else {
-vErrors.push(err113);
-}
-errors++;
-}
+if(errors === _errs115){
 if((typeof data53 == "number") && (isFinite(data53))){
 if(data53 < 1 || isNaN(data53)){
-const err114 = {instancePath:instancePath+"/mirrors/" + i14+"/asns/" + i15,schemaPath:"#/properties/mirrors/items/properties/asns/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err114];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/asns/" + i15,schemaPath:"#/properties/mirrors/items/properties/asns/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+var valid28 = _errs115 === errors;
+if(!valid28){
+break;
+}
+}
 }
 else {
-vErrors.push(err114);
-}
-errors++;
-}
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/asns",schemaPath:"#/properties/mirrors/items/properties/asns/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
 }
-}
-else {
-const err115 = {instancePath:instancePath+"/mirrors/" + i14+"/asns",schemaPath:"#/properties/mirrors/items/properties/asns/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err115];
+var valid24 = _errs113 === errors;
 }
 else {
-vErrors.push(err115);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.subnets !== undefined){
 let data54 = data39.subnets;
+const _errs117 = errors;
+if(errors === _errs117){
 if(Array.isArray(data54)){
+var valid29 = true;
 const len11 = data54.length;
 for(let i16=0; i16<len11; i16++){
 let data55 = data54[i16];
+const _errs119 = errors;
+if(errors === _errs119){
 if(Array.isArray(data55)){
 if(data55.length > 3){
-const err116 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
-if(vErrors === null){
-vErrors = [err116];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"}];
+return false;
 }
 else {
-vErrors.push(err116);
-}
-errors++;
-}
 if(data55.length < 3){
-const err117 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
-if(vErrors === null){
-vErrors = [err117];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"}];
+return false;
 }
 else {
-vErrors.push(err117);
-}
-errors++;
-}
 const len12 = data55.length;
 if(len12 > 0){
+const _errs121 = errors;
 if(typeof data55[0] !== "string"){
-const err118 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/0",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err118];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/0",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/0/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err118);
+var valid30 = _errs121 === errors;
 }
-errors++;
-}
-}
+if(valid30){
 if(len12 > 1){
 let data57 = data55[1];
+const _errs123 = errors;
+if(errors === _errs123){
 if(typeof data57 === "string"){
 if(!pattern31.test(data57)){
-const err119 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/1",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/1/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/1",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/1/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""}];
+return false;
 }
 }
 else {
-const err120 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/1",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/1",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/1/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
 }
+var valid30 = _errs123 === errors;
+}
+if(valid30){
 if(len12 > 2){
 let data58 = data55[2];
+const _errs125 = errors;
+if(errors === _errs125){
 if(typeof data58 === "string"){
 if(!pattern31.test(data58)){
-const err121 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/2",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/2/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/2",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/2/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""}];
+return false;
 }
 }
 else {
-const err122 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/2",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err122];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/2",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/2/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
 }
-else {
-vErrors.push(err122);
 }
-errors++;
+var valid30 = _errs125 === errors;
+}
+}
+}
 }
 }
 }
 else {
-const err123 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err123];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid29 = _errs119 === errors;
+if(!valid29){
+break;
+}
+}
 }
 else {
-vErrors.push(err123);
-}
-errors++;
-}
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets",schemaPath:"#/properties/mirrors/items/properties/subnets/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
 }
-else {
-const err124 = {instancePath:instancePath+"/mirrors/" + i14+"/subnets",schemaPath:"#/properties/mirrors/items/properties/subnets/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err124];
+var valid24 = _errs117 === errors;
 }
 else {
-vErrors.push(err124);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.private !== undefined){
+const _errs127 = errors;
 if(true !== data39.private){
-const err125 = {instancePath:instancePath+"/mirrors/" + i14+"/private",schemaPath:"#/properties/mirrors/items/properties/private/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err125];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/private",schemaPath:"#/properties/mirrors/items/properties/private/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
+return false;
+}
+var valid24 = _errs127 === errors;
 }
 else {
-vErrors.push(err125);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.monopoly !== undefined){
+const _errs128 = errors;
 if(true !== data39.monopoly){
-const err126 = {instancePath:instancePath+"/mirrors/" + i14+"/monopoly",schemaPath:"#/properties/mirrors/items/properties/monopoly/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err126];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/monopoly",schemaPath:"#/properties/mirrors/items/properties/monopoly/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
+return false;
+}
+var valid24 = _errs128 === errors;
 }
 else {
-vErrors.push(err126);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.cloud !== undefined){
+const _errs129 = errors;
 if(typeof data39.cloud !== "string"){
-const err127 = {instancePath:instancePath+"/mirrors/" + i14+"/cloud",schemaPath:"#/properties/mirrors/items/properties/cloud/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err127];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/cloud",schemaPath:"#/properties/mirrors/items/properties/cloud/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+var valid24 = _errs129 === errors;
 }
 else {
-vErrors.push(err127);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.ipv6 !== undefined){
+const _errs131 = errors;
 if(typeof data39.ipv6 !== "boolean"){
-const err128 = {instancePath:instancePath+"/mirrors/" + i14+"/ipv6",schemaPath:"#/properties/mirrors/items/properties/ipv6/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err128];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/ipv6",schemaPath:"#/properties/mirrors/items/properties/ipv6/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid24 = _errs131 === errors;
 }
 else {
-vErrors.push(err128);
+var valid24 = true;
 }
-errors++;
-}
-}
+if(valid24){
 if(data39.state !== undefined){
 let data63 = data39.state;
+const _errs133 = errors;
 if(!((((data63 === "ok") || (data63 === "outdated")) || (data63 === "broken")) || (data63 === "unreachable"))){
-const err129 = {instancePath:instancePath+"/mirrors/" + i14+"/state",schemaPath:"#/properties/mirrors/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema13.properties.mirrors.items.properties.state.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err129];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/state",schemaPath:"#/properties/mirrors/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema13.properties.mirrors.items.properties.state.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid24 = _errs133 === errors;
 }
 else {
-vErrors.push(err129);
-}
-errors++;
+var valid24 = true;
 }
 }
 }
-else {
-const err130 = {instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
 }
 }
 }
-else {
-const err131 = {instancePath:instancePath+"/mirrors",schemaPath:"#/properties/mirrors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err131];
 }
-else {
-vErrors.push(err131);
 }
-errors++;
+}
+}
+}
+}
+}
 }
 }
 }
 else {
-const err132 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err132];
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid23 = _errs85 === errors;
+if(!valid23){
+break;
+}
+}
 }
 else {
-vErrors.push(err132);
+validate12.errors = [{instancePath:instancePath+"/mirrors",schemaPath:"#/properties/mirrors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
 }
-errors++;
+}
+var valid0 = _errs83 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate12.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 validate12.errors = vErrors;
 return errors === 0;
