@@ -1,6 +1,6 @@
 /**
- * A dnf `.repo` file that pins one mirror for the distribution's main repositories: what a
- * mirror's page offers to copy. Pure.
+ * The dnf `.repo` files that pin one mirror for the distribution's main repositories, one per
+ * major version: what a mirror's page offers to copy. Pure.
  */
 
 import { REPO_PATH_PATTERN } from "./schema/config-schema.ts";
@@ -12,11 +12,33 @@ const SAFE_REPO_PATH = new RegExp(REPO_PATH_PATTERN);
 /** The repositories every install has enabled, in the order AlmaLinux's own `.repo` files list them. */
 const PINNED_REPOS = ["baseos", "appstream", "extras"] as const;
 
-/** What a mirror's page shows: the file, where to save it, and the stock repositories to turn off. */
+/** A major version as the config lists it (`8`, `9`, `10`), not a point release or a module. */
+const MAJOR_VERSION = /^[1-9][0-9]{0,2}$/;
+
+/**
+ * The signing key each major version installs, as its own `.repo` files name it: AlmaLinux 8's
+ * `almalinux-release` ships `/etc/pki/rpm-gpg/RPM-GPG-KEY-AlmaLinux` with no suffix; from 9 on,
+ * `almalinux-gpg-keys` ships `RPM-GPG-KEY-AlmaLinux-<major>` (9, 10). A file naming a key that
+ * is not on disk makes dnf refuse every package, so `$releasever` cannot stand in for it.
+ */
+export function gpgKeyPath(major: string): string {
+  const file = major === "8" ? "RPM-GPG-KEY-AlmaLinux" : `RPM-GPG-KEY-AlmaLinux-${major}`;
+  return `/etc/pki/rpm-gpg/${file}`;
+}
+
+/** One major version's file. */
+export interface DnfRepoFileText {
+  /** `8`, `9`, `10`. */
+  major: string;
+  text: string;
+}
+
+/** What a mirror's page shows: the files, where to save one, and the stock repositories to turn off. */
 export interface DnfRepoFile {
   /** Where dnf reads it: `/etc/yum.repos.d/<mirror name>.repo`. */
   path: string;
-  text: string;
+  /** One file per major version of the config, newest first. */
+  files: DnfRepoFileText[];
   /** The config's names of the pinned repositories (`baseos` …), as `dnf config-manager` takes them. */
   repos: string[];
   /** Their folder names (`BaseOS` …), as people know them. */
@@ -24,9 +46,9 @@ export interface DnfRepoFile {
 }
 
 /**
- * The `.repo` file for `mirror`: its https URL, else its http one; null when it has neither or
- * the config names none of the pinned repositories. `$releasever` and `$basearch` are left to
- * dnf, so that one file serves every version and architecture of the mirror.
+ * The `.repo` files for `mirror`: its https URL, else its http one; null when it has neither, the
+ * config names none of the pinned repositories or no major version. `$releasever` and
+ * `$basearch` in URLs are left to dnf; only the signing key differs between major versions.
  */
 export function dnfRepoFile(mirror: Mirror, config: DistributionConfig | null): DnfRepoFile | null {
   const base = webBaseUrl(mirror.urls);
@@ -38,22 +60,21 @@ export function dnfRepoFile(mirror: Mirror, config: DistributionConfig | null): 
   const repos = PINNED_REPOS.flatMap(
     (name) => config.repos.find((r) => r.name === name && !r.vault && SAFE_REPO_PATH.test(r.path)) ?? [],
   );
-  if (repos.length === 0) return null;
+  const majors = config.versions.filter((v) => MAJOR_VERSION.test(v)).sort((a, b) => Number(b) - Number(a));
+  if (repos.length === 0 || majors.length === 0) return null;
   const labels = repos.map((r) => r.path.split("/")[0] ?? r.name);
-  const sections = repos.map((repo, i) =>
-    [
-      `[${mirror.name}-${repo.name}]`,
-      `name=AlmaLinux $releasever - ${labels[i]} (${mirror.name})`,
-      `baseurl=${root}$releasever/${repo.path}`,
-      "enabled=1",
-      "gpgcheck=1",
-      "gpgkey=file:///etc/pki/rpm-gpg/RPM-GPG-KEY-AlmaLinux-$releasever",
-    ].join("\n"),
-  );
-  return {
-    path: `/etc/yum.repos.d/${mirror.name}.repo`,
-    text: `${sections.join("\n\n")}\n`,
-    repos: repos.map((r) => r.name),
-    labels,
-  };
+  const files = majors.map((major) => {
+    const sections = repos.map((repo, i) =>
+      [
+        `[${mirror.name}-${repo.name}]`,
+        `name=AlmaLinux $releasever - ${labels[i]} (${mirror.name})`,
+        `baseurl=${root}$releasever/${repo.path}`,
+        "enabled=1",
+        "gpgcheck=1",
+        `gpgkey=file://${gpgKeyPath(major)}`,
+      ].join("\n"),
+    );
+    return { major, text: `${sections.join("\n\n")}\n` };
+  });
+  return { path: `/etc/yum.repos.d/${mirror.name}.repo`, files, repos: repos.map((r) => r.name), labels };
 }

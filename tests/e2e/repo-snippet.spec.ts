@@ -1,13 +1,13 @@
 /** A mirror page's ready dnf `.repo` file: its content, and its Copy button in a real Chromium. */
 import { expect, test } from "./fixtures.ts";
 
-test("a mirror page offers a .repo file pinning that mirror, and copies it", async ({ page, context }) => {
+test("a mirror page offers a .repo file per major version pinning that mirror, and copies it", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/mirrors/mirror.ox.ac.uk/");
   const section = page.getByRole("region", { name: "Use this mirror with dnf" });
-  await expect(section).toContainText("save this file as /etc/yum.repos.d/mirror.ox.ac.uk.repo");
+  await expect(section).toContainText("save the file for your major version as /etc/yum.repos.d/mirror.ox.ac.uk.repo");
   // Each block is named for what it holds, so a screen reader tells the file from the command.
-  const file = section.getByLabel("/etc/yum.repos.d/mirror.ox.ac.uk.repo", { exact: true });
+  const file = section.getByLabel("/etc/yum.repos.d/mirror.ox.ac.uk.repo for AlmaLinux 10", { exact: true });
   await expect(section.getByLabel("Command that turns off the stock repositories", { exact: true })).toHaveText(
     "dnf config-manager --set-disabled baseos appstream extras",
   );

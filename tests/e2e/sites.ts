@@ -58,6 +58,21 @@ export const FIXTURE_SITES = {
     },
     specs: /\/history\.spec\.ts$/,
   },
+  /**
+   * The ordinary registry with a status report (`tests/fixtures/checked/status.json`) that holds
+   * broken, outdated, unreachable and ok mirrors, and leaves the rest never checked: what the
+   * pages say of each state, in a left-to-right and a right-to-left language.
+   */
+  checked: {
+    portOffset: 4,
+    env: {
+      LOCALES: "en,de,ar",
+      MIRRORS_DIR: SITE_MIRRORS_DIR,
+      MIRRORS_CONFIG: "tests/fixtures/site/config.yml",
+      MIRRORS_STATUS: "tests/fixtures/checked/status.json",
+    },
+    specs: /\/checked-[a-z-]+\.spec\.ts$/,
+  },
 } as const satisfies Record<string, FixtureSite>;
 
 export type FixtureSiteName = keyof typeof FIXTURE_SITES;
