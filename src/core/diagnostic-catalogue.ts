@@ -42,6 +42,8 @@ export const DIAGNOSTIC_CODES = [
   "missing-geolocation",
   "continent-mismatch",
   "email-in-public-field",
+  "update-frequency-format",
+  "email-not-address",
   "unknown-key",
   "yaml11-boolean",
   "duplicate-name",
@@ -156,6 +158,10 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
     "`{{written}}` does not match the country: {{country, region}} (`{{country}}`) is not in {{named}}. The mirror is listed under {{listedName}} (`{{listed}}`), the continent of its country. Write `{{listedName}}`, or remove the optional `continent`.",
   "diagnostic.email-in-public-field":
     "`{{field}}` is published on the site, and this value holds an e-mail address. Remove it: a contact address belongs only in `email`, which is never published.",
+  "diagnostic.update-frequency-format":
+    "`{{value}}` is not a sync interval in the registry's form: a whole number and a unit, `m`, `h` or `d`. Write the time between two syncs like `3h` or `30m`.",
+  "diagnostic.email-not-address":
+    "`email` does not hold an e-mail address, so nobody can reach the mirror's owner about it. Write one address, like `noc@example.org`; it is never published.",
   "diagnostic.unknown-key.similar": `${KNOWN_KEY} Did you mean \`{{suggestion}}\`? Rename it, or remove the key.`,
   "diagnostic.unknown-key.known": `${KNOWN_KEY} The keys known there are {{known, codes}}; remove it or use one of those.`,
   "diagnostic.unknown-key.misplaced": `${KNOWN_KEY} \`{{key}}\` belongs at the top level of the file, not under \`{{parent}}\`; move it there.`,

@@ -1,6 +1,7 @@
 /** One mirror file: parse, validate (schema, then rules), normalise. Pure: text in, data out. */
 import type { CheckOptions } from "./check-options.ts";
 import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { checkFieldFormats } from "./rules/field-formats.ts";
 import { normaliseLocation } from "./rules/location.ts";
 import { normaliseNetworks } from "./rules/network.ts";
 import { checkPublishedText } from "./rules/published-text.ts";
@@ -42,6 +43,7 @@ export function checkMirrorFile(file: string, text: string, options: CheckOption
   const networks = normaliseNetworks(r, options);
   checkPrivateReach(r, networks);
   checkPublishedText(r);
+  checkFieldFormats(r);
 
   r.diagnostics.sort(compareDiagnostics);
   const valid = schemaValid && !r.diagnostics.some((d) => d.severity === "error");

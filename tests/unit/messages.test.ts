@@ -46,6 +46,8 @@ const CASES: Record<string, string> = {
   "missing-geolocation": SOUND.replace(/geolocation:\n( {2}.*\n)+/, ""),
   "unknown-key": `${SOUND}address_options: {}\n`,
   "yaml11-boolean": `${SOUND}private: no\n`,
+  "update-frequency-format": SOUND.replace(/^update_frequency: .*$/m, "update_frequency: every 3 hours"),
+  "email-not-address": SOUND.replace("email: noc@example.org", "email: admin(at)example.net"),
   "special-address-url": SOUND.replace("https://mirror.example.org/", "https://169.254.169.254/"),
   "ip-address-url": SOUND.replace("https://mirror.example.org/", "https://[2001:718:2::1]/"),
   "subnet-too-wide": `${SOUND}private: true\nsubnets: [0.0.0.0/0, 2000::/3]\n`,

@@ -272,3 +272,44 @@ monopoly: true
     ]);
   });
 });
+
+describe("fields upstream's schema leaves open, held to the registry's form", () => {
+  const frequency = (value: string) => check(SOUND.replace(/^update_frequency: .*$/m, `update_frequency: ${value}`));
+  const email = (value: string) => check(SOUND.replace("email: noc@example.org", `email: ${value}`));
+
+  it.each(["3h", "30m", "1d", "24h", "10m", '"3h"'])("takes update_frequency %s as the registry writes it", (v) => {
+    expect(frequency(v).found).toEqual([]);
+  });
+
+  it.each(["every 3 hours", "3 h", "3hours", "hourly", "1.5h", "-3h", "3H"])(
+    "warns on update_frequency %s, and still lists the mirror",
+    (v) => {
+      const { mirror, found, diagnostics } = frequency(v);
+      expect(found).toEqual(["6:19 warning update-frequency-format"]);
+      expect(diagnostics[0]?.message).toContain("Write the time between two syncs like `3h` or `30m`.");
+      expect(mirror).not.toBeNull();
+    },
+  );
+
+  it.each(["noc@example.org", "first.last+mirror@sub.example.co.uk", "  noc@example.org  "])(
+    "takes the e-mail %s",
+    (v) => {
+      expect(email(JSON.stringify(v)).found).toEqual([]);
+    },
+  );
+
+  it.each([
+    "admin(at)example.net",
+    "postmaster",
+    "postmaster@localhost",
+    "a@b@example.org",
+    "a @example.org",
+    "a@example.org, b@example.org",
+    "@mirror.invalid",
+  ])("warns on the e-mail %s without repeating it", (v) => {
+    const { mirror, found, diagnostics } = email(JSON.stringify(v));
+    expect(found).toEqual(["9:8 warning email-not-address"]);
+    expect(diagnostics[0]?.message).not.toContain(v.trim());
+    expect(mirror).not.toBeNull();
+  });
+});
