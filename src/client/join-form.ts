@@ -39,6 +39,13 @@ class JoinForm extends HTMLElement {
   #touched = new Set<string>();
   #announceTimer = 0;
   #announced = "";
+  /**
+   * A pointer is pressed on the checks list. Leaving a field (its `change`) comes between the
+   * press and the release of a click on a check link: were the list rebuilt then, the link under
+   * the pointer would be a new element and the click would never land. The rebuild waits.
+   */
+  #pressed = false;
+  #deferredSummary: (() => void) | null = null;
 
   connectedCallback(): void {
     const form = this.querySelector("form");
@@ -60,7 +67,23 @@ class JoinForm extends HTMLElement {
     });
     this.querySelector(".copy-yaml")?.addEventListener("click", () => void this.#copy());
     this.querySelector(".download-yaml")?.addEventListener("click", () => this.#download());
-    this.querySelector(".check-list")?.addEventListener("click", (event) => this.#jump(event));
+    const list = this.querySelector(".check-list");
+    list?.addEventListener("click", (event) => this.#jump(event));
+    list?.addEventListener("pointerdown", () => {
+      this.#pressed = true;
+    });
+    // The click follows the release in the same task: the deferred rebuild runs after it.
+    const release = () => {
+      if (!this.#pressed) return;
+      this.#pressed = false;
+      setTimeout(() => {
+        const render = this.#deferredSummary;
+        this.#deferredSummary = null;
+        render?.();
+      }, 0);
+    };
+    document.addEventListener("pointerup", release);
+    document.addEventListener("pointercancel", release);
     this.#update();
   }
 
@@ -144,6 +167,10 @@ class JoinForm extends HTMLElement {
   }
 
   #renderSummary(byField: Map<string, Diagnostic[]>, unplaced: Diagnostic[]): void {
+    if (this.#pressed) {
+      this.#deferredSummary = () => this.#renderSummary(byField, unplaced);
+      return;
+    }
     const list = this.querySelector(".check-list");
     const labels = this.#labels;
     if (!list || !labels) return;
@@ -173,6 +200,9 @@ class JoinForm extends HTMLElement {
       for (const { d, name } of ordered) if (d.severity === severity) item(d, name);
       for (const d of unplaced) if (d.severity === severity) item(d, null);
     }
+    // Unchanged items stay the same elements, so focus and a pressed link survive an update.
+    const current = [...list.children];
+    if (current.length === items.length && items.every((li, i) => li.isEqualNode(current[i] ?? null))) return;
     list.replaceChildren(...items);
   }
 

@@ -1,7 +1,10 @@
 /** A mirror page's ready dnf `.repo` file: its content, and its Copy button in a real Chromium. */
 import { expect, test } from "./fixtures.ts";
 
-test("a mirror page offers a .repo file per major version pinning that mirror, and copies it", async ({ page, context }) => {
+test("a mirror page offers a .repo file per major version pinning that mirror, and copies it", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await page.goto("/mirrors/mirror.ox.ac.uk/");
   const section = page.getByRole("region", { name: "Use this mirror with dnf" });

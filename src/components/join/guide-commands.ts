@@ -38,8 +38,7 @@ export const GUIDE_COMMANDS = {
   check: "rsync --version | grep xxhash",
   sync: sync(RSYNC_SOURCES.main, DESTINATIONS.main),
   cron: cron(RSYNC_SOURCES.main, DESTINATIONS.main, "/var/run/almalinux_rsync.lock"),
-  kitten: [
-    sync(RSYNC_SOURCES.kitten, DESTINATIONS.kitten),
-    cron(RSYNC_SOURCES.kitten, DESTINATIONS.kitten, "/var/run/almalinux_kitten_rsync.lock"),
-  ].join("\n"),
+  // A shell command and a crontab line go to different places: each has its own block and Copy button.
+  kittenSync: sync(RSYNC_SOURCES.kitten, DESTINATIONS.kitten),
+  kittenCron: cron(RSYNC_SOURCES.kitten, DESTINATIONS.kitten, "/var/run/almalinux_kitten_rsync.lock"),
 } as const;
