@@ -14,5 +14,6 @@ export const paths = {
   kitten: "/kitten/",
   isos: "/isos/",
   join: "/join/",
+  data: "/data/",
   iso: (arch: string, version: string) => `/isos/${arch}/${version}/`,
 } as const;
