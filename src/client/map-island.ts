@@ -8,7 +8,7 @@ import "leaflet.markercluster";
 import { feature, mesh } from "topojson-client";
 import type { GeometryObject, Topology } from "topojson-specification";
 import worldUrl from "world-atlas/countries-110m.json?url";
-import type { MapData, MapMirror } from "../core/map-data.ts";
+import { decodeMapMirror, type MapData, type MapMirror } from "../core/map-data.ts";
 import mapCss from "./map.css?url";
 
 /** What the opened map offers its page: show only some mirrors. */
@@ -87,7 +87,7 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<Ma
   credits.addAttribution(attribution.join(", "));
 
   const wanted = options.country?.toUpperCase() ?? null;
-  const located = data.mirrors.filter((m) => !wanted || m[5] === wanted);
+  const located = data.mirrors.map(decodeMapMirror).filter((m) => !wanted || m.country === wanted);
   const clusters = L.markerClusterGroup({
     maxClusterRadius: 45,
     showCoverageOnHover: false,
@@ -95,11 +95,11 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<Ma
   });
   const markers = new Map<string, L.Marker>();
   for (const mirror of located) {
-    const marker = L.marker([mirror[2], mirror[3]], { icon: pin, title: mirror[0] });
+    const marker = L.marker([mirror.latitude, mirror.longitude], { icon: pin, title: mirror.name });
     // A long sponsor name scrolls inside the popup: a popup taller than the map would pan its
     // marker out of view, where the cluster layer removes the marker and the popup closes.
     marker.bindPopup(() => popup(mirror, options), { maxHeight: 240 });
-    markers.set(mirror[0], marker);
+    markers.set(mirror.name, marker);
   }
   map.addLayer(clusters);
   map.on("popupopen", (event) => {
@@ -115,14 +115,14 @@ export async function showMap(box: HTMLElement, options: MapOptions): Promise<Ma
   let shownKey: string | null = null;
   const view: MapView = {
     showOnly(names) {
-      const placed = located.filter((m) => !names || names.has(m[0]));
-      const key = `${names === null}|${placed.map((m) => m[0]).join(" ")}`;
+      const placed = located.filter((m) => !names || names.has(m.name));
+      const key = `${names === null}|${placed.map((m) => m.name).join(" ")}`;
       if (key === shownKey) return;
       shownKey = key;
       clusters.clearLayers();
-      clusters.addLayers(placed.flatMap((m) => markers.get(m[0]) ?? []));
+      clusters.addLayers(placed.flatMap((m) => markers.get(m.name) ?? []));
       if ((wanted || names) && placed.length > 0) {
-        map.fitBounds(L.latLngBounds(placed.map((m) => [m[2], m[3]])).pad(0.3), { maxZoom: 6 });
+        map.fitBounds(L.latLngBounds(placed.map((m) => [m.latitude, m.longitude])).pad(0.3), { maxZoom: 6 });
       } else {
         map.setView([30, 10], 2);
       }
@@ -231,7 +231,10 @@ function isolated(text: string, dir?: "ltr"): HTMLElement {
   return bdi;
 }
 
-function popup([name, sponsor, , , protocols]: MapMirror, options: MapOptions): HTMLElement {
+/** The state's sign, beside its word (never colour alone), as the pages' status badges show it. */
+const HEALTH_ICONS: Record<string, string> = { ok: "✔", outdated: "⏱", broken: "✖", unreachable: "⚠" };
+
+function popup({ name, sponsor, protocols, health }: MapMirror, options: MapOptions): HTMLElement {
   const root = document.createElement("div");
   root.className = "map-popup";
   // Host, sponsor and protocol names keep their own direction inside a right-to-left popup.
@@ -241,14 +244,22 @@ function popup([name, sponsor, , , protocols]: MapMirror, options: MapOptions): 
   by.append(`${options.labels.sponsor ?? ""}: `, isolated(sponsor));
   const offers = document.createElement("p");
   offers.append(`${options.labels.protocols ?? ""}: `);
-  protocols.split(" ").forEach((p, i) => {
+  protocols.forEach((p, i) => {
     offers.append(...(i > 0 ? [", "] : []), isolated(options.labels[`p_${p}`] ?? p));
   });
+  const state = document.createElement("p");
+  if (health) {
+    const badge = document.createElement("span");
+    badge.className = `st-${health}`;
+    badge.textContent = `${HEALTH_ICONS[health] ?? ""} ${options.labels[`s_${health}`] ?? health}`.trim();
+    state.dataset.health = health;
+    state.append(`${options.labels.status ?? ""}: `, badge);
+  }
   const link = document.createElement("a");
   link.href = `${options.base}${encodeURIComponent(name)}/`;
   link.textContent = options.labels.details ?? name;
   const more = document.createElement("p");
   more.append(link);
-  root.append(title, by, offers, more);
+  root.append(title, by, offers, ...(health ? [state] : []), more);
   return root;
 }

@@ -1,22 +1,24 @@
 /** `/map-data.json`: the located public mirrors, fetched by the map island when it opens. */
 import type { APIRoute } from "astro";
-import type { MapData } from "../core/map-data.ts";
+import { encodeMapMirror, type MapData } from "../core/map-data.ts";
 import { PROTOCOLS } from "../core/types.ts";
-import { publicMirrors } from "../site/data.ts";
+import { publicMirrors, siteInfo } from "../site/data.ts";
 
 export const GET: APIRoute = async () => {
   const data: MapData = { mirrors: [] };
-  for (const { mirror, placement } of await publicMirrors()) {
+  const hasReport = (await siteInfo()).checkedAt !== null;
+  for (const { mirror, placement, status } of await publicMirrors()) {
     if (!placement || !mirror.location) continue;
-    const protocols = PROTOCOLS.filter((p) => mirror.urls[p]).join(" ");
-    data.mirrors.push([
-      mirror.name,
-      mirror.sponsor,
-      placement.latitude,
-      placement.longitude,
-      protocols,
-      mirror.location.country,
-    ]);
+    const row = encodeMapMirror({
+      name: mirror.name,
+      sponsor: mirror.sponsor,
+      latitude: placement.latitude,
+      longitude: placement.longitude,
+      protocols: PROTOCOLS.filter((p) => mirror.urls[p]),
+      country: mirror.location.country,
+      health: !hasReport ? null : (status?.state ?? "notChecked"),
+    });
+    data.mirrors.push(row);
   }
   return new Response(JSON.stringify(data), { headers: { "Content-Type": "application/json" } });
 };
