@@ -18,6 +18,8 @@ interface Labels {
   errors: Record<string, string>;
   warnings: Record<string, string>;
   ok: string;
+  /** Said before the visitor has touched the form. */
+  waiting: string;
   line: string;
   error: string;
   warning: string;
@@ -45,6 +47,11 @@ class JoinForm extends HTMLElement {
    * the pointer would be a new element and the click would never land. The rebuild waits.
    */
   #pressed = false;
+  /**
+   * The visitor has typed, chosen or pasted something (or the link prefilled the form): until
+   * then an empty form's missing keys are not shown as errors, only a word on where checks appear.
+   */
+  #interacted = false;
   #deferredSummary: (() => void) | null = null;
 
   connectedCallback(): void {
@@ -55,10 +62,15 @@ class JoinForm extends HTMLElement {
     for (const el of this.querySelectorAll<HTMLElement>(".no-js")) el.hidden = true;
     for (const el of this.querySelectorAll<HTMLElement>(".actions, .checks")) el.hidden = false;
     this.#prefill(new URLSearchParams(location.search));
-    form.addEventListener("input", () => this.#update());
+    this.#interacted = this.#touched.size > 0;
+    form.addEventListener("input", () => {
+      this.#interacted = true;
+      this.#update();
+    });
     form.addEventListener("change", (event) => {
       const name = (event.target as Control).name;
       if (name) this.#touched.add(name);
+      this.#interacted = true;
       this.#update();
     });
     form.addEventListener("submit", (event) => {
@@ -147,7 +159,8 @@ class JoinForm extends HTMLElement {
     if (code) code.textContent = this.#yaml;
     const fileName = this.querySelector(".file-name");
     if (fileName) fileName.textContent = `mirrors.d/${this.#fileName}`;
-    const { diagnostics } = checkMirrorFile(`mirrors.d/${this.#fileName}`, this.#yaml);
+    const { diagnostics: found } = checkMirrorFile(`mirrors.d/${this.#fileName}`, this.#yaml);
+    const diagnostics = this.#interacted ? found : [];
     const byField = new Map<string, Diagnostic[]>();
     const unplaced: Diagnostic[] = [];
     for (const d of diagnostics) {
@@ -241,8 +254,9 @@ class JoinForm extends HTMLElement {
     const locale = this.dataset.locale ?? "en";
     const errors = diagnostics.filter((d) => d.severity === "error").length;
     const warnings = diagnostics.length - errors;
-    const text =
-      diagnostics.length === 0
+    const text = !this.#interacted
+      ? labels.waiting
+      : diagnostics.length === 0
         ? labels.ok
         : [
             errors ? plural(locale, labels.errors, errors) : "",
@@ -255,7 +269,7 @@ class JoinForm extends HTMLElement {
       if (text === this.#announced) return;
       this.#announced = text;
       status.textContent = text;
-      status.classList.toggle("ok", diagnostics.length === 0);
+      status.classList.toggle("ok", this.#interacted && diagnostics.length === 0);
     };
     // The first count is shown at once; later ones wait for a pause so that typing is not read out.
     if (this.#announced === "") show();

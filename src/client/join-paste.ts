@@ -20,6 +20,38 @@ export function offsetOf(text: string, line: number, column: number): number {
   return Math.min(offset + column - 1, end === -1 ? text.length : end);
 }
 
+function codeSpan(text: string): HTMLElement {
+  const code = document.createElement("code");
+  code.dir = "ltr";
+  code.textContent = text;
+  return code;
+}
+
+/**
+ * How far below the top of `box`'s text the caret at `offset` sits, in pixels: the height of a
+ * hidden copy of the box (same width, font, padding and wrapping) holding the text before it.
+ */
+function caretTop(box: HTMLTextAreaElement, offset: number): number {
+  const style = getComputedStyle(box);
+  const copy = document.createElement("div");
+  for (const name of ["font", "letterSpacing", "lineHeight", "padding", "border", "boxSizing", "tabSize"] as const) {
+    copy.style[name] = style[name];
+  }
+  copy.style.width = `${box.clientWidth}px`;
+  copy.style.whiteSpace = "pre-wrap";
+  copy.style.overflowWrap = "break-word";
+  copy.style.position = "absolute";
+  copy.style.visibility = "hidden";
+  copy.style.insetInlineStart = "-10000px";
+  // The caret's own line counts: a character after the text ends that line.
+  copy.textContent = `${box.value.slice(0, offset)}.`;
+  document.body.append(copy);
+  const lineHeight = Number.parseFloat(style.lineHeight) || Number.parseFloat(style.fontSize) * 1.2;
+  const top = copy.scrollHeight - lineHeight;
+  copy.remove();
+  return top;
+}
+
 class JoinPaste extends HTMLElement {
   #text: HTMLTextAreaElement | null = null;
   #diagnostics: Diagnostic[] = [];
@@ -57,7 +89,8 @@ class JoinPaste extends HTMLElement {
           .replace("{{column}}", String(d.column));
         // The severity in the page's language; the code stays as the CLI prints it, to search for.
         const severity = (d.severity === "error" ? this.dataset.error : this.dataset.warning) ?? d.severity;
-        button.append(`${d.line}:${d.column} ${severity} ${d.code} `);
+        // Only code is set in monospace: the place and the code as the CLI prints them, not the words.
+        button.append(codeSpan(`${d.line}:${d.column}`), ` ${severity} `, codeSpan(d.code), " ");
         appendDiagnosticMessage(button, d);
         li.append(button);
         return li;
@@ -73,9 +106,10 @@ class JoinPaste extends HTMLElement {
     const offset = offsetOf(text.value, d.line, d.column);
     text.focus();
     text.setSelectionRange(offset, offset);
-    // Bring the line into view: the caret's line, a few lines from the top.
-    const lineHeight = Number.parseFloat(getComputedStyle(text).lineHeight) || 20;
-    text.scrollTop = Math.max(0, (d.line - 3) * lineHeight);
+    // Bring the caret into view, a third of the way down the box. Lines wrap, so the caret's
+    // height is measured, not counted from its line number.
+    text.scrollTop = Math.max(0, caretTop(text, offset) - text.clientHeight / 3);
+    text.scrollIntoView({ block: "nearest" });
   }
 }
 

@@ -3,6 +3,17 @@
 import { type DiagnosticStrings, type MessageSegment, messageSegments } from "../core/diagnostic-text.ts";
 import type { Diagnostic } from "../core/diagnostics.ts";
 
+/**
+ * Appends `text` with a line-break chance after each slash (not inside `//`), so that a long URL
+ * or path wraps after a slash instead of at any character, which left lines starting with `/.`.
+ */
+function appendBreakable(parent: HTMLElement, text: string): void {
+  text.split(/(?<=\/)(?!\/)/).forEach((piece, i) => {
+    if (i > 0) parent.append(document.createElement("wbr"));
+    parent.append(piece);
+  });
+}
+
 /** Appends `segments` to `parent`, each code span as a `<code>` element; never parses HTML. */
 export function appendSegments(parent: HTMLElement, segments: readonly MessageSegment[]): void {
   for (const segment of segments) {
@@ -10,7 +21,7 @@ export function appendSegments(parent: HTMLElement, segments: readonly MessageSe
       const code = document.createElement("code");
       // Keys, URLs and values read left to right, also on a right-to-left page.
       code.dir = "ltr";
-      code.textContent = segment.text;
+      appendBreakable(code, segment.text);
       parent.append(code);
     } else {
       parent.append(segment.text);
