@@ -88,7 +88,7 @@ describe("a diagnostic's segments", () => {
       { text: "sponsor", code: true },
       { text: ". Ergänzen Sie ", code: false },
       { text: "sponsor:", code: true },
-      { text: " mit dem Namen der Organisation, die den Mirror betreibt.", code: false },
+      { text: " mit dem Namen der Organisation, die den Spiegelserver betreibt.", code: false },
     ]);
   });
 
