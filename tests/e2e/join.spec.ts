@@ -159,7 +159,7 @@ test("the checks on /de/join/ are German, with code spans as <code> and no backt
   await name.fill("https://mirror.example.org/");
   await name.blur();
   const message = page.locator("#join-name-msg");
-  await expect(message).toContainText("muss der Hostname des Mirrors sein");
+  await expect(message).toContainText("muss der Hostname des Spiegelservers sein");
   await expect(message.locator("code").first()).toHaveText("name");
   const summary = page.locator(".check-list");
   await expect(summary).toContainText("Die Datei hat keinen Schlüssel sponsor_url.");

@@ -33,7 +33,7 @@ test("a mirror page's notes speak the page's language, with code spans as <code>
   await page.goto("/de/mirrors/alma-repo.atm.svcs.io/");
   const note = page.locator("ul.notes li").first();
   await expect(note).toContainText(
-    /^Zeile \d+: Die Datei hat keine geolocation, daher steht der Mirror unter „Standort unbekannt“/,
+    /^Zeile \d+: Die Datei hat keine geolocation, daher steht der Spiegelserver unter „Standort unbekannt“/,
   );
   await expect(note.locator("code", { hasText: "geolocation" }).first()).toBeVisible();
   await expect(note).not.toContainText("`");
