@@ -3,6 +3,7 @@
  * every page links to it; the home page says why its count differs from the exports'.
  */
 
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures.ts";
 import { SITE_FACTS } from "./sites.ts";
 
@@ -64,3 +65,11 @@ test("a mirror the report has no entry for is 'not checked yet' in the table", a
   await expect(row).toContainText("not checked yet");
   await expect(page.locator('tr[data-mirror="mirror.ox.ac.uk"]')).not.toContainText("not checked yet");
 });
+
+for (const path of ["/data/", "/ar/data/", "/kitten/", "/ar/mirrors/ftp.fau.de/", "/mirrors/www.junda.nl/"]) {
+  test(`axe finds no violation on ${path}`, async ({ page }) => {
+    await page.goto(path);
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+  });
+}
