@@ -241,8 +241,13 @@ describe("a build given the checker's status file", () => {
     const strip = /<svg class="strip"[\s\S]*?<\/svg>/.exec(html)?.[0] ?? "";
     expect(strip).toContain('aria-hidden="true"');
     expect(strip.match(/class="strip-day"/g)).toHaveLength(30);
-    // 43 of 48 ok (under 90 %): a bar 22 of 24 units tall, marked bad.
-    expect(strip).toContain('<rect class="strip-bad" x="280" y="2" width="8" height="22">');
+    // 43 of 48 ok (under 90 %): a full-height bar, its failed share on top (3 of 24 units) marked bad.
+    expect(strip).toContain('<rect class="strip-ok" x="280" y="3" width="8" height="21">');
+    expect(strip).toContain('<rect class="strip-bad" data-failed x="280" y="0" width="8" height="3">');
+    // The days with failed checks, in words for everyone; all 30 days folded below.
+    expect(words).toContain(
+      "\nDays with failed checks:\nNov 27, 2026: 43 / 48 checks ok\nNov 28, 2026: 11 / 13 checks ok\n",
+    );
     expect(words).toContain("\nDay by day (UTC):\n");
     expect(words).toContain("\nOct 30, 2026: not checked\n");
     expect(words).toContain("\nNov 27, 2026: 43 / 48 checks ok\nNov 28, 2026: 11 / 13 checks ok\n");
