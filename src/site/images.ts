@@ -37,10 +37,17 @@ export interface ImagePage {
   torrent: boolean;
 }
 
-/** Every image page, newest version first, trees in config order. */
+/**
+ * Every image page, newest version first, trees in config order. When the checker read the
+ * origin's `CHECKSUM`s, a folder the origin does not publish (no live images for s390x) has no page.
+ */
 export function imagePages(config: DistributionConfig | null, status: StatusFile | null): ImagePage[] {
   if (!config) return [];
-  return imageFolders(config).map((folder) => imagePage(folder, status));
+  const origin = status?.images;
+  const published = (folder: ImageFolder) => origin === undefined || Object.hasOwn(origin, folder.key);
+  return imageFolders(config)
+    .filter(published)
+    .map((folder) => imagePage(folder, status));
 }
 
 function imagePage(folder: ImageFolder, status: StatusFile | null): ImagePage {
