@@ -117,6 +117,8 @@ describe("npm start", () => {
     const xml = await metalink.text();
     expect(xml).toContain("<metalink");
     expect(xml).toContain(`<hash type="sha256">${"a".repeat(64)}</hash>`);
-    expect(xml).toMatch(/<url protocol="https"[^>]*>https:\/\/\S+\/9\.8\/BaseOS\/x86_64\/os\/repodata\/repomd\.xml<\/url>/);
+    expect(xml).toMatch(
+      /<url protocol="https"[^>]*>https:\/\/\S+\/9\.8\/BaseOS\/x86_64\/os\/repodata\/repomd\.xml<\/url>/,
+    );
   });
 });
