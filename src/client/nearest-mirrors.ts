@@ -5,33 +5,7 @@
  * block hidden, with nothing logged. Text only through `textContent`; links only http(s).
  */
 
-/** One mirror of the edge's answer, as far as the page uses it. */
-interface NearMirror {
-  name: string;
-  url: string;
-  country?: string;
-  city?: string;
-}
-
-/** The answer's mirrors that have the shape the page needs; anything else is dropped. */
-export function nearMirrors(answer: unknown): NearMirror[] {
-  if (typeof answer !== "object" || answer === null) return [];
-  const mirrors = (answer as { mirrors?: unknown }).mirrors;
-  if (!Array.isArray(mirrors)) return [];
-  return mirrors.slice(0, 5).flatMap((entry: unknown) => {
-    if (typeof entry !== "object" || entry === null) return [];
-    const { name, url, country, city } = entry as Record<string, unknown>;
-    if (typeof name !== "string" || typeof url !== "string" || !/^https?:\/\//i.test(url)) return [];
-    return [
-      {
-        name,
-        url,
-        ...(typeof country === "string" && /^[A-Z]{2}$/.test(country) ? { country } : {}),
-        ...(typeof city === "string" ? { city } : {}),
-      },
-    ];
-  });
-}
+import { type NearMirror, nearMirrors } from "./near-mirrors.ts";
 
 class NearestMirrors extends HTMLElement {
   connectedCallback(): void {

@@ -1,0 +1,107 @@
+/**
+ * The ISO page at the real registry: `/isos/x86_64/9.8/` of an `astro build` (one locale) of the
+ * 530 mirrors with a status report as the checker writes it (the typical 30-day history of
+ * `_history-status.ts`, every mirror's state for every image folder, and the origin's CHECKSUM
+ * of every folder with its six ISO files), first load gzipped: the HTML and every stylesheet
+ * and script it loads before any interaction (target: ≤ 60 KiB).
+ *
+ * And the "Nearest to you" request's answer, an upper bound without the worker: the contract's
+ * JSON (`/nearest/…`, five mirrors) for the five registry mirrors with the longest entries
+ * (name, folder URL, country, city) (target: ≤ 2 KiB).
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { imageFolders } from "../../src/core/images/image-trees.ts";
+import { loadRegistry } from "../../src/core/load.ts";
+import type { StatusFile } from "../../src/core/types.ts";
+import { astroBuildSeconds } from "./_astro-build.ts";
+import { historyStatusFile, registryMirrorNames } from "./_history-status.ts";
+import { firstLoad } from "./_page-weight.ts";
+import { report } from "./_report.ts";
+
+const PAGE = "/isos/x86_64/9.8/";
+const KIB = 1024;
+
+const registry = loadRegistry();
+if (!registry.config) throw new Error("config.yml did not load");
+const folders = imageFolders(registry.config);
+
+/** Six files per folder, named as AlmaLinux names its ISOs; random sums, so gzip cannot flatter them. */
+function originFolder(version: string, arch: string): NonNullable<StatusFile["images"]>[string] {
+  const major = version.split(".")[0] ?? version;
+  const kinds = ["boot", "minimal", "dvd"];
+  const names = [
+    ...kinds.map((kind) => `AlmaLinux-${version}-${arch}-${kind}.iso`),
+    ...kinds.map((kind) => `AlmaLinux-${major}-latest-${arch}-${kind}.iso`),
+  ];
+  return {
+    checksum_sha256: randomBytes(32).toString("hex"),
+    files: names.map((name, i) => ({ name, size: 1_000_000_000 * (i + 1), sha256: randomBytes(32).toString("hex") })),
+    checked_at: "2026-12-01T06:00:00.000Z",
+    torrent: true,
+  };
+}
+
+function statusWithImages(): StatusFile {
+  const status = historyStatusFile(registryMirrorNames(), false);
+  const states = ["verified", "verified", "verified", "verified", "behind", "missing"] as const;
+  let i = 0;
+  for (const entry of Object.values(status.mirrors)) {
+    entry.images = Object.fromEntries(
+      folders.map((f) => [f.key, { state: states[i++ % states.length] ?? "verified" }]),
+    );
+  }
+  status.images = Object.fromEntries(folders.map((f) => [f.key, originFolder(f.version, f.arch)]));
+  return status;
+}
+
+/** The contract's answer for the five mirrors with the longest entries: an upper bound. */
+function nearestUpperBound(): number {
+  const folder = "9.8/isos/x86_64/";
+  const entries = registry.mirrors.flatMap((m) => {
+    const base = m.urls.https ?? m.urls.http;
+    if (!base) return [];
+    return [
+      {
+        name: m.name,
+        url: `${base}${folder}`,
+        country: m.location?.country ?? "",
+        city: m.location?.city ?? "",
+      },
+    ];
+  });
+  const longest = entries.sort((a, b) => JSON.stringify(b).length - JSON.stringify(a).length).slice(0, 5);
+  return Buffer.byteLength(JSON.stringify({ folder, mirrors: longest }));
+}
+
+const work = mkdtempSync(join(tmpdir(), "mirrorsite-bench-image-page-"));
+try {
+  const statusFile = join(work, "status.json");
+  writeFileSync(statusFile, JSON.stringify(statusWithImages()));
+  const outDir = join(work, "dist");
+  astroBuildSeconds(outDir, { LOCALES: "en", MIRRORS_STATUS: statusFile });
+  const page = firstLoad(outDir, PAGE);
+  const nearest = nearestUpperBound();
+  const kib = (bytes: number) => `${(bytes / KIB).toFixed(1)} KiB`;
+  report([
+    {
+      metric: `ISO page \`${PAGE}\`, real registry with a full status report, first load gzipped (HTML + CSS + JS)`,
+      figure: kib(page.total),
+      value: page.total / KIB,
+      target: { comparison: "≤", value: 60, unit: "KiB" },
+      note: `${page.files.size} files besides the HTML; every row server-rendered`,
+    },
+    { metric: "of which HTML", figure: kib(page.html) },
+    {
+      metric: "“Nearest to you” answer, five mirrors (upper bound: the registry's five longest entries)",
+      figure: `${nearest} B`,
+      value: nearest / KIB,
+      target: { comparison: "≤", value: 2, unit: "KiB" },
+      note: "one same-origin request; uncompressed JSON",
+    },
+  ]);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
