@@ -114,7 +114,9 @@ describe("an image folder at a mirror", () => {
   if (origin === undefined) throw new Error("no origin record");
 
   it("keeps the replaced CHECKSUM as an alternate", () => {
-    expect(origin.alternates).toEqual([{ checksum_sha256: sha256Hex(bytes(OLD_TEXT)), superseded_at: NOW.toISOString() }]);
+    expect(origin.alternates).toEqual([
+      { checksum_sha256: sha256Hex(bytes(OLD_TEXT)), superseded_at: NOW.toISOString() },
+    ]);
   });
 
   it("is verified with the origin's bytes, behind with the previous ones, missing on 404", () => {

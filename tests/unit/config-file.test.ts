@@ -57,7 +57,10 @@ describe("the distribution config", () => {
       expect(found(text), to).toContainEqual(expect.stringMatching(new RegExp(`^(${line}|${line - 1}):\\d+ ${code}$`)));
     }
     // A folder without $arch holds one arch: it must say which.
-    const one = real.replace("    path: $version/raspberrypi/images/\n    arches: [aarch64]", "    path: $version/raspberrypi/images/");
+    const one = real.replace(
+      "    path: $version/raspberrypi/images/\n    arches: [aarch64]",
+      "    path: $version/raspberrypi/images/",
+    );
     expect(found(one)).toEqual([expect.stringMatching(/ missing-key$/)]);
   });
 
