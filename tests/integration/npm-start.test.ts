@@ -1,11 +1,11 @@
 /**
  * `npm start` as the README says it (`PORT=… npm start`): it builds the site (here the small
- * `site` fixture registry in one locale, into a scratch folder named by `SITE_DIR`, so the
+ * `images` fixture site in one locale, into a scratch folder named by `SITE_DIR`, so the
  * suite's `dist/` is left alone) and serves it through the edge worker in `wrangler dev`, so a
  * page, a mirrorlist, a metalink and a download URL answer as on the edge.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -13,8 +13,6 @@ import { BUILD_TIMEOUT_MS } from "./site-build.ts";
 import { freePort } from "./wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const MIRRORS_DIR = "tests/fixtures/site/mirrors.d";
-const CHECKED_AT = "2026-07-16T12:00:00.000Z";
 const work = mkdtempSync(join(tmpdir(), "npm-start-"));
 let child: ChildProcess;
 let origin = "";
@@ -38,10 +36,12 @@ async function stop(): Promise<void> {
 }
 
 /**
- * A status file that knows the origin's `repomd.xml` for 9.8 BaseOS x86_64 (so its metalink has
- * a hash to give), and every mirror of the registry as checked and in sync (file name = mirror name).
+ * The `images` fixture's status file (every mirror checked, the origin's CHECKSUM of five image
+ * folders and each mirror's state there) plus the origin's `repomd.xml` for 9.8 BaseOS x86_64,
+ * so that its metalink has a hash to give.
  */
 function writeStatus(path: string): void {
+  const status = JSON.parse(readFileSync(join(ROOT, "tests/fixtures/images/status.json"), "utf8"));
   const record = {
     sha256: "a".repeat(64),
     sha512: "b".repeat(128),
@@ -50,15 +50,7 @@ function writeStatus(path: string): void {
     timestamp: 1_796_235_423,
     first_seen: "2026-07-16T11:00:00.000Z",
   };
-  const status = {
-    checked_at: CHECKED_AT,
-    repomd: { "9.8/BaseOS/x86_64/os": { current: record, alternates: [] } },
-    mirrors: Object.fromEntries(
-      readdirSync(join(ROOT, MIRRORS_DIR))
-        .filter((file) => file.endsWith(".yml"))
-        .map((file) => [file.slice(0, -4), { state: "ok", reason: "In sync.", checked_at: CHECKED_AT }]),
-    ),
-  };
+  status.repomd = { "9.8/BaseOS/x86_64/os": { current: record, alternates: [] } };
   writeFileSync(path, JSON.stringify(status));
 }
 
@@ -70,8 +62,8 @@ beforeAll(async () => {
     ...process.env,
     PORT: String(port),
     SITE_DIR: join(work, "dist"),
-    MIRRORS_DIR,
-    MIRRORS_CONFIG: "tests/fixtures/site/config.yml",
+    MIRRORS_DIR: "tests/fixtures/site/mirrors.d",
+    MIRRORS_CONFIG: "tests/fixtures/images/config.yml",
     MIRRORS_STATUS: join(work, "status.json"),
     LOCALES: "en",
     CI: "1",
@@ -120,5 +112,20 @@ describe("npm start", () => {
     expect(xml).toMatch(
       /<url protocol="https"[^>]*>https:\/\/\S+\/9\.8\/BaseOS\/x86_64\/os\/repodata\/repomd\.xml<\/url>/,
     );
+  });
+
+  it("sends a download URL on to a mirror whose folder is verified", async () => {
+    const file = "9.8/isos/x86_64/AlmaLinux-9.8-x86_64-dvd.iso";
+    const answer = await fetch(`${origin}/download/${file}`, { redirect: "manual" });
+    expect(answer.status, log).toBe(302);
+    expect(answer.headers.get("cache-control")).toContain("private");
+    const location = answer.headers.get("location") ?? "";
+    expect(location).toMatch(/^https?:\/\/\S+\/9\.8\/isos\/x86_64\/AlmaLinux-9\.8-x86_64-dvd\.iso$/);
+    // The fixture's mirrors that are behind, do not carry the folder, or differ: never chosen.
+    for (const host of ["al-mirror.a2hosting.com", "mirror.spectraip.net", "almalinux-mirror.vpsuniverse.net"]) {
+      expect(new URL(location).host).not.toBe(host);
+    }
+    const missing = await fetch(`${origin}/download/9.8/isos/x86_64/not-in-checksum.iso`, { redirect: "manual" });
+    expect(missing.status).toBe(404);
   });
 });
