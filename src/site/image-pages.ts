@@ -31,11 +31,19 @@ export function findImagePage(
 }
 
 /**
- * The file the page's examples name: the full DVD image where there is one, else the largest
- * image, else the first file. Never a checksum, signature or torrent.
+ * A name that reads as one word in a shell, so that a copied command does only what it shows.
+ * The origin's CHECKSUM may name anything a file may be called; commands name only these.
+ */
+export function shellSafe(name: string): boolean {
+  return /^[A-Za-z0-9][A-Za-z0-9._+-]*$/.test(name);
+}
+
+/**
+ * The file the page's commands name: the full DVD image where there is one, else the largest
+ * image. Never a checksum, signature or torrent, nor a name a shell would read otherwise.
  */
 export function exampleFile(page: ImagePage): string | undefined {
-  const images = page.files.filter((f) => !/\.(torrent|asc|sig|sha256|CHECKSUM)$/i.test(f.name));
+  const images = page.files.filter((f) => shellSafe(f.name) && !/\.(torrent|asc|sig|sha256|CHECKSUM)$/i.test(f.name));
   const dvd = images.find((f) => /-dvd\.iso$/.test(f.name) && !/latest/.test(f.name));
   if (dvd) return dvd.name;
   const largest = [...images].sort((a, b) => (b.size ?? 0) - (a.size ?? 0))[0];
