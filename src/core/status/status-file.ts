@@ -85,7 +85,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   // The reference's repomd.xml history (validated whole above, its keys repo paths) goes on to
   // the next check run and to the build's export, which serves its hashes in metalinks.
   const repomd = raw.repomd === undefined ? {} : { repomd: raw.repomd };
-  // Likewise the origin's CHECKSUM of each image folder, for the image pages and the downloads.
+  // The origin's image folders (validated whole above, keyed by folder) go on the same way.
   const images = raw.images === undefined ? {} : { images: raw.images };
   return {
     status: { checked_at: raw.checked_at, ...repomd, ...images, mirrors: Object.fromEntries(kept) },
