@@ -1,26 +1,24 @@
 /**
  * The ISO page at the real registry: `/isos/x86_64/9.8/` of an `astro build` (one locale) of the
  * 530 mirrors with a status report as the checker writes it (the typical 30-day history of
- * `_history-status.ts`, every mirror's state for every image folder, and the origin's CHECKSUM
- * of every folder with its six ISO files), first load gzipped: the HTML and every stylesheet
+ * `_history-status.ts`, with `_image-status.ts`'s image folders: the origin's CHECKSUM of every
+ * folder and every mirror's state there), first load gzipped: the HTML and every stylesheet
  * and script it loads before any interaction (target: ≤ 60 KiB).
  *
  * And the "Nearest to you" request's answer: the largest `/nearest/isos/x86_64/9.8` answer of the
  * built index, as the worker's `answerNearest` gives it, over clients placed near the mirrors as
  * the mirrorlist bench places them (target: ≤ 2 KiB).
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { answerNearest } from "../../src/core/images/edge-images.ts";
-import { imageFolders } from "../../src/core/images/image-trees.ts";
 import { loadRegistry } from "../../src/core/load.ts";
 import { prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
-import type { StatusFile } from "../../src/core/types.ts";
 import { astroBuildSeconds } from "./_astro-build.ts";
 import { historyStatusFile, registryMirrorNames } from "./_history-status.ts";
+import { withImages } from "./_image-status.ts";
 import { firstLoad } from "./_page-weight.ts";
 import { report } from "./_report.ts";
 import { benchClients } from "./_selection.ts";
@@ -31,37 +29,6 @@ const CLIENTS = 1000;
 const KIB = 1024;
 
 const registry = loadRegistry();
-if (!registry.config) throw new Error("config.yml did not load");
-const folders = imageFolders(registry.config);
-
-/** Six files per folder, named as AlmaLinux names its ISOs; random sums, so gzip cannot flatter them. */
-function originFolder(version: string, arch: string): NonNullable<StatusFile["images"]>[string] {
-  const major = version.split(".")[0] ?? version;
-  const kinds = ["boot", "minimal", "dvd"];
-  const names = [
-    ...kinds.map((kind) => `AlmaLinux-${version}-${arch}-${kind}.iso`),
-    ...kinds.map((kind) => `AlmaLinux-${major}-latest-${arch}-${kind}.iso`),
-  ];
-  return {
-    checksum_sha256: randomBytes(32).toString("hex"),
-    files: names.map((name, i) => ({ name, size: 1_000_000_000 * (i + 1), sha256: randomBytes(32).toString("hex") })),
-    checked_at: "2026-12-01T06:00:00.000Z",
-    torrent: true,
-  };
-}
-
-function statusWithImages(): StatusFile {
-  const status = historyStatusFile(registryMirrorNames(), false);
-  const states = ["verified", "verified", "verified", "verified", "behind", "missing"] as const;
-  let i = 0;
-  for (const entry of Object.values(status.mirrors)) {
-    entry.images = Object.fromEntries(
-      folders.map((f) => [f.key, { state: states[i++ % states.length] ?? "verified" }]),
-    );
-  }
-  status.images = Object.fromEntries(folders.map((f) => [f.key, originFolder(f.version, f.arch)]));
-  return status;
-}
 
 /** The largest `/nearest/…` answer of the built index (`answerNearest`, as the worker gives it) over `CLIENTS` clients. */
 function largestNearest(outDir: string): number {
@@ -80,7 +47,11 @@ function largestNearest(outDir: string): number {
 const work = mkdtempSync(join(tmpdir(), "mirrorsite-bench-image-page-"));
 try {
   const statusFile = join(work, "status.json");
-  writeFileSync(statusFile, JSON.stringify(statusWithImages()));
+  // The typical history, with the origin's image folders and each mirror's state for them.
+  writeFileSync(
+    statusFile,
+    JSON.stringify(withImages(registry, historyStatusFile(registryMirrorNames(), false)).status),
+  );
   const outDir = join(work, "dist");
   astroBuildSeconds(outDir, { LOCALES: "en", MIRRORS_STATUS: statusFile });
   const page = firstLoad(outDir, PAGE);
