@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   const previousRepomd = references.length === 0 ? new Map<string, RepomdHistory>() : previous.repomd;
   const started = performance.now();
   const progress = progressReporter(registry.mirrors.length, process.stderr);
-  const { status, reference } = await checkRegistry(registry.mirrors, registry.config, {
+  const { status, reference, origin } = await checkRegistry(registry.mirrors, registry.config, {
     resolve: systemResolver(numbers.timeout * 1000),
     userAgent: userAgent(),
     concurrency: numbers.concurrency,
@@ -103,6 +103,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.stdout.write(`${summary(status, out, (performance.now() - started) / 1000)}\n`);
   if (reference !== null) process.stdout.write(`${referenceSummary(reference)}\n`);
+  if (origin !== null) {
+    process.stdout.write(
+      `Images: the origin published ${origin.read} of ${origin.asked} image folders' CHECKSUM (the others have no page).\n`,
+    );
+  }
   // Loaded only now: the GeoNames places and the IP database would slow every start, usage errors included.
   const { addressPlacementReport } = await import("../src/site/ip-geolocation-db.ts");
   const placement = addressPlacementReport({ ...registry, status });

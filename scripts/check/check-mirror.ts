@@ -180,7 +180,8 @@ async function observe(o: MirrorObservations, s: Scoped, signal: AbortSignal): P
   const healthy = o.repodata.failure === null && !o.repodata.stopped;
   if (!s.checkIsos || !healthy || signal.aborted) return;
   const head: RequestOptions = { method: "HEAD", body: "discard", maxBytes: 0, family, signal };
-  if (s.images !== null) {
+  // With the origin's CHECKSUMs (a reference that has published any): compared by content.
+  if (s.images !== null && s.images.size > 0) {
     o.images = await checkImageFolders(s, targets.images, s.images, family, signal);
     return;
   }

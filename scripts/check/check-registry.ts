@@ -52,6 +52,8 @@ export interface RunOptions {
 export interface RunResult {
   status: StatusFile;
   reference: ReferenceReading | null;
+  /** How many image folders' CHECKSUMs the origin gave, of how many asked (null without a reference). */
+  origin: { asked: number; read: number } | null;
 }
 
 export async function checkRegistry(
@@ -106,5 +108,5 @@ export async function checkRegistry(
   if (repomd.size > 0) status.repomd = Object.fromEntries([...repomd].sort(([a], [b]) => (a < b ? -1 : 1)));
   const images = origin?.images ?? options.previousImages;
   if (images.size > 0) status.images = Object.fromEntries(images);
-  return { status, reference };
+  return { status, reference, origin: origin && { asked: origin.asked, read: origin.read } };
 }

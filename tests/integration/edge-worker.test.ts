@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { Readable } from "node:stream";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -48,7 +49,10 @@ function workerOver(directory: string, script: string, stderr?: (text: string) =
   return new Miniflare({
     ...(stderr === undefined
       ? {}
-      : { handleRuntimeStdio: (_out, err) => err.on("data", (chunk: Buffer) => stderr(chunk.toString())) }),
+      : {
+          handleRuntimeStdio: (_out: Readable, err: Readable) =>
+            err.on("data", (chunk: Buffer) => stderr(chunk.toString())),
+        }),
     host: "127.0.0.1",
     // No Cloudflare `cf` download: each request brings its own.
     cf: false,

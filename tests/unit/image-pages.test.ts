@@ -1,53 +1,54 @@
 import { describe, expect, it } from "vitest";
-import { downloadPath, exampleFile, nearestPath, shellSafe } from "../../src/site/image-pages.ts";
-import type { ImagePage } from "../../src/site/images.ts";
+import { withImages } from "../../scripts/bench/_image-status.ts";
+import { DEFAULT_IMAGE_TREES, imageFolders } from "../../src/core/images/image-trees.ts";
+import { loadRegistry } from "../../src/core/load.ts";
+import { imagePages } from "../../src/site/images.ts";
 
-/** An ISO page of 9.8 x86_64 with `files` (names and sizes). */
-function page(files: [string, number?][]): ImagePage {
-  return {
-    tree: "isos",
-    arch: "x86_64",
-    version: "9.8",
-    folder: { tree: "isos", arch: "x86_64", version: "9.8", path: "9.8/isos/x86_64/", key: "isos/x86_64/9.8" },
-    files: files.map(([name, size]) => ({ name, sha256: "0".repeat(64), ...(size === undefined ? {} : { size }) })),
-    verification: "checksum",
-    stateOf: () => "verified",
-    reasonOf: () => undefined,
-    checksumName: "CHECKSUM",
-    torrent: false,
-  };
-}
+const registry = loadRegistry();
+const config = registry.config;
+if (config === null) throw new Error("the real config is invalid");
 
-describe("the image pages' commands", () => {
-  it("name the full DVD where there is one, not its stable latest name", () => {
-    const files: [string, number][] = [
-      ["AlmaLinux-9-latest-x86_64-dvd.iso", 9],
-      ["AlmaLinux-9.8-x86_64-boot.iso", 1],
-      ["AlmaLinux-9.8-x86_64-dvd.iso", 9],
-    ];
-    expect(exampleFile(page(files))).toBe("AlmaLinux-9.8-x86_64-dvd.iso");
+describe("image folders", () => {
+  it("are every tree's folder of every current version and arch, newest first", () => {
+    const keys = imageFolders(config).map((f) => f.key);
+    expect(keys[0]).toBe("isos/x86_64/10.2");
+    expect(keys).toContain("raspberrypi/aarch64/9.8");
+    expect(keys).not.toContain("raspberrypi/x86_64/9.8");
+    expect(keys).not.toContain("live/s390x/9.8");
+    expect(keys.at(-1)).toBe("raspberrypi/aarch64/8.10");
+    expect(imageFolders(config).find((f) => f.key === "cloud/ppc64le/9.8")?.path).toBe("9.8/cloud/ppc64le/images/");
   });
 
-  it("else the largest image, never a torrent or a signature", () => {
-    const files: [string, number][] = [
-      ["a.qcow2", 5],
-      ["b.qcow2.torrent", 50],
-      ["CHECKSUM.asc", 90],
-      ["c.box", 7],
-    ];
-    expect(exampleFile(page(files))).toBe("c.box");
+  it("are the ISO folders alone without config images", () => {
+    const folders = imageFolders({ ...config, images: [...DEFAULT_IMAGE_TREES] });
+    expect(new Set(folders.map((f) => f.tree))).toEqual(new Set(["isos"]));
+    expect(folders).toHaveLength(13);
+  });
+});
+
+describe("image pages", () => {
+  it("say nothing was checked without a status", () => {
+    const pages = imagePages(config, null);
+    expect(pages.every((p) => p.verification === "none" && p.files.length === 0)).toBe(true);
+    expect(pages[0]?.stateOf("anything")).toBe("unknown");
   });
 
-  it("never name a file a shell would read as more than one word", () => {
-    for (const name of ["a b.iso", "x;rm -rf ~.iso", "$(id).iso", "`id`.iso", "-rf.iso", "a'b.iso", "ä.iso"]) {
-      expect(shellSafe(name), name).toBe(false);
-      expect(exampleFile(page([[name, 10]]))).toBeUndefined();
-    }
-    expect(shellSafe("AlmaLinux-9-GenericCloud-9.8-20261118.x86_64.qcow2")).toBe(true);
+  it("carry the origin's files and each mirror's state for that very folder", () => {
+    const { status } = withImages(registry);
+    const pages = imagePages(config, status);
+    const page = pages.find((p) => p.folder.key === "isos/aarch64/9.8");
+    expect(page?.verification).toBe("checksum");
+    expect(page?.files[0]?.name).toBe("AlmaLinux-9.8-aarch64-boot.iso");
+    expect(page?.signatureName).toBe("CHECKSUM");
+    const first = registry.mirrors[0]?.name ?? "";
+    expect(page?.stateOf(first)).toBe(status?.mirrors[first]?.images?.["isos/aarch64/9.8"]?.state);
+    expect(page?.stateOf("__proto__")).toBe("unknown");
   });
 
-  it("lead to the stable download URL and the nearest answer of the folder", () => {
-    expect(downloadPath(page([]), "f.iso")).toBe("/download/9.8/isos/x86_64/f.iso");
-    expect(nearestPath(page([]))).toBe("/nearest/isos/x86_64/9.8");
+  it("leave out a folder the origin does not publish", () => {
+    const { status } = withImages(registry);
+    if (status?.images === undefined) throw new Error("no images");
+    delete status.images["live/aarch64/8.10"];
+    expect(imagePages(config, status).map((p) => p.folder.key)).not.toContain("live/aarch64/8.10");
   });
 });

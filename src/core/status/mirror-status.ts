@@ -143,7 +143,8 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
   }
   if (o.images !== null) {
     status.images = o.images;
-    status.isos ??= isoSummary(o.images);
+    const isos = isoSummary(o.images);
+    if (isos !== null) status.isos ??= isos;
   }
   return status;
 }
@@ -209,8 +210,9 @@ function fileSetVerdict(
  * The ISO folders in one flag, as pages before per-folder states read it: complete when every one
  * the origin publishes matched its `CHECKSUM` (or the one before).
  */
-function isoSummary(images: Readonly<Record<string, MirrorImageFolder>>): NonNullable<MirrorStatus["isos"]> {
+function isoSummary(images: Readonly<Record<string, MirrorImageFolder>>): NonNullable<MirrorStatus["isos"]> | null {
   const isos = Object.entries(images).filter(([key]) => key.startsWith("isos/"));
+  if (isos.length === 0) return null;
   const gap = isos.find(([, f]) => f.state !== "verified" && f.state !== "behind" && f.state !== "present");
   if (gap === undefined)
     return { complete: true, reason: `All ${isos.length} ISO folders match the origin's CHECKSUM` };

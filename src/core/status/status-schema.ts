@@ -128,7 +128,13 @@ const imageFile = {
   type: "object",
   required: ["name", "sha256"],
   properties: {
-    name: { type: "string", minLength: 1, maxLength: 255, pattern: "^[^/\\\\]+$", not: { enum: [".", ".."] } },
+    name: {
+      type: "string",
+      minLength: 1,
+      maxLength: 255,
+      pattern: "^[^/\\\\\\u0000-\\u001f\\u007f]+$",
+      not: { enum: [".", ".."] },
+    },
     size: count,
     sha256: hex(64),
   },
