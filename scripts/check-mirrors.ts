@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { entryExists, loadRegistry, readStatus, registryPaths } from "../src/core/load.ts";
 import type { RepomdHistory } from "../src/core/repomd/repomd-history.ts";
-import type { DistributionConfig, MirrorStatus, ReferenceTree } from "../src/core/types.ts";
+import type { DistributionConfig, MirrorStatus, OriginImageFolder, ReferenceTree } from "../src/core/types.ts";
 import { checkRegistry } from "./check/check-registry.ts";
 import { progressReporter, summary } from "./check/progress.ts";
 import type { ReferenceReading } from "./check/reference.ts";
@@ -77,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
   const previousRepomd = references.length === 0 ? new Map<string, RepomdHistory>() : previous.repomd;
   const started = performance.now();
   const progress = progressReporter(registry.mirrors.length, process.stderr);
-  const { status, reference } = await checkRegistry(registry.mirrors, registry.config, {
+  const { status, reference, origin } = await checkRegistry(registry.mirrors, registry.config, {
     resolve: systemResolver(numbers.timeout * 1000),
     userAgent: userAgent(),
     concurrency: numbers.concurrency,
@@ -90,6 +90,7 @@ export async function main(argv: string[]): Promise<number> {
     checkIsos: !values["no-isos"],
     references,
     previousRepomd,
+    previousImages: references.length === 0 ? new Map() : previous.images,
     previousMirrors: previous.mirrors,
     onMirror: (name, s) => progress.mirror(name, s),
   });
@@ -102,6 +103,11 @@ export async function main(argv: string[]): Promise<number> {
   }
   process.stdout.write(`${summary(status, out, (performance.now() - started) / 1000)}\n`);
   if (reference !== null) process.stdout.write(`${referenceSummary(reference)}\n`);
+  if (origin !== null) {
+    process.stdout.write(
+      `Images: the origin published ${origin.read} of ${origin.asked} image folders' CHECKSUM (the others have no page).\n`,
+    );
+  }
   // Loaded only now: the GeoNames places and the IP database would slow every start, usage errors included.
   const { addressPlacementReport } = await import("../src/site/ip-geolocation-db.ts");
   const placement = addressPlacementReport({ ...registry, status });
@@ -126,9 +132,10 @@ function referenceTrees(config: DistributionConfig, override: string | undefined
  */
 function readPrevious(path: string | null): {
   repomd: Map<string, RepomdHistory>;
+  images: Map<string, OriginImageFolder>;
   mirrors: Map<string, MirrorStatus>;
 } {
-  const fresh = { repomd: new Map(), mirrors: new Map() };
+  const fresh = { repomd: new Map(), images: new Map(), mirrors: new Map() };
   if (path === null) {
     process.stderr.write("No previous status file: the history starts today.\n");
     return fresh;
@@ -144,7 +151,11 @@ function readPrevious(path: string | null): {
       `${d.file}:${d.line}:${d.column} ${d.message.split(". This mirror")[0]}: that mirror's history starts today.\n`,
     );
   }
-  return { repomd: new Map(Object.entries(status.repomd ?? {})), mirrors: new Map(Object.entries(status.mirrors)) };
+  return {
+    repomd: new Map(Object.entries(status.repomd ?? {})),
+    images: new Map(Object.entries(status.images ?? {})),
+    mirrors: new Map(Object.entries(status.mirrors)),
+  };
 }
 
 /** How the reference was read, for the run's summary. */

@@ -1,7 +1,8 @@
 /**
- * Makes sure a real dnf client and `createrepo_c` are there for the metalink test
- * (tests/integration/dnf-metalink.test.ts), installing Debian's `dnf` and `createrepo-c` packages
- * with apt-get when either is missing. Prints what it did.
+ * Makes sure the real clients of the integration tests are there: dnf and `createrepo_c` for the
+ * metalink test (tests/integration/dnf-metalink.test.ts), aria2 for the image download test
+ * (tests/integration/download-images.test.ts), installing Debian's `dnf`, `createrepo-c` and
+ * `aria2` packages with apt-get when any is missing. Prints what it did.
  */
 import { existsSync } from "node:fs";
 import { delimiter, join } from "node:path";
@@ -11,6 +12,7 @@ import { aptInstall, HAS_APT } from "./apt-install.ts";
 const TOOLS = [
   { command: "dnf", pkg: "dnf" },
   { command: "createrepo_c", pkg: "createrepo-c" },
+  { command: "aria2c", pkg: "aria2" },
 ];
 
 /** The path of `command` on PATH, or null. */
@@ -23,13 +25,15 @@ function which(command: string): string | null {
 
 const missing = TOOLS.filter((t) => which(t.command) === null);
 if (missing.length === 0) {
-  console.log(`dnf and createrepo_c for the metalink test: ${TOOLS.map((t) => which(t.command)).join(", ")}`);
+  console.log(
+    `dnf, createrepo_c and aria2c for the integration tests: ${TOOLS.map((t) => which(t.command)).join(", ")}`,
+  );
   process.exit(0);
 }
 const names = missing.map((t) => t.pkg);
 if (!HAS_APT) {
   console.error(
-    `Could not install ${missing.map((t) => t.command).join(" and ")} for the metalink test: apt-get is not available. Install the packages that bring them (${names.join(", ")} on Debian).`,
+    `Could not install ${missing.map((t) => t.command).join(" and ")} for the integration tests: apt-get is not available. Install the packages that bring them (${names.join(", ")} on Debian).`,
   );
   process.exit(1);
 }

@@ -2,26 +2,33 @@
  * `npm run mirrorlist -- [--index FILE] [--ip IP] [--country CC] [--lat X --lon Y] [--asn N]
  *   [--date YYYY-MM-DD] [--explain] PATH`
  * Prints exactly the body the edge worker would answer for PATH (e.g.
- * `/mirrorlist/9/baseos?protocol=https`, `/metalink/9/baseos?arch=x86_64`) to a client with that
+ * `/mirrorlist/9/baseos?protocol=https`, `/metalink/9/baseos?arch=x86_64`, `/download/9/isos/x86_64/CHECKSUM`
+ * (a redirect prints its target), `….meta4`, `/nearest/isos/x86_64/9`, `/debug/json/ip_info`) to a client with that
  * address, country, place and network; `--explain` writes why each mirror is there to stderr, or,
  * for a metalink, into the document as XML comments. With `--ip` and neither `--country` nor
  * `--lat`/`--lon`, the client is placed by its address with the same IP geolocation database the
  * build uses, as Cloudflare's `request.cf` places it at the edge. Without `--index` the index is
- * built from the registry (`MIRRORS_DIR`, `MIRRORS_CONFIG`, `MIRRORS_STATUS`). Exit 0 for a 200
+ * built from the registry (`MIRRORS_DIR`, `MIRRORS_CONFIG`, `MIRRORS_STATUS`). Exit 0 for a 200 or 302
  * answer, 1 otherwise, 2 for bad usage.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { IP_GEOLOCATION_CREDIT } from "../src/core/geo/ip-geolocation.ts";
+import { answerDownload, answerNearest, type ImageFiles, prepareImageFiles } from "../src/core/images/edge-images.ts";
+import { type ImageFilesAsset, imageFilesAsset } from "../src/core/images/image-index.ts";
 import { loadRegistry } from "../src/core/load.ts";
+import { METALINK4_TYPE } from "../src/core/metalink/metalink4-document.ts";
 import { answerRequest, METALINK_TYPE } from "../src/core/mirrorlist/answer.ts";
 import { clientFromRequest } from "../src/core/mirrorlist/client.ts";
+import { DEBUG_PATHS, debugAnswer } from "../src/core/mirrorlist/debug-answers.ts";
 import { exportIndex } from "../src/core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../src/core/mirrorlist/index-format.ts";
 import { prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../src/core/mirrorlist/read-index.ts";
 import { specialAddressRange } from "../src/core/net/special-addresses.ts";
 import { continentOf } from "../src/core/rules/country.ts";
+import type { Registry } from "../src/core/types.ts";
 import { loadIpGeolocation, registryPlacedByAddress } from "../src/site/ip-geolocation-db.ts";
 import { geonamesLocator } from "../src/site/mirror-coordinates.ts";
 
@@ -54,18 +61,39 @@ function main(argv: string[]): number {
   if (values.ip && !client.ip) return usage(`--ip "${values.ip}" is not an IP address.`);
 
   const url = new URL(target, "http://mirrorlist.invalid");
+  const registry = values.index ? null : registryPlacedByAddress(loadRegistry());
   const prepared = prepareIndex(
-    values.index ? readIndex(values.index) : exportIndex(registryPlacedByAddress(loadRegistry()), geonamesLocator()),
+    values.index ? readIndex(values.index) : exportIndex(registry as Registry, geonamesLocator()),
   );
-  const answer = answerRequest(prepared, url.pathname, url.search, client, now, { explainInBody: values.explain });
+  const explainInBody = values.explain;
+  const answer = url.pathname.startsWith("/download/")
+    ? answerDownload(prepared, imageFiles(values.index, registry), url.pathname, url.search, client, now, {
+        explainInBody,
+      })
+    : url.pathname.startsWith("/nearest/")
+      ? answerNearest(prepared, url.pathname, url.search, client, now)
+      : DEBUG_PATHS.has(url.pathname)
+        ? { status: 200, body: debugAnswer(prepared, url.pathname, values.ip ?? null, client, now), explain: [] }
+        : answerRequest(prepared, url.pathname, url.search, client, now, { explainInBody });
+  // A redirect prints its target, as `curl -w '%{redirect_url}'` would.
   process.stdout.write(answer.body);
   if (values.explain) {
     // A metalink carries its explanation inside the document; where the client was placed goes here.
-    const picks = answer.contentType === METALINK_TYPE ? [] : answer.explain;
+    const inBody =
+      "contentType" in answer && (answer.contentType === METALINK_TYPE || answer.contentType === METALINK4_TYPE);
+    const picks = inBody ? [] : answer.explain;
     const explain = placed ? [placed.explain, ...picks] : picks;
     process.stderr.write(explain.map((line) => `# ${line}\n`).join(""));
   }
-  return answer.status === 200 ? 0 : 1;
+  return answer.status === 200 || answer.status === 302 ? 0 : 1;
+}
+
+/** The image file lists: `v1-images.json` beside `--index`, or the registry's status. */
+function imageFiles(index: string | undefined, registry: Registry | null): ImageFiles {
+  if (index === undefined) return prepareImageFiles(imageFilesAsset(registry?.status ?? null));
+  const beside = join(dirname(index), "v1-images.json");
+  if (!existsSync(beside)) return new Map();
+  return prepareImageFiles(JSON.parse(readFileSync(beside, "utf8")) as ImageFilesAsset);
 }
 
 /**

@@ -2,9 +2,10 @@
  * The mirror checker end to end (docs/PERFORMANCE.md, "Mirror checker"): `check-mirrors`
  * over 530 loopback mirrors named after the real registry's, each served by its own local
  * server on 127.0.0.1 (in a separate process, as real mirrors are elsewhere) with the full
- * repodata set, TIME, the ISO set and Kitten where the real mirror lists it, and one more
- * playing the origin (`reference_url`), so that every mirror's repomd.xml files are hashed
- * and compared with the origin's. Measures the whole process (load, check, write) and its peak
+ * repodata set, TIME, each image folder's CHECKSUM and Kitten where the real mirror lists it, and
+ * one more playing the origin (`reference_url`), so that every mirror's repomd.xml files are
+ * hashed and compared with the origin's, and every image folder's CHECKSUM (config `images`:
+ * isos, cloud, live, raspberrypi of every current version and arch) with the origin's. Measures the whole process (load, check, write) and its peak
  * memory; target: under 60 s.
  */
 import { fork, spawn } from "node:child_process";
@@ -61,7 +62,7 @@ async function bench(): Promise<void> {
   });
 
   const runs = [
-    { label: "full set (repodata, TIME, Kitten, ISOs)", args: [] as string[] },
+    { label: "full set (repodata, TIME, Kitten, image folders' CHECKSUMs)", args: [] as string[] },
     { label: "repodata and TIME only (`--no-isos`)", args: ["--no-isos"] },
   ];
   const rows: Row[] = [];
@@ -84,7 +85,8 @@ async function bench(): Promise<void> {
     const requests = total - before;
     before = total;
     const status = JSON.parse(readFileSync(out, "utf8")) as {
-      mirrors: Record<string, { state: string; lag_seconds?: number }>;
+      mirrors: Record<string, { state: string; lag_seconds?: number; images?: Record<string, { state: string }> }>;
+      images?: Record<string, unknown>;
     };
     const states = Object.values(status.mirrors).filter((m) => m.state === "ok").length;
     const inSync = Object.values(status.mirrors).filter((m) => m.lag_seconds === 0).length;
@@ -108,6 +110,19 @@ async function bench(): Promise<void> {
         note: `${states} \`ok\`, ${inSync} with every \`repomd.xml\` matching the origin's`,
       },
     );
+    if (args.length === 0) {
+      const folders = Object.keys(status.images ?? {}).length;
+      const verified = Object.values(status.mirrors).filter((m) => {
+        const states = Object.values(m.images ?? {});
+        return states.length === folders && states.every((f) => f.state === "verified");
+      }).length;
+      rows.push({
+        metric: `every image folder of every mirror verified against the origin's CHECKSUM (${folders} folders each)`,
+        figure: `${verified} of ${Object.keys(status.mirrors).length}`,
+        value: verified,
+        target: { comparison: "=", value: real.mirrors.length, unit: "mirrors" },
+      });
+    }
   }
   servers.kill();
   rmSync(dir, { recursive: true, force: true });

@@ -5,9 +5,11 @@
  * here; what the observations mean is decided by the core (`classifyMirror`).
  */
 
+import { MAX_CHECKSUM_BYTES } from "../../src/core/images/checksum-file.ts";
+import { judgeImageFolder } from "../../src/core/images/folder-state.ts";
 import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
 import { sortAddresses } from "../../src/core/status/address-policy.ts";
-import { type CheckTarget, mirrorTargets, webBaseUrl } from "../../src/core/status/check-targets.ts";
+import { type CheckTarget, type ImageTarget, mirrorTargets, webBaseUrl } from "../../src/core/status/check-targets.ts";
 import { judgeFile, type Verdict } from "../../src/core/status/classify.ts";
 import { type RepomdVerdict, repodataJudge } from "../../src/core/status/judge-repomd-content.ts";
 import {
@@ -18,7 +20,13 @@ import {
   uncheckedStatus,
 } from "../../src/core/status/mirror-status.ts";
 import type { RequestOutcome } from "../../src/core/status/request-outcome.ts";
-import type { DistributionConfig, Mirror, MirrorStatus } from "../../src/core/types.ts";
+import type {
+  DistributionConfig,
+  Mirror,
+  MirrorImageFolder,
+  MirrorStatus,
+  OriginImageFolder,
+} from "../../src/core/types.ts";
 import type { Family, HttpClient, HttpSession, RequestOptions } from "./http-client.ts";
 import { type ResolveHost, resolveWithin } from "./resolve.ts";
 
@@ -33,6 +41,8 @@ export interface MirrorCheckSettings {
   checkIsos: boolean;
   /** The reference's `repomd.xml` history by repo key; null or empty without a reference. */
   repomd: ReadonlyMap<string, RepomdHistory> | null;
+  /** The origin's `CHECKSUM` of each image folder by folder key; null without a reference. */
+  images: ReadonlyMap<string, OriginImageFolder> | null;
   now?: () => number;
 }
 
@@ -40,6 +50,8 @@ export interface MirrorCheckSettings {
 const BASE_BYTES = 64 * 1024;
 const TIME_BYTES = 4 * 1024;
 const REPOMD_BYTES = 512 * 1024;
+/** Image folders of one mirror checked at once. */
+const IMAGE_PARALLEL = 4;
 
 export async function checkMirror(mirror: Mirror, s: MirrorCheckSettings): Promise<MirrorStatus> {
   const now = s.now ?? Date.now;
@@ -72,6 +84,7 @@ export async function checkMirror(mirror: Mirror, s: MirrorCheckSettings): Promi
     repodata: null,
     kitten: null,
     isos: null,
+    images: null,
     timings: { total_ms: 0 },
   };
   const session = s.client.session();
@@ -165,10 +178,72 @@ async function observe(o: MirrorObservations, s: Scoped, signal: AbortSignal): P
     o.kitten = await checkSet(s, targets.kitten, repomd, judgeRepodata, signal);
   }
   const healthy = o.repodata.failure === null && !o.repodata.stopped;
-  if (s.checkIsos && healthy && targets.isos.length > 0 && !signal.aborted) {
-    const head: RequestOptions = { method: "HEAD", body: "discard", maxBytes: 0, family, signal };
-    o.isos = await checkSet(s, targets.isos, head, judgeFile, signal);
+  if (!s.checkIsos || !healthy || signal.aborted) return;
+  const head: RequestOptions = { method: "HEAD", body: "discard", maxBytes: 0, family, signal };
+  // With the origin's CHECKSUMs (a reference that has published any): compared by content.
+  if (s.images !== null && s.images.size > 0) {
+    o.images = await checkImageFolders(s, targets.images, s.images, family, signal);
+    return;
   }
+  // Without a reference: today's presence check of the ISO set, and each folder's CHECKSUM by HEAD.
+  if (targets.isos.length > 0) o.isos = await checkSet(s, targets.isos, head, judgeFile, signal);
+  if (!signal.aborted) o.images = await presenceOfFolders(s, targets.images, head, signal);
+}
+
+/** Each folder the origin publishes: its `CHECKSUM` read and compared with the origin's. */
+async function checkImageFolders(
+  s: Scoped,
+  targets: readonly ImageTarget[],
+  origin: ReadonlyMap<string, OriginImageFolder>,
+  family: Family,
+  signal: AbortSignal,
+): Promise<Record<string, MirrorImageFolder>> {
+  const read: RequestOptions = { method: "GET", body: "read", maxBytes: MAX_CHECKSUM_BYTES, family, signal };
+  const now = new Date((s.now ?? Date.now)());
+  const published = targets.filter((t) => origin.has(t.folder.key));
+  return eachFolder(published, signal, async (target) => {
+    const outcome = await s.session.request(target.url, read);
+    const record = origin.get(target.folder.key) as OriginImageFolder;
+    return judgeImageFolder(target.folder, record, outcome, now, s.config.allowedOutdateSeconds);
+  });
+}
+
+/** Without a reference: a folder is present when its `CHECKSUM` answers. */
+function presenceOfFolders(
+  s: Scoped,
+  targets: readonly ImageTarget[],
+  head: RequestOptions,
+  signal: AbortSignal,
+): Promise<Record<string, MirrorImageFolder>> {
+  return eachFolder(targets, signal, async (target) => {
+    const outcome = await s.session.request(target.url, head);
+    const ok = outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300;
+    return ok ? { state: "present" } : { state: "absent", reason: `${target.url} does not answer` };
+  });
+}
+
+/** Runs `judge` over the folders a few at a time; a folder the deadline cut off stays out. */
+async function eachFolder(
+  targets: readonly ImageTarget[],
+  signal: AbortSignal,
+  judge: (target: ImageTarget) => Promise<MirrorImageFolder>,
+): Promise<Record<string, MirrorImageFolder>> {
+  const states = new Map<string, MirrorImageFolder>();
+  let next = 0;
+  const worker = async () => {
+    for (let target = targets[next++]; target !== undefined && !signal.aborted; target = targets[next++]) {
+      const state = await judge(target);
+      if (!signal.aborted) states.set(target.folder.key, state);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(IMAGE_PARALLEL, targets.length) }, worker));
+  // Keys in folder order, so the file reads the same from run to run.
+  const ordered: Record<string, MirrorImageFolder> = {};
+  for (const { folder } of targets) {
+    const state = states.get(folder.key);
+    if (state !== undefined) ordered[folder.key] = state;
+  }
+  return ordered;
 }
 
 /**

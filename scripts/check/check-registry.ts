@@ -6,10 +6,18 @@
  */
 import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
 import { advanceHistory } from "../../src/core/status/history.ts";
-import type { DistributionConfig, Mirror, MirrorStatus, ReferenceTree, StatusFile } from "../../src/core/types.ts";
+import type {
+  DistributionConfig,
+  Mirror,
+  MirrorStatus,
+  OriginImageFolder,
+  ReferenceTree,
+  StatusFile,
+} from "../../src/core/types.ts";
 import { checkMirror } from "./check-mirror.ts";
 import { HttpClient } from "./http-client.ts";
 import { Limiter } from "./limiter.ts";
+import { readOriginImages } from "./origin-images.ts";
 import { type ReferenceReading, readReference } from "./reference.ts";
 import type { ResolveHost } from "./resolve.ts";
 
@@ -32,6 +40,8 @@ export interface RunOptions {
   references: readonly ReferenceTree[];
   /** The `repomd.xml` history of the previous status file, carried forward. */
   previousRepomd: ReadonlyMap<string, RepomdHistory>;
+  /** The origin's image folder records of the previous status file, carried forward. */
+  previousImages: ReadonlyMap<string, OriginImageFolder>;
   /** The previous status file's entries, whose history each mirror's new entry carries forward. */
   previousMirrors: ReadonlyMap<string, MirrorStatus>;
   /** Called as each mirror's check ends. */
@@ -42,6 +52,8 @@ export interface RunOptions {
 export interface RunResult {
   status: StatusFile;
   reference: ReferenceReading | null;
+  /** How many image folders' CHECKSUMs the origin gave, of how many asked (null without a reference). */
+  origin: { asked: number; read: number } | null;
 }
 
 export async function checkRegistry(
@@ -62,9 +74,15 @@ export async function checkRegistry(
     options.references.length === 0
       ? null
       : await readReference(client, config, options.references, options.previousRepomd, new Date());
+  const main = options.references.find((r) => r.tree === "main");
+  const origin =
+    main === undefined || !options.checkIsos
+      ? null
+      : await readOriginImages(client, config, main.url, options.previousImages, new Date());
   const settings = {
     client,
     repomd: reference?.repomd ?? null,
+    images: origin?.images ?? null,
     resolve: options.resolve,
     config,
     mirrorTimeoutMs: options.mirrorTimeoutMs,
@@ -88,5 +106,7 @@ export async function checkRegistry(
   // Without a reference this run, the previous history is kept as it was: it is not this run's to drop.
   const repomd = reference?.repomd ?? options.previousRepomd;
   if (repomd.size > 0) status.repomd = Object.fromEntries([...repomd].sort(([a], [b]) => (a < b ? -1 : 1)));
-  return { status, reference };
+  const images = origin?.images ?? options.previousImages;
+  if (images.size > 0) status.images = Object.fromEntries(images);
+  return { status, reference, origin: origin && { asked: origin.asked, read: origin.read } };
 }

@@ -1,5 +1,6 @@
 /** The distribution config: parse, validate (schema, then cross-field rules), normalise. */
 import type { Diagnostic } from "./diagnostics.ts";
+import { DEFAULT_IMAGE_TREES } from "./images/image-trees.ts";
 import { normaliseReferenceUrls } from "./rules/reference-url.ts";
 import { type FileReporter, fileReporter } from "./rules/reporter.ts";
 import { reportUnknownKey } from "./rules/unknown-keys.ts";
@@ -25,11 +26,13 @@ const SECONDS: ReadonlyMap<string, number> = new Map([
 
 const CONFIG_KEYS = Object.keys(configSchema.properties);
 const REPO_KEYS = Object.keys(configSchema.properties.repos.items.properties);
+const IMAGE_KEYS = Object.keys(configSchema.properties.images.items.properties);
 
 /** The keys the config format defines in the mapping at `path`; null where it is not one of its closed mappings. */
 function definedKeys(path: ValuePath): readonly string[] | null {
   if (path.length === 0) return CONFIG_KEYS;
   if (path.length === 2 && path[0] === "repos" && typeof path[1] === "number") return REPO_KEYS;
+  if (path.length === 2 && path[0] === "images" && typeof path[1] === "number") return IMAGE_KEYS;
   return null;
 }
 
@@ -43,8 +46,12 @@ function reportsUnknownConfigKey(path: ValuePath, key: string): boolean {
  * "did you mean" (the schema forbids them too; its error, which says less, is left out).
  */
 function checkConfigKeys(r: FileReporter): void {
-  const repos = r.source.value.repos;
-  const mappings: ValuePath[] = [[], ...(Array.isArray(repos) ? repos.map((_, i) => ["repos", i]) : [])];
+  const { repos, images } = r.source.value;
+  const mappings: ValuePath[] = [
+    [],
+    ...(Array.isArray(repos) ? repos.map((_, i) => ["repos", i]) : []),
+    ...(Array.isArray(images) ? images.map((_, i) => ["images", i]) : []),
+  ];
   for (const path of mappings) {
     for (const key of r.source.keysAt(path)) {
       if (reportsUnknownConfigKey(path, key)) reportUnknownKey(r, path, key, definedKeys(path) ?? [], true);
@@ -99,6 +106,13 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
     }
     names.set(repo.name, i);
   });
+  const imageNames = new Map<string, number>();
+  raw.images?.forEach((tree, i) => {
+    const first = imageNames.get(tree.name);
+    if (first !== undefined) {
+      r.report("error", "duplicate-image-tree", ["images", i, "name"], { tree: tree.name, index: first + 1 });
+    } else imageNames.set(tree.name, i);
+  });
   const references = normaliseReferenceUrls(r, new Set(Object.keys(modules)));
   if (r.diagnostics.some((d) => d.severity === "error")) return { config: null, diagnostics: r.diagnostics };
 
@@ -124,6 +138,13 @@ export function checkConfigFile(file: string, text: string): ConfigFileResult {
       requiredProtocols: raw.required_protocols,
       repos,
       references: [...references].map(([tree, url]) => ({ tree, url })),
+      images: raw.images
+        ? raw.images.map((tree) => ({
+            name: tree.name,
+            path: tree.path,
+            ...(tree.arches ? { arches: tree.arches } : {}),
+          }))
+        : DEFAULT_IMAGE_TREES.map((tree) => ({ ...tree })),
     },
     diagnostics: r.diagnostics,
   };

@@ -59,6 +59,7 @@ export const DIAGNOSTIC_CODES = [
   "unknown-version",
   "unknown-arch",
   "duplicate-repo",
+  "duplicate-image-tree",
   "unsafe-repo-path",
   "schema",
   "bad-format",
@@ -199,6 +200,8 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.unknown-arch":
     "Repo `{{repo}}` lists arch `{{arch}}`, which no version in `arches` has. Add it to a version there, or remove it here.",
   "diagnostic.duplicate-repo": "Repo `{{repo}}` is defined twice (also as repo {{index}}). Keep one definition.",
+  "diagnostic.duplicate-image-tree":
+    "Image tree `{{tree}}` is defined twice (also as image tree {{index}}). Keep one definition.",
   "diagnostic.unsafe-repo-path":
     "$t(diagnostic.part.where.{{where}}) may hold only letters, digits and `.`, `_`, `-`, `+`, `$`, in parts between slashes that do not start with a dot, like `BaseOS/$basearch/os/`. The site writes it into dnf `.repo` files, where a line break or another sign could add settings.",
   "diagnostic.schema": "$t(diagnostic.part.where.{{where}}) {{detail}}.",

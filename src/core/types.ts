@@ -4,6 +4,7 @@
  */
 
 import type { Diagnostic } from "./diagnostics.ts";
+import type { ImageTree } from "./images/image-trees.ts";
 import type { StatusFile } from "./schema/schema-types.ts";
 
 /** The four protocols a mirror can offer, in the order the site and the mirrorlists prefer them. */
@@ -92,6 +93,8 @@ export interface DistributionConfig {
    * with `/`; `main` for the main tree, a module name (`kitten`) for its tree. Empty when unset.
    */
   references: ReferenceTree[];
+  /** `images`: the image trees the origin publishes; without the key, the ISO tree alone. */
+  images: ImageTree[];
 }
 
 /** One origin tree the checker compares mirrors with. */
@@ -124,6 +127,15 @@ export type { StatusFile };
 
 /** One mirror's entry in the status file. */
 export type MirrorStatus = StatusFile["mirrors"][string];
+
+/** How a mirror's copy of one image folder compares with the origin (`images` of its entry). */
+export type ImageFolderState = NonNullable<MirrorStatus["images"]>[string]["state"];
+
+/** A mirror's state for one image folder, with the reason when it is not verified. */
+export type MirrorImageFolder = NonNullable<MirrorStatus["images"]>[string];
+
+/** The origin's `CHECKSUM` of one image folder, as the checker keeps it (top-level `images`). */
+export type OriginImageFolder = NonNullable<StatusFile["images"]>[string];
 
 /** A mirror's health as the checker last saw it (`npm run check-mirrors`). */
 export type MirrorState = MirrorStatus["state"];

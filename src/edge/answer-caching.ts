@@ -45,3 +45,20 @@ export function answerCaching(resolved: ResolvedRequest | Refusal, status: numbe
   if (resolved.vault) return SHARED_VAULT;
   return status === 200 ? CLIENT_LIST : CLIENT_NO_MIRROR;
 }
+
+/**
+ * An image answer (`/download/…`, `/nearest/…`): a redirect, a Metalink or JSON chosen for this
+ * client like a list; a refusal the path alone decides (an unknown version, folder or file name)
+ * may be shared; a malformed request is not kept.
+ */
+export function imageAnswerCaching(status: number, shared: boolean): CachingHeaders {
+  if (status === 400) return NOT_STORED;
+  if (shared) return SHARED_UNKNOWN;
+  return status === 404 ? CLIENT_NO_MIRROR : CLIENT_IMAGE;
+}
+
+/** A redirect or mirror choice for one client: kept by it alone, for five minutes. */
+const CLIENT_IMAGE: CachingHeaders = { "Cache-Control": "private, max-age=300", Vary: "*" };
+
+/** What the edge sees of the caller (`/debug/json/…`): for the caller alone, and never kept. */
+export const CLIENT_DEBUG: CachingHeaders = { "Cache-Control": "private, no-store", Vary: "*" };

@@ -1,17 +1,23 @@
 /**
- * The Cloudflare Workers entry: answers `/mirrorlist/<version>/<repo>`, `/isolist/<version>/<arch>`
- * and the metalinks (`/metalink/<version>/<repo>?arch=`, MirrorManager's `/metalink?repo=…`) for
- * the client Cloudflare sees, from the exported index
- * (`/mirrorlist/v1.json`, read once per isolate from the static assets), and hands every
- * other path to the static site. Never throws: malformed input is a 400 with its reason.
+ * The Cloudflare Workers entry: answers `/mirrorlist/<version>/<repo>`, `/isolist/<version>/<arch>`,
+ * the metalinks (`/metalink/<version>/<repo>?arch=`, MirrorManager's `/metalink?repo=…`), the
+ * image downloads (`/download/<version>/<folder>/<file>`, `….meta4`), `/nearest/<tree>/<arch>/<version>`
+ * and upstream's `/debug/json/*` for the client Cloudflare sees, from the exported index
+ * (`/mirrorlist/v1.json`, read once per isolate from the static assets; the image file lists,
+ * `/mirrorlist/v1-images.json`, on the first download), and hands every other path to the static
+ * site. Malformed input is a 400 with its reason; an index that cannot be read, a 503; a bug in
+ * the answer is logged and answered 500, never hidden.
  */
 import { SECURITY_HEADERS, TEXT_CONTENT_SECURITY_POLICY } from "../core/http-headers.ts";
-import { answerRequest } from "../core/mirrorlist/answer.ts";
+import { answerDownload, answerNearest, type ImageFiles, prepareImageFiles } from "../core/images/edge-images.ts";
+import type { ImageFilesAsset } from "../core/images/image-index.ts";
+import { answerResolved } from "../core/mirrorlist/answer.ts";
 import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
+import { DEBUG_PATHS, debugAnswer } from "../core/mirrorlist/debug-answers.ts";
 import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../core/mirrorlist/read-index.ts";
 import { resolveRequest } from "../core/mirrorlist/resolve-request.ts";
-import { answerCaching, type CachingHeaders, NOT_STORED } from "./answer-caching.ts";
+import { answerCaching, type CachingHeaders, CLIENT_DEBUG, imageAnswerCaching, NOT_STORED } from "./answer-caching.ts";
 
 /** The static assets binding (`assets.binding` in `wrangler.jsonc`). */
 interface AssetsFetcher {
@@ -23,26 +29,57 @@ export interface Env {
 }
 
 const INDEX_PATH = "/mirrorlist/v1.json";
+const IMAGE_FILES_PATH = "/mirrorlist/v1-images.json";
 /** The export's own files, served as they are. */
-const STATIC_PATHS = new Set([INDEX_PATH, "/mirrorlist/v1.schema.json"]);
+const STATIC_PATHS = new Set([INDEX_PATH, "/mirrorlist/v1.schema.json", IMAGE_FILES_PATH]);
+
+type Route = "list" | "download" | "nearest" | "debug";
+
+function routeOf(pathname: string): Route | null {
+  if (STATIC_PATHS.has(pathname)) return null;
+  if (pathname.startsWith("/download/")) return "download";
+  if (pathname.startsWith("/nearest/")) return "nearest";
+  if (DEBUG_PATHS.has(pathname)) return "debug";
+  const listed =
+    pathname.startsWith("/mirrorlist/") ||
+    pathname.startsWith("/isolist/") ||
+    pathname === "/metalink" ||
+    pathname.startsWith("/metalink/");
+  return listed ? "list" : null;
+}
 
 /*
- * One index per isolate: loaded and prepared by the first request, shared by the rest. A failed
- * load is forgotten so that the next request tries again.
+ * One index (and one set of image file lists) per isolate: loaded by the first request that needs
+ * it, shared by the rest. A failed load is forgotten so that the next request tries again.
  */
 let indexLoad: Promise<PreparedIndex> | null = null;
+let filesLoad: Promise<ImageFiles> | null = null;
+
+function loadAsset<T>(env: Env, requestUrl: URL, path: string, read: (text: string) => T): Promise<T> {
+  return env.ASSETS.fetch(new URL(path, requestUrl)).then(async (response) => {
+    if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+    return read(await response.text());
+  });
+}
 
 function loadIndex(env: Env, requestUrl: URL): Promise<PreparedIndex> {
-  indexLoad ??= env.ASSETS.fetch(new URL(INDEX_PATH, requestUrl))
-    .then(async (response) => {
-      if (!response.ok) throw new Error(`${INDEX_PATH} answered ${response.status}`);
-      return prepareIndex(parseIndex(await response.text()));
-    })
-    .catch((error: unknown) => {
+  indexLoad ??= loadAsset(env, requestUrl, INDEX_PATH, (text) => prepareIndex(parseIndex(text))).catch(
+    (error: unknown) => {
       indexLoad = null;
       throw error;
-    });
+    },
+  );
   return indexLoad;
+}
+
+function loadImageFiles(env: Env, requestUrl: URL): Promise<ImageFiles> {
+  filesLoad ??= loadAsset(env, requestUrl, IMAGE_FILES_PATH, (text) =>
+    prepareImageFiles(JSON.parse(text) as ImageFilesAsset),
+  ).catch((error: unknown) => {
+    filesLoad = null;
+    throw error;
+  });
+  return filesLoad;
 }
 
 export default {
@@ -53,43 +90,70 @@ export default {
     } catch {
       return text(400, "The request URL is malformed.\n", NOT_STORED, request.method);
     }
-    const listed =
-      url.pathname.startsWith("/mirrorlist/") ||
-      url.pathname.startsWith("/isolist/") ||
-      url.pathname === "/metalink" ||
-      url.pathname.startsWith("/metalink/");
+    const route = routeOf(url.pathname);
     /*
      * Static files come back as the asset server gives them: in production with the headers of the
      * site's `_headers` (security headers, Strict-Transport-Security and Cache-Control per path),
      * which Cloudflare's asset server applies to every asset answer, this binding's included. They
      * reach this worker only where every path runs the worker first (the tests): `wrangler.jsonc`
-     * sends only the lists here.
+     * sends only the worker's own paths here.
      */
-    if (!listed || STATIC_PATHS.has(url.pathname)) return env.ASSETS.fetch(request);
+    if (route === null) return env.ASSETS.fetch(request);
     if (request.method !== "GET" && request.method !== "HEAD") {
       return text(405, "Only GET and HEAD are answered here.\n", NOT_STORED, request.method, { Allow: "GET, HEAD" });
     }
+    let prepared: PreparedIndex;
+    let files: ImageFiles | null = null;
     try {
-      const prepared = await loadIndex(env, url);
-      const cf = (request as Request & { cf?: ClientCf }).cf;
-      const client = clientFromRequest(request.headers.get("CF-Connecting-IP"), cf);
-      // Resolved once more here (a few map look-ups) to tell which kind of answer this is.
-      const resolved = resolveRequest(prepared, url.pathname, url.search);
-      const answer = answerRequest(prepared, url.pathname, url.search, client, new Date());
-      const caching = answerCaching(resolved, answer.status);
-      return text(answer.status, answer.body, caching, request.method, { "Content-Type": answer.contentType });
-    } catch {
+      prepared = await loadIndex(env, url);
+      if (route === "download") files = await loadImageFiles(env, url);
+    } catch (error) {
+      console.error("The mirror index could not be loaded:", error);
       return text(503, "The mirror index is unavailable; try again shortly.\n", NOT_STORED, request.method);
+    }
+    try {
+      return answer(route, request, url, prepared, files);
+    } catch (error) {
+      // A bug: logged where the operator sees it, and said as what it is.
+      console.error(`Unexpected error answering ${url.pathname}:`, error);
+      return text(500, "The edge failed to answer this request; the error is logged.\n", NOT_STORED, request.method);
     }
   },
 };
+
+function answer(route: Route, request: Request, url: URL, prepared: PreparedIndex, files: ImageFiles | null): Response {
+  const cf = (request as Request & { cf?: ClientCf }).cf;
+  const ipHeader = request.headers.get("CF-Connecting-IP");
+  const client = clientFromRequest(ipHeader, cf);
+  const now = new Date();
+  const { method } = request;
+  if (route === "debug") {
+    const body = debugAnswer(prepared, url.pathname, ipHeader, client, now);
+    return text(200, body, CLIENT_DEBUG, method, { "Content-Type": "application/json; charset=utf-8" });
+  }
+  if (route === "download" || route === "nearest") {
+    const image =
+      route === "download"
+        ? answerDownload(prepared, files ?? new Map(), url.pathname, url.search, client, now)
+        : answerNearest(prepared, url.pathname, url.search, client, now);
+    const caching = imageAnswerCaching(image.status, image.shared === true);
+    return text(image.status, image.body, caching, method, {
+      "Content-Type": image.contentType,
+      ...(image.location === undefined ? {} : { Location: image.location }),
+    });
+  }
+  const resolved = resolveRequest(prepared, url.pathname, url.search);
+  const list = answerResolved(prepared, resolved, url.pathname, client, now);
+  const caching = answerCaching(resolved, list.status);
+  return text(list.status, list.body, caching, method, { "Content-Type": list.contentType });
+}
 
 /** The site's security headers, as `_headers` gives the static files, with a policy for plain text. */
 const TEXT_HEADERS = { ...SECURITY_HEADERS, "Content-Security-Policy": TEXT_CONTENT_SECURITY_POLICY };
 
 /**
  * Every answer the worker makes itself: plain text unless `extra` names another type (a
- * metalink), the security headers, explicit caching.
+ * metalink, JSON), the security headers, explicit caching.
  */
 function text(
   status: number,

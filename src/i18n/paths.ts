@@ -16,4 +16,8 @@ export const paths = {
   join: "/join/",
   data: "/data/",
   iso: (arch: string, version: string) => `/isos/${arch}/${version}/`,
+  /** An image tree's index: `/cloud/`. */
+  imageTree: (tree: string) => `/${tree}/`,
+  /** An image folder's page: `/cloud/aarch64/10.2/`. */
+  image: (tree: string, arch: string, version: string) => `/${tree}/${arch}/${version}/`,
 } as const;

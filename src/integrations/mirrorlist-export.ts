@@ -24,7 +24,7 @@ export default function mirrorlistExport(): AstroIntegration {
           mkdirSync(dirname(target), { recursive: true });
           writeFileSync(target, file.text);
         }
-        logger.info(`${index.mirrors.length} mirrors in mirrorlist/v1.json; ${files.length - 2} static lists`);
+        logger.info(`${index.mirrors.length} mirrors in mirrorlist/v1.json; ${files.length - 3} static lists`);
       },
     },
   };

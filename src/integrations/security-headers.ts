@@ -66,6 +66,10 @@ ${security}
   ! Content-Type
   Content-Type: application/schema+json
 
+/mirrorlist/v1-images.json
+  ! Content-Type
+  Content-Type: application/json
+
 /isolist/*
   ! Cache-Control
   Cache-Control: public, max-age=300

@@ -8,7 +8,7 @@ import type { Gazetteer } from "../core/geo/gazetteer.ts";
 import type { Placement } from "../core/geo/geocode.ts";
 import type { AddressPlace, IpGeolocation } from "../core/geo/ip-geolocation.ts";
 import { ownValue } from "../core/own-property.ts";
-import type { DistributionConfig, Mirror, MirrorStatus, Registry } from "../core/types.ts";
+import type { DistributionConfig, Mirror, MirrorStatus, Registry, StatusFile } from "../core/types.ts";
 
 /** One mirror as the site shows it. */
 export interface SiteMirror {
@@ -42,7 +42,12 @@ export interface SiteInfo {
   editBase: string;
   /** The status file gives addresses, so the site uses IP geolocation and credits its database. */
   usesIpGeolocation: boolean;
+  /** The origin's `CHECKSUM` of each image folder, by folder key, as the checker read them; null without. */
+  originImages: OriginImageFolders | null;
 }
+
+/** The status file's top-level `images`: the origin's image folders by key (`isos/x86_64/9.8`). */
+export type OriginImageFolders = NonNullable<StatusFile["images"]>;
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
 
@@ -122,6 +127,7 @@ export function buildSiteInfo(registry: Registry, env: Record<string, string | u
         : (registry.status?.checked_at ?? null),
     editBase: env.MIRRORS_EDIT_URL || "https://github.com/AlmaLinux/mirrors/edit/master/",
     usesIpGeolocation: statusHasAddresses(registry),
+    originImages: registry.status?.images ?? null,
   };
 }
 

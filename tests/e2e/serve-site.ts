@@ -4,7 +4,7 @@
  * runs one of these per fixture site as a `webServer`; it starts them one after the other, so
  * no two `astro build`s of this project run at once (they share Astro's caches).
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
@@ -135,6 +135,16 @@ function serve(root: string, port: number): void {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => process.exit(0)));
 }
 
+/** Serves `root` as production does, through the edge worker: `npm start -- --no-build` over it. */
+function serveWithWorker(root: string, port: number): void {
+  const child = spawn("node", ["scripts/start.ts", "--no-build"], {
+    stdio: "inherit",
+    env: { ...process.env, PORT: String(port), SITE_DIR: root, CI: "1", NO_COLOR: "1" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code) => process.exit(code ?? 0));
+}
+
 const name = process.argv[2];
 if (!name || !Object.hasOwn(FIXTURE_SITES, name)) {
   console.error(`usage: node tests/e2e/serve-site.ts ${Object.keys(FIXTURE_SITES).join("|")}`);
@@ -144,4 +154,6 @@ const site = name as FixtureSiteName;
 const outDir = resolve(siteDir(site));
 mkdirSync(join(outDir, ".."), { recursive: true });
 build(site, outDir, `${outDir}.digest`);
-serve(outDir, BASE_PORT + FIXTURE_SITES[site].portOffset);
+const port = BASE_PORT + FIXTURE_SITES[site].portOffset;
+if ("worker" in FIXTURE_SITES[site] && FIXTURE_SITES[site].worker) serveWithWorker(outDir, port);
+else serve(outDir, port);

@@ -14,6 +14,8 @@ export interface FixtureSite {
   env: Readonly<Record<string, string>>;
   /** The specs that run against it (the project's `testMatch`). */
   specs: RegExp;
+  /** Served through the edge worker in `wrangler dev` (`npm start -- --no-build`), not as static files. */
+  worker?: boolean;
 }
 
 /** First port of the suite: the real site is served there, the fixture sites on the next ones. */
@@ -72,6 +74,22 @@ export const FIXTURE_SITES = {
       MIRRORS_STATUS: "tests/fixtures/checked/status.json",
     },
     specs: /\/checked-[a-z-]+\.spec\.ts$/,
+  },
+  /**
+   * The `site` registry with the four image trees and a status report that knows the origin's
+   * CHECKSUM of five folders and each mirror's state there; served with the edge worker, so the
+   * image pages' "Nearest to you" is filled.
+   */
+  images: {
+    portOffset: 5,
+    env: {
+      LOCALES: "en,ar",
+      MIRRORS_DIR: SITE_MIRRORS_DIR,
+      MIRRORS_CONFIG: "tests/fixtures/images/config.yml",
+      MIRRORS_STATUS: "tests/fixtures/images/status.json",
+    },
+    specs: /\/images\.spec\.ts$/,
+    worker: true,
   },
 } as const satisfies Record<string, FixtureSite>;
 

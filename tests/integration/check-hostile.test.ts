@@ -49,6 +49,7 @@ const options = (resolve: ResolveHost, allowPrivateAddresses: boolean): RunOptio
   checkIsos: false,
   references: [],
   previousRepomd: new Map(),
+  previousImages: new Map(),
   previousMirrors: new Map(),
 });
 

@@ -88,6 +88,7 @@ beforeAll(async () => {
     checkIsos: true,
     references: [],
     previousRepomd: new Map(),
+    previousImages: new Map(),
     previousMirrors: new Map(),
   }).then((r) => r.status);
   runSeconds = (performance.now() - started) / 1000;

@@ -42,6 +42,7 @@ async function run(): Promise<RunResult> {
     checkIsos: false,
     references: [{ tree: "main", url: origin }],
     previousRepomd: new Map(Object.entries(previous)),
+    previousImages: new Map(),
     previousMirrors: new Map(),
   });
   runs.push(result);

@@ -43,6 +43,7 @@ async function checkLocalhost(allowPrivateAddresses: boolean): Promise<MirrorSta
     checkIsos: false,
     references: [],
     previousRepomd: new Map(),
+    previousImages: new Map(),
     previousMirrors: new Map(),
   };
   const run = await checkRegistry([mirror as Mirror], config, options);

@@ -8,6 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import type { Readable } from "node:stream";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -21,6 +22,11 @@ const assets = mkdtempSync(join(tmpdir(), "edge-assets-"));
 const noIndexAssets = mkdtempSync(join(tmpdir(), "edge-no-index-"));
 /** Assets whose index carries the reference's repomd.xml hashes: metalinks can be answered. */
 const hashedAssets = mkdtempSync(join(tmpdir(), "edge-hashed-"));
+/** Assets whose index reads but has no alias table: answering from it is a bug, not an outage. */
+const brokenAssets = mkdtempSync(join(tmpdir(), "edge-broken-"));
+/** What the worker over `brokenAssets` wrote to its standard error. */
+let brokenStderr = "";
+let broken: Miniflare;
 let mf: Miniflare;
 let noIndex: Miniflare;
 let hashed: Miniflare;
@@ -39,8 +45,14 @@ async function bundleWorker(): Promise<string> {
 }
 
 /** A Miniflare over `directory`, as wrangler.jsonc would run the worker, bar `run_worker_first`. */
-function workerOver(directory: string, script: string): Miniflare {
+function workerOver(directory: string, script: string, stderr?: (text: string) => void): Miniflare {
   return new Miniflare({
+    ...(stderr === undefined
+      ? {}
+      : {
+          handleRuntimeStdio: (_out: Readable, err: Readable) =>
+            err.on("data", (chunk: Buffer) => stderr(chunk.toString())),
+        }),
     host: "127.0.0.1",
     // No Cloudflare `cf` download: each request brings its own.
     cf: false,
@@ -78,7 +90,11 @@ beforeAll(async () => {
     mkdirSync(dirname(join(assets, path)), { recursive: true });
     writeFileSync(join(assets, path), text);
   }
-  for (const dir of [assets, noIndexAssets, hashedAssets]) {
+  const bad = JSON.parse(mirrorlistFiles(registry, locate).files[0]?.text ?? "{}");
+  bad.config.aliases = null;
+  mkdirSync(join(brokenAssets, "mirrorlist"));
+  writeFileSync(join(brokenAssets, "mirrorlist/v1.json"), JSON.stringify(bad));
+  for (const dir of [assets, noIndexAssets, hashedAssets, brokenAssets]) {
     writeFileSync(join(dir, "index.html"), "<!doctype html><title>Mirrors</title>");
     writeFileSync(join(dir, "_headers"), headersFile({ scriptHashes: [], tileOrigin: null }));
   }
@@ -88,12 +104,16 @@ beforeAll(async () => {
   await noIndex.ready;
   hashed = workerOver(hashedAssets, script);
   await hashed.ready;
+  broken = workerOver(brokenAssets, script, (text) => (brokenStderr += text));
+  await broken.ready;
 }, 120_000);
 
 afterAll(async () => {
   await mf?.dispose();
   await noIndex?.dispose();
   await hashed?.dispose();
+  await broken?.dispose();
+  rmSync(brokenAssets, { recursive: true, force: true });
   rmSync(hashedAssets, { recursive: true, force: true });
   rmSync(assets, { recursive: true, force: true });
   rmSync(noIndexAssets, { recursive: true, force: true });
@@ -264,6 +284,16 @@ describe("caching and HSTS of every answer in workerd", () => {
     expect(r.status).toBe(503);
     expect(r.headers.get("Cache-Control")).toBe("no-store");
     expect(r.headers.get("Strict-Transport-Security")).toBe("max-age=31536000; includeSubDomains");
+  });
+
+  it("logs a bug with console.error and answers 500, not an index outage", async () => {
+    const r = await get("/mirrorlist/9/baseos", "192.0.2.44", FRANKFURT, "GET", broken);
+    expect(r.status).toBe(500);
+    expect(r.headers.get("Cache-Control")).toBe("no-store");
+    expect(r.body).toContain("the error is logged");
+    await expect
+      .poll(() => brokenStderr, { timeout: 5_000 })
+      .toContain("Unexpected error answering /mirrorlist/9/baseos");
   });
 
   it("passes static files through with the caching and security headers of _headers", async () => {

@@ -5,7 +5,7 @@ import { mirrorNamed } from "../unit/helpers.ts";
 import { buildScratchSite, type ScratchSite } from "./site-build.ts";
 
 const CHECKED = "2026-11-28T06:00:00Z";
-/** Always ok, every ISO file found; ok half the time, ISOs not checked; ok, no history, an ISO missing. */
+/** Always ok, the ISO folder found; ok half the time, ISOs not checked; ok, no history, the folder missing. */
 const STEADY = "steady.example.org";
 const FLAKY = "flaky.example.org";
 const FRESH = "fresh.example.org";
@@ -19,6 +19,7 @@ const status: StatusFile = {
       checked_at: CHECKED,
       ipv6: true,
       isos: { complete: true, reason: "All 28 ISO files answer" },
+      images: { "isos/aarch64/9.8": { state: "present" } },
       history: { changes: [], days: [{ day: "2026-11-28", checks: 13, ok: 13 }] },
     },
     [FLAKY]: {
@@ -39,6 +40,7 @@ const status: StatusFile = {
       reason: "Serves fresh, complete trees.",
       checked_at: CHECKED,
       isos: { complete: false, reason: "10.2/isos/aarch64/AlmaLinux-10.2-aarch64-dvd.iso missing: answered 404" },
+      images: { "isos/aarch64/9.8": { state: "absent", reason: "9.8/isos/aarch64/CHECKSUM answered 404" } },
     },
   },
 };
@@ -114,28 +116,28 @@ describe("a build given a status report with history", () => {
     expect(text(headersOf(de)[7] ?? "")).toContain("Verfügbarkeit (30 Tage)");
   });
 
-  it("says on an ISO page what the check found of each mirror's ISO files, and how many had all", () => {
+  it("says on an ISO page that only the files' presence was checked, and each mirror's state for this folder", () => {
     const iso = page("isos/aarch64/9.8/index.html");
-    expect(text(iso)).toContain("Mirrors that answered for every ISO file at the last check");
-    expect(text(iso)).toContain(": 1 of 3.");
+    expect(text(iso)).toContain("there was no origin CHECKSUM to compare with");
+    expect(text(iso)).toContain(": 1 of 3 have all of them.");
     expect(text(iso)).not.toContain("nothing here says which of them");
     expect(
       headersOf(iso)
         .map((h) => text(h).trim())
         .at(-1),
-    ).toBe("ISO files");
-    expect(cellsOf(rowOf(iso, STEADY)).at(-1)).toBe("all found");
-    expect(cellsOf(rowOf(iso, FRESH)).at(-1)).toBe("some missing");
+    ).toBe("This folder");
+    expect(cellsOf(rowOf(iso, STEADY)).at(-1)).toBe("files found (not compared)");
+    expect(cellsOf(rowOf(iso, FRESH)).at(-1)).toBe("not carried");
     expect(cellsOf(rowOf(iso, FLAKY)).at(-1)).toBe("not checked");
     expect(rowOf(iso, STEADY)).toContain(`href="https://${STEADY}/almalinux/9.8/isos/aarch64/"`);
     expect(rowOf(iso, STEADY)).toContain(`href="http://${STEADY}/almalinux/9.8/isos/aarch64/"`);
   });
 
-  it("names the release's image files and CHECKSUM on its ISO page", () => {
+  it("names no image file the origin's CHECKSUM did not list, and checks every listed one instead", () => {
     const iso = text(page("isos/x86_64/10.2/index.html"));
-    for (const file of ["boot", "minimal", "dvd"]) expect(iso).toContain(`AlmaLinux-10.2-x86_64-${file}.iso`);
-    expect(iso).toContain("CHECKSUM");
-    expect(iso).toContain("sha256sum AlmaLinux-10.2-x86_64-dvd.iso");
+    expect(iso).not.toContain("AlmaLinux-10.2-x86_64-dvd.iso");
+    expect(iso).toContain("CHECKSUM was not read for this version of the site");
+    expect(iso).toContain("sha256sum --ignore-missing -c CHECKSUM");
   });
 
   it("leads a major version's ISO page to the current minor's, in every locale", () => {

@@ -181,7 +181,7 @@ describe("reasons for refusals", () => {
       allowedLabel: "12h",
       reference: null,
       mirrorTimeoutSeconds: 60,
-      targets: { baseUrl: BASE, timeUrl: `${BASE}TIME`, repodata: [], kitten: [], isos: [] },
+      targets: { baseUrl: BASE, timeUrl: `${BASE}TIME`, repodata: [], kitten: [], isos: [], images: [] },
       dnsFailure: null,
       addresses: { ipv4: ["169.254.169.254"], ipv6: [] },
       refusedAddresses: [{ address: "169.254.169.254", range: "link-local" }],
@@ -191,6 +191,7 @@ describe("reasons for refusals", () => {
       repodata: null,
       kitten: null,
       isos: null,
+      images: null,
       timings: { total_ms: 1 },
     };
     expect(classifyMirror(o)).toMatchObject({

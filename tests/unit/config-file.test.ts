@@ -32,6 +32,38 @@ describe("the distribution config", () => {
     ]);
   });
 
+  it("reads image trees, and gives the ISO tree alone without the key", () => {
+    const trees = checkConfigFile("config.yml", real).config?.images.map((t) => t.name);
+    expect(trees).toEqual(["isos", "cloud", "live", "raspberrypi"]);
+    const without = real.replace(/^images:\n(?: {2}.*\n)+/m, "");
+    expect(checkConfigFile("config.yml", without).config?.images).toEqual([
+      { name: "isos", path: "$version/isos/$arch/" },
+    ]);
+  });
+
+  it("refuses hostile image trees at their lines: climbing paths, other variables, reserved names, duplicates", () => {
+    const at = (text: string, needle: string) => text.split("\n").findLastIndex((l) => l.includes(needle)) + 1;
+    const cases: Array<[string, string, string]> = [
+      ["    path: $version/isos/$arch/", "    path: $version/../../etc/$arch/", "bad-format"],
+      ["    path: $version/isos/$arch/", "    path: $version/$HOME/$arch/", "bad-format"],
+      ["    path: $version/isos/$arch/", "    path: /isos/$arch/", "bad-format"],
+      ["    path: $version/isos/$arch/", "    path: $version/isos/$arch/\n    x: 1", "unknown-key"],
+      ["  - name: isos", "  - name: mirrors", "bad-format"],
+      ["  - name: isos", "  - name: cloud", "duplicate-image-tree"],
+    ];
+    for (const [from, to, code] of cases) {
+      const text = real.replace(from, to);
+      const line = at(text, to.split("\n").at(-1) ?? to);
+      expect(found(text), to).toContainEqual(expect.stringMatching(new RegExp(`^(${line}|${line - 1}):\\d+ ${code}$`)));
+    }
+    // A folder without $arch holds one arch: it must say which.
+    const one = real.replace(
+      "    path: $version/raspberrypi/images/\n    arches: [aarch64]",
+      "    path: $version/raspberrypi/images/",
+    );
+    expect(found(one)).toEqual([expect.stringMatching(/ missing-key$/)]);
+  });
+
   it("rejects an alias whose target is not a version, at the target", () => {
     const text = real.replace('  "9": "9.8"', '  "9": "9.9"');
     const line = text.split("\n").findIndex((l) => l.includes('"9": "9.9"')) + 1;

@@ -161,6 +161,7 @@ it("says what is wrong with the config's versions, arches, repos and keys", () =
       .replace(/^versions:\n/m, "version_list: []\nvault_version: []\nversions:\n")
       .replace(/^config_version: 3$/m, "config_version: 2"),
     real.replace(/^repos:\n/m, "repos:\n  - name: typo\n    path: typo\n    arch: [x86_64]\n"),
+    real.replace(/^images:\n/m, "images:\n  - name: cloud\n    path: $version/cloud/$arch/\n"),
   ].flatMap((yaml) =>
     checkConfigFile("config.yml", yaml).diagnostics.map((d) => `${d.severity} ${d.code} ${d.message}`),
   );

@@ -92,7 +92,7 @@ function sampleReasons(): ReasonRef[] {
       allowedSeconds: 1,
       allowedLabel: "12h",
       mirrorTimeoutSeconds: 60,
-      targets: { baseUrl: URL, timeUrl: `${URL}TIME`, repodata: [], kitten: [], isos: [] },
+      targets: { baseUrl: URL, timeUrl: `${URL}TIME`, repodata: [], kitten: [], isos: [], images: [] },
       reference: null,
       dnsFailure,
       addresses: { ipv4: [], ipv6: [] },
@@ -103,6 +103,7 @@ function sampleReasons(): ReasonRef[] {
       repodata: null,
       kitten: null,
       isos: { total: 2, passed: 2, failure: null, stopped: false, behind: [] },
+      images: null,
       timings: { total_ms: 1 },
     });
   const observed = observe({ type: "dns", code: "ENOTFOUND" });

@@ -98,6 +98,7 @@ describe("a whole mirror", () => {
     repodata: [target, { url: `${BASE}9.8/BaseOS/x86_64/os/repodata/repomd.xml`, label: "9.8/BaseOS/x86_64" }],
     kitten: [],
     isos: [],
+    images: [],
   };
   const healthy: MirrorObservations = {
     checkedAt: "2026-07-16T12:00:00.000Z",
@@ -116,6 +117,7 @@ describe("a whole mirror", () => {
     repodata: { total: 2, passed: 2, failure: null, stopped: false, behind: [] },
     kitten: null,
     isos: { total: 91, passed: 91, failure: null, stopped: false, behind: [] },
+    images: null,
     timings: { total_ms: 120, dns_ms: 2, base_ms: 20 },
   };
 

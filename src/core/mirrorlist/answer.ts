@@ -38,7 +38,18 @@ export function answerRequest(
   now: Date,
   options: AnswerOptions = {},
 ): Answer {
-  const request = resolveRequest(prepared, pathname, search);
+  return answerResolved(prepared, resolveRequest(prepared, pathname, search), pathname, client, now, options);
+}
+
+/** The answer to a request `resolveRequest` already resolved (the worker resolves each request once). */
+export function answerResolved(
+  prepared: PreparedIndex,
+  request: ResolvedRequest | Refusal,
+  pathname: string,
+  client: Client,
+  now: Date,
+  options: AnswerOptions = {},
+): Answer {
   const metalink = pathname === "/metalink" || pathname.startsWith("/metalink/");
   if ("status" in request) return metalink ? refuseMetalink(request) : refuse(request);
   if (request.kind === "metalink") return answerMetalink(prepared, request, client, now, options);

@@ -34,6 +34,8 @@ export interface SelectionOptions {
   country: string | null;
   /** Day of the request, for the seeded order. */
   now: Date;
+  /** Only mirrors this accepts (those whose image folder matched the origin's); absent: all. */
+  only?: (m: PreparedMirror) => boolean;
 }
 
 /** One chosen mirror and why. */
@@ -76,7 +78,9 @@ export function baseUrl(mirror: PreparedMirror, kitten: boolean, protocol: WebPr
 
 function eligibility(client: Client, options: SelectionOptions): (m: PreparedMirror) => boolean {
   const ipv6Client = client.ip?.family === 6;
+  const only = options.only;
   return (m) =>
+    (only === undefined || only(m)) &&
     baseUrl(m, options.kitten, options.protocol) !== undefined &&
     (options.country === null || m.entry.country === options.country) &&
     // Go beyond upstream: an IPv6 client never gets a mirror known to lack IPv6.

@@ -1041,13 +1041,16 @@ return errors === 0;
 validate20.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
 export const validateConfig = validate21;
-const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/mirrorsite/mirrorsite/schemas/config/v3.json","title":"Distribution config","type":"object","additionalProperties":false,"required":["allowed_outdate","arches","duplicated_versions","required_protocols","mirrors_dir","repos","vault_mirror","vault_versions","versions"],"properties":{"config_version":{"const":3},"allowed_outdate":{"type":"string","pattern":"^[0-9]+[smhdw]$"},"mirrors_dir":{"type":"string"},"vault_mirror":{"type":"string","pattern":"^https?://"},"reference_url":{"type":["string","object"],"additionalProperties":{"type":"string"}},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"optional_module_versions":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}}},"duplicated_versions":{"type":"object","propertyNames":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault_versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"required_protocols":{"type":"array","items":{"enum":["http","https","rsync","ftp"]}},"arches":{"type":"object","additionalProperties":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1}},"repos":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","path"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"path":{"type":"string","pattern":"^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$"},"arches":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault":{"type":"boolean"}}}}}};
+const schema32 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://github.com/mirrorsite/mirrorsite/schemas/config/v3.json","title":"Distribution config","type":"object","additionalProperties":false,"required":["allowed_outdate","arches","duplicated_versions","required_protocols","mirrors_dir","repos","vault_mirror","vault_versions","versions"],"properties":{"config_version":{"const":3},"allowed_outdate":{"type":"string","pattern":"^[0-9]+[smhdw]$"},"mirrors_dir":{"type":"string"},"vault_mirror":{"type":"string","pattern":"^https?://"},"reference_url":{"type":["string","object"],"additionalProperties":{"type":"string"}},"images":{"type":"array","minItems":1,"maxItems":16,"items":{"type":"object","additionalProperties":false,"required":["name","path"],"properties":{"name":{"type":"string","pattern":"^(?!(?:countries|data|debug|download|exports|join|kitten|metalink|mirrorlist|mirrors|nearest|status|isolist)$)[a-z][a-z0-9-]{2,31}$"},"path":{"type":"string","pattern":"^\\$version/(([A-Za-z0-9_+-]|\\$arch)([A-Za-z0-9._+-]|\\$arch)*/)+$"},"arches":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1}},"if":{"properties":{"path":{"type":"string","not":{"type":"string","pattern":"\\$arch"}}}},"then":{"required":["arches"],"properties":{"arches":{"type":"array","maxItems":1}}}}},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"optional_module_versions":{"type":"object","additionalProperties":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}}},"duplicated_versions":{"type":"object","propertyNames":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},"additionalProperties":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault_versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"required_protocols":{"type":"array","items":{"enum":["http","https","rsync","ftp"]}},"arches":{"type":"object","additionalProperties":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1}},"repos":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","path"],"properties":{"name":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"path":{"type":"string","pattern":"^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$"},"arches":{"type":"array","items":{"enum":["x86_64","x86_64_v2","aarch64","ppc64le","s390x"]},"minItems":1},"versions":{"type":"array","items":{"type":"string","pattern":"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"}},"vault":{"type":"boolean"}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern5 = new RegExp("^[0-9]+[smhdw]$", "u");
 const pattern6 = new RegExp("^https?://", "u");
-const pattern7 = new RegExp("^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$", "u");
-const pattern12 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
-const pattern13 = new RegExp("^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$", "u");
+const pattern7 = new RegExp("\\$arch", "u");
+const pattern8 = new RegExp("^(?!(?:countries|data|debug|download|exports|join|kitten|metalink|mirrorlist|mirrors|nearest|status|isolist)$)[a-z][a-z0-9-]{2,31}$", "u");
+const pattern9 = new RegExp("^\\$version/(([A-Za-z0-9_+-]|\\$arch)([A-Za-z0-9._+-]|\\$arch)*/)+$", "u");
+const pattern10 = new RegExp("^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$", "u");
+const pattern15 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
+const pattern16 = new RegExp("^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://github.com/mirrorsite/mirrorsite/schemas/config/v3.json" */;
@@ -1264,15 +1267,11 @@ errors++;
 }
 }
 }
-if(data.versions !== undefined){
-let data6 = data.versions;
+if(data.images !== undefined){
+let data6 = data.images;
 if(Array.isArray(data6)){
-const len0 = data6.length;
-for(let i0=0; i0<len0; i0++){
-let data7 = data6[i0];
-if(typeof data7 === "string"){
-if(!pattern7.test(data7)){
-const err18 = {instancePath:instancePath+"/versions/" + i0,schemaPath:"#/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+if(data6.length > 16){
+const err18 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/maxItems",keyword:"maxItems",params:{limit: 16},message:"must NOT have more than 16 items"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -1281,9 +1280,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-else {
-const err19 = {instancePath:instancePath+"/versions/" + i0,schemaPath:"#/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data6.length < 1){
+const err19 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -1292,10 +1290,17 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len0 = data6.length;
+for(let i0=0; i0<len0; i0++){
+let data7 = data6[i0];
+const _errs18 = errors;
+let valid4 = true;
+const _errs19 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.path !== undefined){
+let data8 = data7.path;
+if(typeof data8 !== "string"){
+const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -1304,19 +1309,12 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-if(data.optional_module_versions !== undefined){
-let data8 = data.optional_module_versions;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key2 in data8){
-let data9 = data8[key2];
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-let data10 = data9[i1];
-if(typeof data10 === "string"){
-if(!pattern7.test(data10)){
-const err21 = {instancePath:instancePath+"/optional_module_versions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+const _errs22 = errors;
+const _errs23 = errors;
+if(errors === _errs23){
+if(typeof data8 === "string"){
+if(!pattern7.test(data8)){
+const err21 = {};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -1327,7 +1325,7 @@ errors++;
 }
 }
 else {
-const err22 = {instancePath:instancePath+"/optional_module_versions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i1,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err22 = {};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -1337,9 +1335,9 @@ vErrors.push(err22);
 errors++;
 }
 }
-}
-else {
-const err23 = {instancePath:instancePath+"/optional_module_versions/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/optional_module_versions/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid6 = _errs23 === errors;
+if(valid6){
+const err23 = {};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -1348,10 +1346,34 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
+else {
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
 }
 else {
-const err24 = {instancePath:instancePath+"/optional_module_versions",schemaPath:"#/properties/optional_module_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+}
+var _valid0 = _errs19 === errors;
+errors = _errs18;
+if(vErrors !== null){
+if(_errs18){
+vErrors.length = _errs18;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs25 = errors;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.arches === undefined){
+const err24 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/then/required",keyword:"required",params:{missingProperty: "arches"},message:"must have required property '"+"arches"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -1360,15 +1382,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.duplicated_versions !== undefined){
-let data11 = data.duplicated_versions;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key3 in data11){
-const _errs27 = errors;
-if(typeof key3 === "string"){
-if(!pattern7.test(key3)){
-const err25 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\"",propertyName:key3};
+if(data7.arches !== undefined){
+let data9 = data7.arches;
+if(Array.isArray(data9)){
+if(data9.length > 1){
+const err25 = {instancePath:instancePath+"/images/" + i0+"/arches",schemaPath:"#/properties/images/items/then/properties/arches/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -1379,7 +1397,7 @@ errors++;
 }
 }
 else {
-const err26 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key3};
+const err26 = {instancePath:instancePath+"/images/" + i0+"/arches",schemaPath:"#/properties/images/items/then/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -1388,9 +1406,18 @@ vErrors.push(err26);
 }
 errors++;
 }
-var valid7 = _errs27 === errors;
-if(!valid7){
-const err27 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+}
+}
+var _valid0 = _errs25 === errors;
+valid4 = _valid0;
+if(valid4){
+var props0 = {};
+props0.arches = true;
+props0.path = true;
+}
+}
+if(!valid4){
+const err27 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -1399,12 +1426,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-for(const key4 in data11){
-let data12 = data11[key4];
-if(typeof data12 === "string"){
-if(!pattern7.test(data12)){
-const err28 = {instancePath:instancePath+"/duplicated_versions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.name === undefined){
+const err28 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -1413,9 +1437,8 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/duplicated_versions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data7.path === undefined){
+const err29 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -1424,10 +1447,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-}
-else {
-const err30 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key2 in data7){
+if(!(((key2 === "name") || (key2 === "path")) || (key2 === "arches"))){
+const err30 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -1437,15 +1459,11 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.vault_versions !== undefined){
-let data13 = data.vault_versions;
-if(Array.isArray(data13)){
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-let data14 = data13[i2];
-if(typeof data14 === "string"){
-if(!pattern7.test(data14)){
-const err31 = {instancePath:instancePath+"/vault_versions/" + i2,schemaPath:"#/properties/vault_versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+if(data7.name !== undefined){
+let data10 = data7.name;
+if(typeof data10 === "string"){
+if(!pattern8.test(data10)){
+const err31 = {instancePath:instancePath+"/images/" + i0+"/name",schemaPath:"#/properties/images/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^(?!(?:countries|data|debug|download|exports|join|kitten|metalink|mirrorlist|mirrors|nearest|status|isolist)$)[a-z][a-z0-9-]{2,31}$"},message:"must match pattern \""+"^(?!(?:countries|data|debug|download|exports|join|kitten|metalink|mirrorlist|mirrors|nearest|status|isolist)$)[a-z][a-z0-9-]{2,31}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -1456,7 +1474,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/vault_versions/" + i2,schemaPath:"#/properties/vault_versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err32 = {instancePath:instancePath+"/images/" + i0+"/name",schemaPath:"#/properties/images/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -1466,9 +1484,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/vault_versions",schemaPath:"#/properties/vault_versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data7.path !== undefined){
+let data11 = data7.path;
+if(typeof data11 === "string"){
+if(!pattern9.test(data11)){
+const err33 = {instancePath:instancePath+"/images/" + i0+"/path",schemaPath:"#/properties/images/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^\\$version/(([A-Za-z0-9_+-]|\\$arch)([A-Za-z0-9._+-]|\\$arch)*/)+$"},message:"must match pattern \""+"^\\$version/(([A-Za-z0-9_+-]|\\$arch)([A-Za-z0-9._+-]|\\$arch)*/)+$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -1478,14 +1498,8 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data.required_protocols !== undefined){
-let data15 = data.required_protocols;
-if(Array.isArray(data15)){
-const len3 = data15.length;
-for(let i3=0; i3<len3; i3++){
-let data16 = data15[i3];
-if(!((((data16 === "http") || (data16 === "https")) || (data16 === "rsync")) || (data16 === "ftp"))){
-const err34 = {instancePath:instancePath+"/required_protocols/" + i3,schemaPath:"#/properties/required_protocols/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.required_protocols.items.enum},message:"must be equal to one of the allowed values"};
+else {
+const err34 = {instancePath:instancePath+"/images/" + i0+"/path",schemaPath:"#/properties/images/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -1495,9 +1509,11 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/required_protocols",schemaPath:"#/properties/required_protocols/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data7.arches !== undefined){
+let data12 = data7.arches;
+if(Array.isArray(data12)){
+if(data12.length < 1){
+const err35 = {instancePath:instancePath+"/images/" + i0+"/arches",schemaPath:"#/properties/images/items/properties/arches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -1506,15 +1522,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data.arches !== undefined){
-let data17 = data.arches;
-if(data17 && typeof data17 == "object" && !Array.isArray(data17)){
-for(const key5 in data17){
-let data18 = data17[key5];
-if(Array.isArray(data18)){
-if(data18.length < 1){
-const err36 = {instancePath:instancePath+"/arches/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len1 = data12.length;
+for(let i1=0; i1<len1; i1++){
+let data13 = data12[i1];
+if(!(((((data13 === "x86_64") || (data13 === "x86_64_v2")) || (data13 === "aarch64")) || (data13 === "ppc64le")) || (data13 === "s390x"))){
+const err36 = {instancePath:instancePath+"/images/" + i0+"/arches/" + i1,schemaPath:"#/properties/images/items/properties/arches/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.images.items.properties.arches.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -1523,11 +1535,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-const len4 = data18.length;
-for(let i4=0; i4<len4; i4++){
-let data19 = data18[i4];
-if(!(((((data19 === "x86_64") || (data19 === "x86_64_v2")) || (data19 === "aarch64")) || (data19 === "ppc64le")) || (data19 === "s390x"))){
-const err37 = {instancePath:instancePath+"/arches/" + key5.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i4,schemaPath:"#/properties/arches/additionalProperties/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.arches.additionalProperties.items.enum},message:"must be equal to one of the allowed values"};
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/images/" + i0+"/arches",schemaPath:"#/properties/images/items/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -1539,7 +1550,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/arches/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/images/" + i0,schemaPath:"#/properties/images/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -1551,7 +1562,7 @@ errors++;
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/arches",schemaPath:"#/properties/arches/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err39 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -1561,15 +1572,15 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.repos !== undefined){
-let data20 = data.repos;
-if(Array.isArray(data20)){
-const len5 = data20.length;
-for(let i5=0; i5<len5; i5++){
-let data21 = data20[i5];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.name === undefined){
-const err40 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data.versions !== undefined){
+let data14 = data.versions;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(typeof data15 === "string"){
+if(!pattern10.test(data15)){
+const err40 = {instancePath:instancePath+"/versions/" + i2,schemaPath:"#/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -1578,8 +1589,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data21.path === undefined){
-const err41 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err41 = {instancePath:instancePath+"/versions/" + i2,schemaPath:"#/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -1588,9 +1600,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-for(const key6 in data21){
-if(!(((((key6 === "name") || (key6 === "path")) || (key6 === "arches")) || (key6 === "versions")) || (key6 === "vault"))){
-const err42 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/versions",schemaPath:"#/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -1600,11 +1613,18 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data21.name !== undefined){
-let data22 = data21.name;
-if(typeof data22 === "string"){
-if(!pattern12.test(data22)){
-const err43 = {instancePath:instancePath+"/repos/" + i5+"/name",schemaPath:"#/properties/repos/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data.optional_module_versions !== undefined){
+let data16 = data.optional_module_versions;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+for(const key3 in data16){
+let data17 = data16[key3];
+if(Array.isArray(data17)){
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+let data18 = data17[i3];
+if(typeof data18 === "string"){
+if(!pattern10.test(data18)){
+const err43 = {instancePath:instancePath+"/optional_module_versions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -1615,7 +1635,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/repos/" + i5+"/name",schemaPath:"#/properties/repos/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/optional_module_versions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i3,schemaPath:"#/properties/optional_module_versions/additionalProperties/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -1625,11 +1645,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data21.path !== undefined){
-let data23 = data21.path;
-if(typeof data23 === "string"){
-if(!pattern13.test(data23)){
-const err45 = {instancePath:instancePath+"/repos/" + i5+"/path",schemaPath:"#/properties/repos/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$"},message:"must match pattern \""+"^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$"+"\""};
+}
+else {
+const err45 = {instancePath:instancePath+"/optional_module_versions/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/optional_module_versions/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -1639,8 +1657,9 @@ vErrors.push(err45);
 errors++;
 }
 }
+}
 else {
-const err46 = {instancePath:instancePath+"/repos/" + i5+"/path",schemaPath:"#/properties/repos/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err46 = {instancePath:instancePath+"/optional_module_versions",schemaPath:"#/properties/optional_module_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -1650,11 +1669,14 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data21.arches !== undefined){
-let data24 = data21.arches;
-if(Array.isArray(data24)){
-if(data24.length < 1){
-const err47 = {instancePath:instancePath+"/repos/" + i5+"/arches",schemaPath:"#/properties/repos/items/properties/arches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(data.duplicated_versions !== undefined){
+let data19 = data.duplicated_versions;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+for(const key4 in data19){
+const _errs49 = errors;
+if(typeof key4 === "string"){
+if(!pattern10.test(key4)){
+const err47 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -1663,11 +1685,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-const len6 = data24.length;
-for(let i6=0; i6<len6; i6++){
-let data25 = data24[i6];
-if(!(((((data25 === "x86_64") || (data25 === "x86_64_v2")) || (data25 === "aarch64")) || (data25 === "ppc64le")) || (data25 === "s390x"))){
-const err48 = {instancePath:instancePath+"/repos/" + i5+"/arches/" + i6,schemaPath:"#/properties/repos/items/properties/arches/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.repos.items.properties.arches.items.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err48 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames/type",keyword:"type",params:{type: "string"},message:"must be string",propertyName:key4};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -1676,10 +1696,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/repos/" + i5+"/arches",schemaPath:"#/properties/repos/items/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var valid16 = _errs49 === errors;
+if(!valid16){
+const err49 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -1689,15 +1708,11 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data21.versions !== undefined){
-let data26 = data21.versions;
-if(Array.isArray(data26)){
-const len7 = data26.length;
-for(let i7=0; i7<len7; i7++){
-let data27 = data26[i7];
-if(typeof data27 === "string"){
-if(!pattern7.test(data27)){
-const err50 = {instancePath:instancePath+"/repos/" + i5+"/versions/" + i7,schemaPath:"#/properties/repos/items/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+for(const key5 in data19){
+let data20 = data19[key5];
+if(typeof data20 === "string"){
+if(!pattern10.test(data20)){
+const err50 = {instancePath:instancePath+"/duplicated_versions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -1708,7 +1723,7 @@ errors++;
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/repos/" + i5+"/versions/" + i7,schemaPath:"#/properties/repos/items/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err51 = {instancePath:instancePath+"/duplicated_versions/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/duplicated_versions/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -1720,7 +1735,7 @@ errors++;
 }
 }
 else {
-const err52 = {instancePath:instancePath+"/repos/" + i5+"/versions",schemaPath:"#/properties/repos/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err52 = {instancePath:instancePath+"/duplicated_versions",schemaPath:"#/properties/duplicated_versions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -1730,9 +1745,15 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data21.vault !== undefined){
-if(typeof data21.vault !== "boolean"){
-const err53 = {instancePath:instancePath+"/repos/" + i5+"/vault",schemaPath:"#/properties/repos/items/properties/vault/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.vault_versions !== undefined){
+let data21 = data.vault_versions;
+if(Array.isArray(data21)){
+const len4 = data21.length;
+for(let i4=0; i4<len4; i4++){
+let data22 = data21[i4];
+if(typeof data22 === "string"){
+if(!pattern10.test(data22)){
+const err53 = {instancePath:instancePath+"/vault_versions/" + i4,schemaPath:"#/properties/vault_versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -1742,9 +1763,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
 else {
-const err54 = {instancePath:instancePath+"/repos/" + i5,schemaPath:"#/properties/repos/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err54 = {instancePath:instancePath+"/vault_versions/" + i4,schemaPath:"#/properties/vault_versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -1756,7 +1776,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/repos",schemaPath:"#/properties/repos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err55 = {instancePath:instancePath+"/vault_versions",schemaPath:"#/properties/vault_versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -1766,14 +1786,302 @@ vErrors.push(err55);
 errors++;
 }
 }
-}
-else {
-const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.required_protocols !== undefined){
+let data23 = data.required_protocols;
+if(Array.isArray(data23)){
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+let data24 = data23[i5];
+if(!((((data24 === "http") || (data24 === "https")) || (data24 === "rsync")) || (data24 === "ftp"))){
+const err56 = {instancePath:instancePath+"/required_protocols/" + i5,schemaPath:"#/properties/required_protocols/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.required_protocols.items.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/required_protocols",schemaPath:"#/properties/required_protocols/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+if(data.arches !== undefined){
+let data25 = data.arches;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key6 in data25){
+let data26 = data25[key6];
+if(Array.isArray(data26)){
+if(data26.length < 1){
+const err58 = {instancePath:instancePath+"/arches/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+const len6 = data26.length;
+for(let i6=0; i6<len6; i6++){
+let data27 = data26[i6];
+if(!(((((data27 === "x86_64") || (data27 === "x86_64_v2")) || (data27 === "aarch64")) || (data27 === "ppc64le")) || (data27 === "s390x"))){
+const err59 = {instancePath:instancePath+"/arches/" + key6.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i6,schemaPath:"#/properties/arches/additionalProperties/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.arches.additionalProperties.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/arches/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/arches/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/arches",schemaPath:"#/properties/arches/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data.repos !== undefined){
+let data28 = data.repos;
+if(Array.isArray(data28)){
+const len7 = data28.length;
+for(let i7=0; i7<len7; i7++){
+let data29 = data28[i7];
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.name === undefined){
+const err62 = {instancePath:instancePath+"/repos/" + i7,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data29.path === undefined){
+const err63 = {instancePath:instancePath+"/repos/" + i7,schemaPath:"#/properties/repos/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+for(const key7 in data29){
+if(!(((((key7 === "name") || (key7 === "path")) || (key7 === "arches")) || (key7 === "versions")) || (key7 === "vault"))){
+const err64 = {instancePath:instancePath+"/repos/" + i7,schemaPath:"#/properties/repos/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+if(data29.name !== undefined){
+let data30 = data29.name;
+if(typeof data30 === "string"){
+if(!pattern15.test(data30)){
+const err65 = {instancePath:instancePath+"/repos/" + i7+"/name",schemaPath:"#/properties/repos/items/properties/name/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/repos/" + i7+"/name",schemaPath:"#/properties/repos/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+if(data29.path !== undefined){
+let data31 = data29.path;
+if(typeof data31 === "string"){
+if(!pattern16.test(data31)){
+const err67 = {instancePath:instancePath+"/repos/" + i7+"/path",schemaPath:"#/properties/repos/items/properties/path/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$"},message:"must match pattern \""+"^[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*(/[A-Za-z0-9_$+-][A-Za-z0-9._$+-]*)*/?$"+"\""};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+else {
+const err68 = {instancePath:instancePath+"/repos/" + i7+"/path",schemaPath:"#/properties/repos/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+if(data29.arches !== undefined){
+let data32 = data29.arches;
+if(Array.isArray(data32)){
+if(data32.length < 1){
+const err69 = {instancePath:instancePath+"/repos/" + i7+"/arches",schemaPath:"#/properties/repos/items/properties/arches/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+const len8 = data32.length;
+for(let i8=0; i8<len8; i8++){
+let data33 = data32[i8];
+if(!(((((data33 === "x86_64") || (data33 === "x86_64_v2")) || (data33 === "aarch64")) || (data33 === "ppc64le")) || (data33 === "s390x"))){
+const err70 = {instancePath:instancePath+"/repos/" + i7+"/arches/" + i8,schemaPath:"#/properties/repos/items/properties/arches/items/enum",keyword:"enum",params:{allowedValues: schema32.properties.repos.items.properties.arches.items.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/repos/" + i7+"/arches",schemaPath:"#/properties/repos/items/properties/arches/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data29.versions !== undefined){
+let data34 = data29.versions;
+if(Array.isArray(data34)){
+const len9 = data34.length;
+for(let i9=0; i9<len9; i9++){
+let data35 = data34[i9];
+if(typeof data35 === "string"){
+if(!pattern10.test(data35)){
+const err72 = {instancePath:instancePath+"/repos/" + i7+"/versions/" + i9,schemaPath:"#/properties/repos/items/properties/versions/items/pattern",keyword:"pattern",params:{pattern: "^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"},message:"must match pattern \""+"^[0-9]+(\\.[0-9]+(-beta)?|-kitten)?$"+"\""};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/repos/" + i7+"/versions/" + i9,schemaPath:"#/properties/repos/items/properties/versions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/repos/" + i7+"/versions",schemaPath:"#/properties/repos/items/properties/versions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data29.vault !== undefined){
+if(typeof data29.vault !== "boolean"){
+const err75 = {instancePath:instancePath+"/repos/" + i7+"/vault",schemaPath:"#/properties/repos/items/properties/vault/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/repos/" + i7,schemaPath:"#/properties/repos/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/repos",schemaPath:"#/properties/repos/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
 }
 errors++;
 }

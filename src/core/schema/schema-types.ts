@@ -69,6 +69,18 @@ export interface ConfigFile {
     | {
         [k: string]: string;
       };
+  /**
+   * @minItems 1
+   * @maxItems 16
+   */
+  images?: {
+    name: string;
+    path: string;
+    /**
+     * @minItems 1
+     */
+    arches?: ("x86_64" | "x86_64_v2" | "aarch64" | "ppc64le" | "s390x")[];
+  }[];
   versions: string[];
   optional_module_versions?: {
     [k: string]: string[];
@@ -211,6 +223,21 @@ export interface StatusFile {
         };
       };
       /**
+       * Each image folder's state, by folder key (isos/x86_64/9.8); checked for ok mirrors only.
+       */
+      images?: {
+        [k: string]: {
+          /**
+           * verified: its CHECKSUM is the origin's; behind: an earlier one of the origin's; mismatch: another; missing: no CHECKSUM; present/absent: the presence check without a reference; unknown: not checked.
+           */
+          state: "verified" | "behind" | "mismatch" | "missing" | "present" | "absent" | "unknown";
+          /**
+           * Why, in words a sponsor can act on.
+           */
+          reason?: string;
+        };
+      };
+      /**
        * How far behind the reference its worst repo is (0: in sync); absent without a reference.
        */
       lag_seconds?: number;
@@ -338,6 +365,51 @@ export interface StatusFile {
       }[];
     };
   };
+  /**
+   * The origin's CHECKSUM of each image folder by folder key (isos/x86_64/9.8), with alternates.
+   */
+  images?: {
+    [k: string]: {
+      /**
+       * The SHA-256 of the CHECKSUM file's bytes.
+       */
+      checksum_sha256: string;
+      /**
+       * The files it names, in its order.
+       *
+       * @maxItems 512
+       */
+      files: {
+        name: string;
+        size?: number;
+        sha256: string;
+      }[];
+      /**
+       * When the checker first read this version at the origin.
+       */
+      checked_at: string;
+      /**
+       * A .torrent sits beside the images.
+       */
+      torrent?: boolean;
+      /**
+       * The signature file beside it, e.g. CHECKSUM.asc.
+       */
+      signature?: string;
+      /**
+       * Earlier CHECKSUM versions, newest first; each leaves allowed_outdate after it was superseded.
+       *
+       * @maxItems 20
+       */
+      alternates?: {
+        checksum_sha256: string;
+        /**
+         * ISO 8601 time.
+         */
+        superseded_at: string;
+      }[];
+    };
+  };
 }
 
 /**
@@ -425,6 +497,18 @@ export interface MirrorlistIndex {
         sha256: string;
         sha512: string;
       }[];
+    };
+  };
+  /**
+   * Image folders by key (<tree>/<arch>/<version>, e.g. isos/x86_64/9.8): the folder below a mirror's base URL, and which mirrors carry it as the origin publishes it. Their files are in v1-images.json. Absent without status data.
+   */
+  images?: {
+    [k: string]: {
+      path: string;
+      /**
+       * A bitmap over `mirrors`, in hex, two digits a byte, mirror i at bit (i mod 8) of byte (i div 8): set when that mirror's copy of the folder matched the origin's CHECKSUM (or, checked without a reference, answered).
+       */
+      verified: string;
     };
   };
   /**

@@ -5,6 +5,7 @@
  * for (136 URLs with the real `config.yml`), the same for Kitten when the mirror lists it,
  * and the ISO file set. Pure: no request is made here.
  */
+import { type ImageFolder, imageFolders } from "../images/image-trees.ts";
 import { ownValue } from "../own-property.ts";
 import { repomdKey } from "../repomd/repomd-key.ts";
 import type { DistributionConfig, Mirror, ProtocolUrls, RepoConfig } from "../types.ts";
@@ -29,6 +30,14 @@ export interface MirrorTargets {
   kitten: CheckTarget[];
   /** The ISO set (checked with HEAD, as upstream does). */
   isos: CheckTarget[];
+  /** The `CHECKSUM` of every image folder (config `images`) of the current releases. */
+  images: ImageTarget[];
+}
+
+/** One image folder's `CHECKSUM` at a mirror. */
+export interface ImageTarget {
+  folder: ImageFolder;
+  url: string;
 }
 
 /** The installation images AlmaLinux builds for each release and arch, smallest first. */
@@ -77,6 +86,7 @@ export function mirrorTargets(mirror: Mirror, config: DistributionConfig): Mirro
     repodata: repodataTargets(baseUrl, config),
     kitten: kittenBase === null ? [] : moduleTargets(kittenBase, "kitten", config),
     isos: isoTargets(baseUrl, config),
+    images: imageFolders(config).map((folder) => ({ folder, url: `${baseUrl}${folder.path}CHECKSUM` })),
   };
 }
 

@@ -2,7 +2,7 @@
  * One mirror's status entry, assembled from everything its check observed. The checker
  * records observations as plain data (see `request-outcome.ts`); this decides what they mean.
  */
-import type { MirrorStatus, MirrorTimings, RepoBehind } from "../types.ts";
+import type { MirrorImageFolder, MirrorStatus, MirrorTimings, RepoBehind } from "../types.ts";
 import type { CheckTarget, MirrorTargets } from "./check-targets.ts";
 import {
   FILE_SETS,
@@ -73,6 +73,8 @@ export interface MirrorObservations {
   kitten: FileSetObservation | null;
   /** Null when not checked (the mirror is not ok). */
   isos: FileSetObservation | null;
+  /** Each image folder's state by folder key; null when not checked (the mirror is not ok). */
+  images: Record<string, MirrorImageFolder> | null;
   timings: MirrorTimings;
 }
 
@@ -139,6 +141,11 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
     const isos = fileSetVerdict(o.isos, o.mirrorTimeoutSeconds, "isos", judgeFile);
     status.isos = { complete: isos.state === "ok", reason: isos.reason, ...reasonFields(isos) };
   }
+  if (o.images !== null) {
+    status.images = o.images;
+    const isos = isoSummary(o.images);
+    if (isos !== null) status.isos ??= isos;
+  }
   return status;
 }
 
@@ -197,6 +204,19 @@ function fileSetVerdict(
     code: "set-ok",
     params: { variant: what, total: set.total },
   };
+}
+
+/**
+ * The ISO folders in one flag, as pages before per-folder states read it: complete when every one
+ * the origin publishes matched its `CHECKSUM` (or the one before).
+ */
+function isoSummary(images: Readonly<Record<string, MirrorImageFolder>>): NonNullable<MirrorStatus["isos"]> | null {
+  const isos = Object.entries(images).filter(([key]) => key.startsWith("isos/"));
+  if (isos.length === 0) return null;
+  const gap = isos.find(([, f]) => f.state !== "verified" && f.state !== "behind" && f.state !== "present");
+  if (gap === undefined)
+    return { complete: true, reason: `All ${isos.length} ISO folders match the origin's CHECKSUM` };
+  return { complete: false, reason: gap[1].reason ?? `${gap[0]}: ${gap[1].state}` };
 }
 
 /** A verdict's reason as the status file stores it beside the English text. */

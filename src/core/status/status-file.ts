@@ -85,7 +85,12 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   // The reference's repomd.xml history (validated whole above, its keys repo paths) goes on to
   // the next check run and to the build's export, which serves its hashes in metalinks.
   const repomd = raw.repomd === undefined ? {} : { repomd: raw.repomd };
-  return { status: { checked_at: raw.checked_at, ...repomd, mirrors: Object.fromEntries(kept) }, diagnostics };
+  // The origin's image folders (validated whole above, keyed by folder) go on the same way.
+  const images = raw.images === undefined ? {} : { images: raw.images };
+  return {
+    status: { checked_at: raw.checked_at, ...repomd, ...images, mirrors: Object.fromEntries(kept) },
+    diagnostics,
+  };
 }
 
 /** V8 says "… in JSON at position 12 (line 2 column 3)"; older messages only the position. */

@@ -112,6 +112,81 @@ const history = {
   },
 } as const;
 
+/** How a mirror's copy of one image folder compares with the origin's `CHECKSUM`. */
+export const IMAGE_FOLDER_STATES = [
+  "verified",
+  "behind",
+  "mismatch",
+  "missing",
+  "present",
+  "absent",
+  "unknown",
+] as const;
+
+/** One file an origin `CHECKSUM` names (see `images/checksum-file.ts`). */
+const imageFile = {
+  type: "object",
+  required: ["name", "sha256"],
+  properties: {
+    name: {
+      type: "string",
+      minLength: 1,
+      maxLength: 255,
+      pattern: "^[^/\\\\\\u0000-\\u001f\\u007f]+$",
+      not: { enum: [".", ".."] },
+    },
+    size: count,
+    sha256: hex(64),
+  },
+} as const;
+
+/** One version of an image folder's `CHECKSUM` at the origin. */
+const checksumRecord = {
+  type: "object",
+  required: ["checksum_sha256", "files", "checked_at"],
+  properties: {
+    checksum_sha256: { ...hex(64), description: "The SHA-256 of the CHECKSUM file's bytes." },
+    files: { type: "array", maxItems: 512, items: imageFile, description: "The files it names, in its order." },
+    checked_at: { ...isoTime, description: "When the checker first read this version at the origin." },
+    torrent: { type: "boolean", description: "A .torrent sits beside the images." },
+    signature: { type: "string", maxLength: 64, description: "The signature file beside it, e.g. CHECKSUM.asc." },
+  },
+} as const;
+
+/** An image folder at the origin: its current `CHECKSUM` and the earlier ones still acceptable. */
+const imageFolderHistory = {
+  ...checksumRecord,
+  properties: {
+    ...checksumRecord.properties,
+    alternates: {
+      type: "array",
+      maxItems: 20,
+      description: "Earlier CHECKSUM versions, newest first; each leaves allowed_outdate after it was superseded.",
+      items: {
+        type: "object",
+        required: ["checksum_sha256", "superseded_at"],
+        properties: { checksum_sha256: hex(64), superseded_at: isoTime },
+      },
+    },
+  },
+} as const;
+
+/** An image folder's key: `<tree>/<arch>/<version>` (`isos/x86_64/9.8`). */
+const imageFolderKey = { pattern: "^[a-z][a-z0-9-]{0,31}/[a-z0-9_]{1,16}/[0-9][0-9a-z.-]{0,31}$" } as const;
+
+const imageFolderState = {
+  type: "object",
+  required: ["state"],
+  properties: {
+    state: {
+      enum: IMAGE_FOLDER_STATES,
+      description:
+        "verified: its CHECKSUM is the origin's; behind: an earlier one of the origin's; mismatch: another; missing: no CHECKSUM; present/absent: the presence check without a reference; unknown: not checked.",
+    },
+    reason: { type: "string", maxLength: 300, description: "Why, in words a sponsor can act on." },
+  },
+} as const;
+
 const mirrorStatus = {
   type: "object",
   required: ["state", "reason", "checked_at"],
@@ -157,6 +232,12 @@ const mirrorStatus = {
       },
       description: "The ISO set, checked for ok mirrors only.",
     },
+    images: {
+      type: "object",
+      description: "Each image folder's state, by folder key (isos/x86_64/9.8); checked for ok mirrors only.",
+      propertyNames: imageFolderKey,
+      additionalProperties: imageFolderState,
+    },
     lag_seconds: {
       ...count,
       description: "How far behind the reference its worst repo is (0: in sync); absent without a reference.",
@@ -199,6 +280,12 @@ export const statusSchema = {
       description: "The reference's repomd.xml history by repo path (e.g. 9.8/BaseOS/x86_64/os).",
       propertyNames: { pattern: "^[0-9][0-9a-z.-]{0,31}/[A-Za-z0-9_.-]+(/[A-Za-z0-9_.-]+){0,7}$" },
       additionalProperties: repomdHistory,
+    },
+    images: {
+      type: "object",
+      description: "The origin's CHECKSUM of each image folder by folder key (isos/x86_64/9.8), with alternates.",
+      propertyNames: imageFolderKey,
+      additionalProperties: imageFolderHistory,
     },
   },
 } as const;
