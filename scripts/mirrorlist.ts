@@ -10,10 +10,12 @@
  * built from the registry (`MIRRORS_DIR`, `MIRRORS_CONFIG`, `MIRRORS_STATUS`). Exit 0 for a 200
  * answer, 1 otherwise, 2 for bad usage.
  */
+
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { IP_GEOLOCATION_CREDIT } from "../src/core/geo/ip-geolocation.ts";
 import { loadRegistry } from "../src/core/load.ts";
+import { escapeLogText } from "../src/core/log-text.ts";
 import { answerRequest, METALINK_TYPE } from "../src/core/mirrorlist/answer.ts";
 import { clientFromRequest } from "../src/core/mirrorlist/client.ts";
 import { exportIndex } from "../src/core/mirrorlist/export-index.ts";
@@ -63,7 +65,7 @@ function main(argv: string[]): number {
     // A metalink carries its explanation inside the document; where the client was placed goes here.
     const picks = answer.contentType === METALINK_TYPE ? [] : answer.explain;
     const explain = placed ? [placed.explain, ...picks] : picks;
-    process.stderr.write(explain.map((line) => `# ${line}\n`).join(""));
+    process.stderr.write(explain.map((line) => `# ${escapeLogText(line)}\n`).join(""));
   }
   return answer.status === 200 ? 0 : 1;
 }

@@ -3,6 +3,7 @@
  * status and the notes on its file. Pure; `src/content.config.ts` calls it and stores the result.
  */
 import { type Diagnostic, makeDiagnostic } from "../core/diagnostics.ts";
+import { hideEmails } from "../core/email-shape.ts";
 import { type AddressedMirror, placeRegistryByAddress, statusHasAddresses } from "../core/geo/address-placement.ts";
 import type { Gazetteer } from "../core/geo/gazetteer.ts";
 import type { Placement } from "../core/geo/geocode.ts";
@@ -42,13 +43,6 @@ export interface SiteInfo {
   editBase: string;
   /** The status file gives addresses, so the site uses IP geolocation and credits its database. */
   usesIpGeolocation: boolean;
-}
-
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-
-/** Text with every e-mail-like address replaced: none may reach `dist/`. */
-export function hideEmails(text: string): string {
-  return text.replace(EMAIL, "(address hidden)");
 }
 
 export function isPublic(mirror: Mirror): boolean {

@@ -31,6 +31,14 @@ const CASES: Record<string, string> = {
   "unsafe-url-scheme": SOUND.replace("sponsor_url: https://example.org", "sponsor_url: javascript:alert(1)"),
   "bad-url": SOUND.replace("https://mirror.example.org/almalinux/", "https://"),
   "url-credentials": SOUND.replace("https://mirror", "https://user:pw@mirror"),
+  "email-in-url": SOUND.replace(
+    "https://mirror.example.org/almalinux/",
+    "https://mirror.example.org/~noc@example.org/",
+  ),
+  "rsync-user": SOUND.replace(
+    "update_frequency",
+    "  rsync: rsync://anonymous@mirror.example.org/almalinux/\nupdate_frequency",
+  ),
   "scheme-mismatch": SOUND.replace("https: https://", "https: http://"),
   "rsync-syntax": SOUND.replace("update_frequency", "  rsync: rsync://mirror.example.org::almalinux\nupdate_frequency"),
   "url-without-scheme": SOUND.replace("sponsor_url: https://example.org", "sponsor_url: example.org"),
@@ -75,6 +83,7 @@ it("says what is wrong and what to write instead, for every diagnostic", () => {
     expect(mine, code).not.toHaveLength(0);
     for (const d of mine) lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
   }
+  lines.push(...crossFile({ "noc@example.org.yml": SOUND }, ["at-sign-in-file-name"]));
   lines.push(...crossFile({ "a.yml": SOUND, "b.yml": SOUND }, ["duplicate-name"]));
   lines.push(...crossFile({ "mirror.example.org.yml": SOUND, "copy.yml": SOUND }, ["duplicate-name"]));
   const claiming = (name: string, extra: string) =>
