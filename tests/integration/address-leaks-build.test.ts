@@ -47,6 +47,10 @@ const HOSTILE: Record<string, string> = {
     (t) => `${t}private: true\nsubnets: https://subnets.example.org/list.txt?by=frank@example.org\n`,
   ),
   "ivan@example.org": mirror("named.example.org", "ivan@example.org"),
+  // An error quoting a value that tries to start a GitHub workflow command in the build's log.
+  "workflow.example.org": mirror("workflow.example.org", "wf@example.org", (t) =>
+    t.replace("country: DE", 'country: "DE\\n::add-mask::DE\\r::error::forged"'),
+  ),
   // Valid, with an unknown key that is a non-ASCII address: the page's note on it masks it.
   "judy.example.org": mirror("judy.example.org", "judy@bücher.example", (t) => `${t}judy@bücher.example: mail me\n`),
 };
@@ -97,7 +101,13 @@ describe("a registry that tries to publish addresses and passwords", () => {
     expect(log()).toMatch(/query\.example\.org\.yml:\d+:\d+ email-in-url `sponsor_url`/);
     expect(log()).toMatch(/subnets\.example\.org\.yml:\d+:\d+ email-in-url `subnets`/);
     expect(log()).toMatch(/1:1 at-sign-in-file-name/);
-    expect(log()).toMatch(/none holds any of the 9 contact addresses/);
+    expect(log()).toMatch(/none holds any of the 10 contact addresses/);
+  });
+
+  it("logs registry text escaped, so that no line of the log is a workflow command", () => {
+    expect(log()).toContain("unknown-country `DE%0A::add-mask::DE%0D::error::forged`");
+    const plain = log().replaceAll(/\u001b\[[0-9;]*m/g, "");
+    expect(plain.split(/\r\n|\r|\n/).filter((line) => line.trimStart().startsWith("::"))).toEqual([]);
   });
 
   it("publishes the sound mirrors and no trace of any address or password, in any output", () => {
