@@ -8,6 +8,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StatusFile } from "../../src/core/types.ts";
 import { mirrorNamed } from "../unit/helpers.ts";
@@ -106,7 +107,7 @@ describe("a registry that tries to publish addresses and passwords", () => {
 
   it("logs registry text escaped, so that no line of the log is a workflow command", () => {
     expect(log()).toContain("unknown-country `DE%0A::add-mask::DE%0D::error::forged`");
-    const plain = log().replaceAll(/\u001b\[[0-9;]*m/g, "");
+    const plain = stripVTControlCharacters(log());
     expect(plain.split(/\r\n|\r|\n/).filter((line) => line.trimStart().startsWith("::"))).toEqual([]);
   });
 

@@ -19,10 +19,11 @@ describe("escapeLogText", () => {
 
 describe("the checker's progress lines", () => {
   it("print a hostile name and reason on one line each", () => {
-    let written = "";
-    const stream = { isTTY: false, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
+    const written: string[] = [];
+    const write = (s: string) => written.push(s) > 0;
+    const stream = { isTTY: false, write } as unknown as NodeJS.WriteStream;
     const status = { state: "broken", reason: "no\n::error::forged", checked_at: "2026-12-01T06:00:00Z" };
     progressReporter(1, stream).mirror("x\r::add-mask::y", status as MirrorStatus);
-    expect(written).toBe("broken      x%0D::add-mask::y: no%0A::error::forged\n");
+    expect(written.join("")).toBe("broken      x%0D::add-mask::y: no%0A::error::forged\n");
   });
 });
