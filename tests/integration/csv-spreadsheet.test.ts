@@ -95,7 +95,7 @@ describe("the CSV export in a real spreadsheet", () => {
   it.each([",", ";"] as const)(
     "has no formula cell when read with %j as the separator",
     (separator) => {
-      const { export: opened, control } = openInCalc(separator, { export: csv, control: CONTROL });
+      const { export: opened = "", control = "" } = openInCalc(separator, { export: csv, control: CONTROL });
       expect(formulaCells(control).length, "the control file must show formulas being evaluated").toBeGreaterThan(0);
       expect(formulaCells(opened)).toEqual([]);
       // The text is still there, as text.
