@@ -145,6 +145,12 @@ function readPrevious(path: string | null): {
     return fresh;
   }
   for (const d of diagnostics) {
+    if (d.params.variant === "more") {
+      process.stderr.write(
+        `${escapeLogText(d.file)}: ${d.params.count} more entries do not read: their histories start today.\n`,
+      );
+      continue;
+    }
     process.stderr.write(
       `${escapeLogText(d.file)}:${d.line}:${d.column} ${escapeLogText(d.message.split(". This mirror")[0] ?? "")}: that mirror's history starts today.\n`,
     );

@@ -222,6 +222,8 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
     "$t(diagnostic.part.status.{{problem}}). The status file is ignored; run `npm run check-mirrors` to write it again.",
   "diagnostic.status-entry":
     "$t(diagnostic.part.status.{{problem}}). This mirror is shown as not checked; run `npm run check-mirrors` to write the file again.",
+  "diagnostic.status-entry.more":
+    "{{count, number}} more entries do not read either; they are left out too, and those mirrors are shown as not checked. Run `npm run check-mirrors` to write the file again.",
   "diagnostic.address-in-other-country":
     "The file places the mirror in {{country}}, but its address {{address}} is in {{place}} ({{credit}}). The mirrorlist follows the file: dnf clients in {{country}} get this mirror among their own country's, and clients in {{addressCountry}} get it only after theirs. If the mirror is in {{addressCountry}}, fix geolocation.country (and city); if the file is right, nothing needs changing.",
   "diagnostic.address-far-from-place":
