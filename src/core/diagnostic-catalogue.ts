@@ -286,6 +286,7 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.part.range.discard-only": "discard-only",
   "diagnostic.part.range.IPv4-mapped": "IPv4-mapped",
   "diagnostic.part.range.NAT64": "NAT64",
+  "diagnostic.part.range.cloud-metadata": "cloud metadata",
   "diagnostic.part.range.invalid": "invalid",
   "diagnostic.part.file-kind.symbolic-link": "a symbolic link",
   "diagnostic.part.file-kind.folder": "a folder",

@@ -1,7 +1,7 @@
 /**
  * Which addresses the checker connects to: public ones only. A registry file or a mirror's
  * DNS must not be able to point it at the machine it runs on, its network, or its cloud's
- * metadata service (169.254.169.254). `allowPrivate` (`MIRRORS_ALLOW_PRIVATE_ADDRESSES=1`,
+ * metadata services (169.254.169.254 and the others `CLOUD_METADATA_ADDRESSES` lists). `allowPrivate` (`MIRRORS_ALLOW_PRIVATE_ADDRESSES=1`,
  * for tests on loopback servers) lets loopback, private and unique-local addresses through,
  * nothing else. Pure: the checker asks before every connection.
  */
