@@ -68,7 +68,9 @@ export function siteMirrorsOf(registry: Registry, placed: readonly AddressedMirr
     const params = Object.fromEntries(
       Object.entries(d.params).map(([k, v]) => [k, typeof v === "string" ? hideEmails(v) : v]),
     );
-    const note = { ...d, params, message: hideEmails(d.message) };
+    // The path too: an unknown key may itself be an address.
+    const path = d.path.map((segment) => (typeof segment === "string" ? hideEmails(segment) : segment));
+    const note = { ...d, path, params, message: hideEmails(d.message) };
     notesByFile.set(d.file, [...(notesByFile.get(d.file) ?? []), note]);
   }
   return placed.map(({ mirror, placement, address, disagreement }) => {

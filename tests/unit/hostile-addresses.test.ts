@@ -9,6 +9,7 @@ import { contactIndex, findContacts } from "../../src/core/contact-leaks.ts";
 import { hideEmails, holdsEmail } from "../../src/core/email-shape.ts";
 import { checkMirrorFile } from "../../src/core/mirror-file.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
+import { siteMirrorsOf } from "../../src/site/model.ts";
 import { SOUND } from "./helpers.ts";
 
 const WITH_CONTACT = (contact: string) => SOUND.replace("email: noc@example.org", `email: ${contact}`);
@@ -131,6 +132,12 @@ describe("the one e-mail pattern", () => {
     const note = registry.diagnostics.find((d) => d.code === "unknown-key");
     expect(JSON.stringify(note)).toContain("judy@bücher.example");
     expect(hideEmails(JSON.stringify(note))).not.toContain("bücher");
+    const [site] = siteMirrorsOf(
+      registry,
+      registry.mirrors.map((mirror) => ({ mirror, placement: null, address: null, disagreement: null })),
+    );
+    expect(JSON.stringify(site?.notes)).not.toContain("bücher");
+    expect(JSON.stringify(site?.notes)).toContain("(address hidden)");
   });
 });
 
