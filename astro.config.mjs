@@ -2,6 +2,7 @@
 import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
 import { DEFAULT_LOCALE, LOCALES, localeSegment } from "./src/i18n/locales.ts";
+import contactLeakCheck from "./src/integrations/contact-leak-check.ts";
 import dataExport from "./src/integrations/data-export.ts";
 import mirrorlistExport from "./src/integrations/mirrorlist-export.ts";
 import securityHeaders from "./src/integrations/security-headers.ts";
@@ -41,8 +42,9 @@ const config = {
   site: process.env.SITE_URL ?? "https://mirrors.almalinux.org",
   trailingSlash: "always",
   i18n,
-  // securityHeaders last: it hashes the inline scripts of the finished pages.
-  integrations: [sitemap(sitemapOptions), mirrorlistExport(), dataExport(), securityHeaders()],
+  // securityHeaders next to last: it hashes the inline scripts of the finished pages; then
+  // contactLeakCheck reads every output for the mirror files' contact addresses.
+  integrations: [sitemap(sitemapOptions), mirrorlistExport(), dataExport(), securityHeaders(), contactLeakCheck()],
 };
 
 export default defineConfig(config);

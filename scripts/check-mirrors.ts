@@ -17,6 +17,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { entryExists, loadRegistry, readStatus, registryPaths } from "../src/core/load.ts";
+import { escapeLogText } from "../src/core/log-text.ts";
 import type { RepomdHistory } from "../src/core/repomd/repomd-history.ts";
 import type { DistributionConfig, MirrorStatus, OriginImageFolder, ReferenceTree } from "../src/core/types.ts";
 import { checkRegistry } from "./check/check-registry.ts";
@@ -63,7 +64,9 @@ export async function main(argv: string[]): Promise<number> {
   });
   if (registry.config === null) {
     for (const d of registry.diagnostics.filter((x) => x.severity === "error")) {
-      process.stderr.write(`${d.file}:${d.line}:${d.column} error ${d.code} ${d.message}\n`);
+      process.stderr.write(
+        `${escapeLogText(d.file)}:${d.line}:${d.column} error ${d.code} ${escapeLogText(d.message)}\n`,
+      );
     }
     process.stderr.write("The distribution config is unusable; nothing was checked.\n");
     return 2;
@@ -143,12 +146,20 @@ function readPrevious(path: string | null): {
   const { status, diagnostics } = readStatus(path);
   if (status === null) {
     const why = diagnostics[0]?.message.split(";")[0] ?? "it cannot be read";
-    process.stderr.write(`The previous status file ${path} is not used (${why}): the history starts today.\n`);
+    process.stderr.write(
+      `The previous status file ${escapeLogText(path)} is not used (${escapeLogText(why)}): the history starts today.\n`,
+    );
     return fresh;
   }
   for (const d of diagnostics) {
+    if (d.params.variant === "more") {
+      process.stderr.write(
+        `${escapeLogText(d.file)}: ${d.params.count} more entries do not read: their histories start today.\n`,
+      );
+      continue;
+    }
     process.stderr.write(
-      `${d.file}:${d.line}:${d.column} ${d.message.split(". This mirror")[0]}: that mirror's history starts today.\n`,
+      `${escapeLogText(d.file)}:${d.line}:${d.column} ${escapeLogText(d.message.split(". This mirror")[0] ?? "")}: that mirror's history starts today.\n`,
     );
   }
   return {

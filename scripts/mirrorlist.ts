@@ -19,6 +19,7 @@ import { answerDownload, answerNearest, type ImageFiles, prepareImageFiles } fro
 import { type ImageFilesAsset, imageFilesAsset } from "../src/core/images/image-index.ts";
 import { loadRegistry } from "../src/core/load.ts";
 import { METALINK4_TYPE } from "../src/core/metalink/metalink4-document.ts";
+import { escapeLogText } from "../src/core/log-text.ts";
 import { answerRequest, METALINK_TYPE } from "../src/core/mirrorlist/answer.ts";
 import { clientFromRequest } from "../src/core/mirrorlist/client.ts";
 import { DEBUG_PATHS, debugAnswer } from "../src/core/mirrorlist/debug-answers.ts";
@@ -83,7 +84,7 @@ function main(argv: string[]): number {
       "contentType" in answer && (answer.contentType === METALINK_TYPE || answer.contentType === METALINK4_TYPE);
     const picks = inBody ? [] : answer.explain;
     const explain = placed ? [placed.explain, ...picks] : picks;
-    process.stderr.write(explain.map((line) => `# ${line}\n`).join(""));
+    process.stderr.write(explain.map((line) => `# ${escapeLogText(line)}\n`).join(""));
   }
   return answer.status === 200 || answer.status === 302 ? 0 : 1;
 }

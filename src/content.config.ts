@@ -12,9 +12,11 @@ import { resolve } from "node:path";
 import type { LoaderContext } from "astro/loaders";
 import { z } from "astro/zod";
 import { countBySeverity } from "./core/diagnostics.ts";
+import { hideEmails } from "./core/email-shape.ts";
 import { registryPaths } from "./core/load.ts";
+import { escapeLogText } from "./core/log-text.ts";
 import { type BuildModel, buildModel } from "./site/build-model.ts";
-import { hideEmails, type SiteInfo, type SiteMirror } from "./site/model.ts";
+import type { SiteInfo, SiteMirror } from "./site/model.ts";
 
 /** The model, with the registry's errors logged and `STRICT=1` applied. */
 function modelFor({ logger }: LoaderContext): BuildModel {
@@ -26,10 +28,11 @@ function modelFor({ logger }: LoaderContext): BuildModel {
   return model;
 }
 
-/** Every error of the registry, one log line each, as `npm run validate` prints it. */
+/** Every error of the registry, one log line each, as `npm run validate` prints it (addresses hidden). */
 function logErrors({ registry }: BuildModel, { logger }: LoaderContext): void {
   for (const d of registry.diagnostics) {
-    if (d.severity === "error") logger.warn(`${d.file}:${d.line}:${d.column} ${d.code} ${hideEmails(d.message)}`);
+    if (d.severity !== "error") continue;
+    logger.warn(`${escapeLogText(d.file)}:${d.line}:${d.column} ${d.code} ${escapeLogText(hideEmails(d.message))}`);
   }
 }
 

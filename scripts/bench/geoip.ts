@@ -116,7 +116,7 @@ function syntheticStatus(registry: Registry, geo: IpGeolocation, countryOnly: Se
       state: "ok",
       reason: "synthetic",
       checked_at: "2026-12-02T00:00:00Z",
-      ...(address ? { addresses: { ipv4: [address], ipv6: [] } } : {}),
+      ...(address ? { addresses: { ipv4: [address], ipv6: [] }, ipv4: true } : {}),
     };
   }
   return { status: { checked_at: "2026-12-02T00:00:00Z", mirrors }, coverage: known / tried };

@@ -17,6 +17,7 @@ import { isIP, type LookupFunction } from "node:net";
 import { sortAddresses } from "../../src/core/status/address-policy.ts";
 import { redirectStep } from "../../src/core/status/redirects.ts";
 import {
+  answerOutcome,
   failureFromErrorCode,
   type NetworkFailure,
   type RequestOutcome,
@@ -107,14 +108,7 @@ export class HttpSession {
     const deadline = started + this.#options.timeoutMs;
     const done = (result: HopResult): RequestOutcome =>
       result.kind === "response"
-        ? {
-            kind: "response",
-            url,
-            status: result.status,
-            body: result.body?.toString("utf8") ?? null,
-            ...(result.body ? { bytes: result.body } : {}),
-            ms: elapsed(started),
-          }
+        ? answerOutcome(url, result.status, result.body, elapsed(started))
         : { kind: "failure", url, failure: result.failure, ms: elapsed(started) };
 
     let current = url;

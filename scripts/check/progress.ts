@@ -2,6 +2,7 @@
  * Progress of a run: a bar redrawn in place on a terminal, one plain line per mirror
  * otherwise (CI logs), and a summary of how many mirrors are in each state at the end.
  */
+import { escapeLogText } from "../../src/core/log-text.ts";
 import type { MirrorState, MirrorStatus, StatusFile } from "../../src/core/types.ts";
 
 const STATES: readonly MirrorState[] = ["ok", "outdated", "broken", "unreachable"];
@@ -33,7 +34,7 @@ export function progressReporter(total: number, stream: NodeJS.WriteStream): Pro
       done++;
       counts[status.state]++;
       if (!tty) {
-        stream.write(`${status.state.padEnd(11)} ${name}: ${status.reason}\n`);
+        stream.write(`${status.state.padEnd(11)} ${escapeLogText(name)}: ${escapeLogText(status.reason)}\n`);
         return;
       }
       const filled = Math.round((done / Math.max(1, total)) * width);

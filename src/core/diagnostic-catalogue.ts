@@ -31,9 +31,12 @@ export const DIAGNOSTIC_CODES = [
   "unsafe-url-scheme",
   "bad-url",
   "url-credentials",
+  "email-in-url",
+  "at-sign-in-file-name",
   "scheme-mismatch",
   "url-fragment",
   "rsync-syntax",
+  "rsync-user",
   "url-without-scheme",
   "bad-subnet",
   "private-unreachable",
@@ -129,6 +132,10 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.bad-url.web": WEB_URL_ONLY,
   "diagnostic.bad-url.mirror": "`{{path}}` is not a URL. Write the full base URL, like `{{example}}`.",
   "diagnostic.url-credentials": "`{{path}}` holds a user name or password; publish a URL that needs none.",
+  "diagnostic.email-in-url":
+    "`{{path}}` is published on the site, and this URL holds an e-mail address (as a user name, in its path or in its query). Remove it: a contact address belongs only in `email`, which is never published.",
+  "diagnostic.at-sign-in-file-name":
+    "The file name holds `@`, and the site publishes file names (in each mirror page's edit link), so it could publish an address. Name the file after the mirror, like `mirror.example.org.yml`.",
   "diagnostic.scheme-mismatch.daemon":
     "`{{path}}` holds an rsync address (`host::module`); put it under `rsync:` and write an {{key}} URL here.",
   "diagnostic.scheme-mismatch.rsync":
@@ -139,6 +146,8 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
     "`{{path}}` ends with a fragment (`{{fragment}}`), which is dropped: paths are appended to a base URL. Remove it.",
   "diagnostic.rsync-syntax":
     "`{{path}}` mixes the two rsync syntaxes (`rsync://` and `host::module`); it is read as `{{url}}`. Write either `rsync://{{host}}/{{module}}` or `{{host}}::{{module}}`.",
+  "diagnostic.rsync-user":
+    "`{{path}}` names the rsync user `{{user}}`, which anonymous rsync does not need, so the site publishes the URL without it. Remove `{{user}}@`.",
   "diagnostic.url-without-scheme":
     "`{{path}}` has no scheme, so it is read as `https://{{value}}`. Write the full address with `https://`.",
   "diagnostic.bad-subnet.url":
@@ -222,6 +231,8 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
     "$t(diagnostic.part.status.{{problem}}). The status file is ignored; run `npm run check-mirrors` to write it again.",
   "diagnostic.status-entry":
     "$t(diagnostic.part.status.{{problem}}). This mirror is shown as not checked; run `npm run check-mirrors` to write the file again.",
+  "diagnostic.status-entry.more":
+    "{{count, number}} more entries do not read either; they are left out too, and those mirrors are shown as not checked. Run `npm run check-mirrors` to write the file again.",
   "diagnostic.address-in-other-country":
     "The file places the mirror in {{country}}, but its address {{address}} is in {{place}} ({{credit}}). The mirrorlist follows the file: dnf clients in {{country}} get this mirror among their own country's, and clients in {{addressCountry}} get it only after theirs. If the mirror is in {{addressCountry}}, fix geolocation.country (and city); if the file is right, nothing needs changing.",
   "diagnostic.address-far-from-place":
@@ -284,6 +295,7 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.part.range.discard-only": "discard-only",
   "diagnostic.part.range.IPv4-mapped": "IPv4-mapped",
   "diagnostic.part.range.NAT64": "NAT64",
+  "diagnostic.part.range.cloud-metadata": "cloud metadata",
   "diagnostic.part.range.invalid": "invalid",
   "diagnostic.part.file-kind.symbolic-link": "a symbolic link",
   "diagnostic.part.file-kind.folder": "a folder",

@@ -1,6 +1,7 @@
 /** One mirror file: parse, validate (schema, then rules), normalise. Pure: text in, data out. */
 import type { CheckOptions } from "./check-options.ts";
-import { compareDiagnostics, type Diagnostic } from "./diagnostics.ts";
+import { compareDiagnostics, type Diagnostic, makeDiagnostic } from "./diagnostics.ts";
+import { holdsAtSign } from "./email-shape.ts";
 import { checkFieldFormats } from "./rules/field-formats.ts";
 import { normaliseLocation } from "./rules/location.ts";
 import { normaliseNetworks } from "./rules/network.ts";
@@ -20,14 +21,19 @@ export interface MirrorFileResult {
   /** The normalised mirror, or null when the file has any error. */
   mirror: Mirror | null;
   diagnostics: Diagnostic[];
+  /** The file's contact (`email`), when it holds an at sign: never published, looked for in the output. */
+  contact: string | null;
 }
 
 /** Checks one mirror file. `options` come from the loader; without them private addresses are refused. */
 export function checkMirrorFile(file: string, text: string, options: CheckOptions = {}): MirrorFileResult {
   const parsed = parseYamlSource(file, text, MAX_MIRROR_FILE_CHARS);
-  if (parsed.source === null) return { mirror: null, diagnostics: parsed.diagnostics };
+  const named = fileNameDiagnostics(file);
+  if (parsed.source === null) return { mirror: null, diagnostics: [...named, ...parsed.diagnostics], contact: null };
   const source = parsed.source;
-  const r = fileReporter(source, [...parsed.diagnostics]);
+  const contact =
+    typeof source.value.email === "string" && holdsAtSign(source.value.email) ? source.value.email.trim() : null;
+  const r = fileReporter(source, [...named, ...parsed.diagnostics]);
   coerceYaml11Booleans(r);
   r.diagnostics.push(...schemaDiagnostics(validators().mirror, source, reportsUnknownMirrorKey));
   const schemaValid = !r.diagnostics.some((d) => d.severity === "error");
@@ -47,7 +53,7 @@ export function checkMirrorFile(file: string, text: string, options: CheckOption
 
   r.diagnostics.sort(compareDiagnostics);
   const valid = schemaValid && !r.diagnostics.some((d) => d.severity === "error");
-  if (!valid || urls === null || sponsorUrl === null) return { mirror: null, diagnostics: r.diagnostics };
+  if (!valid || urls === null || sponsorUrl === null) return { mirror: null, diagnostics: r.diagnostics, contact };
   // The schema held (YAML 1.1 booleans coerced before it ran): the value has the file's shape.
   const v = source.value as unknown as MirrorFile;
   const mirror: Mirror = {
@@ -69,5 +75,14 @@ export function checkMirrorFile(file: string, text: string, options: CheckOption
         ? { type: v.cloud_type, regions: v.cloud_regions }
         : null,
   };
-  return { mirror, diagnostics: r.diagnostics };
+  return { mirror, diagnostics: r.diagnostics, contact };
+}
+
+/**
+ * A file name with an at sign is refused: the site publishes file names (a mirror page's edit
+ * link), and `ivan@example.org.yml` would publish an address. The folders above it may hold one.
+ */
+function fileNameDiagnostics(file: string): Diagnostic[] {
+  const name = file.slice(Math.max(file.lastIndexOf("/"), file.lastIndexOf("\\")) + 1);
+  return holdsAtSign(name) ? [makeDiagnostic(file, { line: 1, column: 1 }, "error", "at-sign-in-file-name", [])] : [];
 }

@@ -6,7 +6,7 @@ import { checkMirrorFile, type MirrorFileResult } from "./mirror-file.ts";
 import { checkMirrorNames } from "./rules/mirror-names.ts";
 import { sourcePlaces } from "./rules/source-places.ts";
 import { checkSubnetOverlaps } from "./rules/subnet-overlaps.ts";
-import type { Mirror, Registry } from "./types.ts";
+import type { Mirror, Registry, RegistryContact } from "./types.ts";
 
 export interface SourceText {
   /** Path as it should appear in diagnostics. */
@@ -32,10 +32,12 @@ export function buildRegistry(
   if (config) diagnostics.push(...config.diagnostics);
 
   const candidates: Mirror[] = [];
+  const contacts: RegistryContact[] = [];
   for (const { file, text } of mirrorFiles) {
     const result = checkFile(file, text, options);
     diagnostics.push(...result.diagnostics);
     if (result.mirror) candidates.push(result.mirror);
+    if (result.contact !== null) contacts.push({ file, address: result.contact });
   }
   const places = sourcePlaces(mirrorFiles);
   const names = checkMirrorNames(candidates, places);
@@ -49,6 +51,7 @@ export function buildRegistry(
     config: config?.config ?? null,
     diagnostics,
     files: mirrorFiles.length,
+    contacts,
     status: null,
   };
 }

@@ -114,8 +114,16 @@ export interface Registry {
   diagnostics: Diagnostic[];
   /** How many mirror files were read. */
   files: number;
+  /** Every file's contact address (valid or not), for the build's last check that none was published. */
+  contacts: RegistryContact[];
   /** The checker's last report, when `MIRRORS_STATUS` names one; null means "not checked". */
   status: StatusFile | null;
+}
+
+/** A mirror file's contact address, which no output may hold. */
+export interface RegistryContact {
+  file: string;
+  address: string;
 }
 
 /**

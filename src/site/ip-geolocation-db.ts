@@ -4,10 +4,12 @@
  * 130 MB) stays out of it, and the worker places clients with `request.cf`. The files are read
  * once per process, and only when something needs an address looked up.
  */
+
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { placeRegistryByAddress, statusHasAddresses } from "../core/geo/address-placement.ts";
 import { IP_GEOLOCATION_CREDIT, type IpGeolocation, openIpGeolocation } from "../core/geo/ip-geolocation.ts";
+import { escapeLogText } from "../core/log-text.ts";
 import type { Registry } from "../core/types.ts";
 import { geonamesGazetteer } from "./mirror-coordinates.ts";
 
@@ -59,7 +61,7 @@ export function addressPlacementReport(registry: Registry): string {
     disagreements.length === 0
       ? "No file's place disagrees with its mirror's address."
       : `${disagreements.length} files' places disagree with their mirrors' addresses:`,
-    ...disagreements.map((d) => `${d.file}: warning ${d.code} ${d.message}`),
+    ...disagreements.map((d) => `${escapeLogText(d.file)}: warning ${d.code} ${escapeLogText(d.message)}`),
   ];
   return lines.join("\n");
 }

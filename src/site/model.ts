@@ -3,6 +3,7 @@
  * status and the notes on its file. Pure; `src/content.config.ts` calls it and stores the result.
  */
 import { type Diagnostic, makeDiagnostic } from "../core/diagnostics.ts";
+import { hideEmails } from "../core/email-shape.ts";
 import { type AddressedMirror, placeRegistryByAddress, statusHasAddresses } from "../core/geo/address-placement.ts";
 import type { Gazetteer } from "../core/geo/gazetteer.ts";
 import type { Placement } from "../core/geo/geocode.ts";
@@ -49,13 +50,6 @@ export interface SiteInfo {
 /** The status file's top-level `images`: the origin's image folders by key (`isos/x86_64/9.8`). */
 export type OriginImageFolders = NonNullable<StatusFile["images"]>;
 
-const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
-
-/** Text with every e-mail-like address replaced: none may reach `dist/`. */
-export function hideEmails(text: string): string {
-  return text.replace(EMAIL, "(address hidden)");
-}
-
 export function isPublic(mirror: Mirror): boolean {
   return !mirror.private && mirror.cloud === null;
 }
@@ -79,7 +73,9 @@ export function siteMirrorsOf(registry: Registry, placed: readonly AddressedMirr
     const params = Object.fromEntries(
       Object.entries(d.params).map(([k, v]) => [k, typeof v === "string" ? hideEmails(v) : v]),
     );
-    const note = { ...d, params, message: hideEmails(d.message) };
+    // The path too: an unknown key may itself be an address.
+    const path = d.path.map((segment) => (typeof segment === "string" ? hideEmails(segment) : segment));
+    const note = { ...d, path, params, message: hideEmails(d.message) };
     notesByFile.set(d.file, [...(notesByFile.get(d.file) ?? []), note]);
   }
   return placed.map(({ mirror, placement, address, disagreement }) => {

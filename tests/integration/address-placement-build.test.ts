@@ -62,7 +62,7 @@ beforeAll(() => {
     state: "ok" as const,
     reason: "Serves fresh, complete trees.",
     checked_at: CHECKED,
-    ...(address ? { addresses: { ipv4: [address], ipv6: [] } } : {}),
+    ...(address ? { addresses: { ipv4: [address], ipv6: [] }, ipv4: true } : {}),
   });
   const status: StatusFile = {
     checked_at: CHECKED,

@@ -84,6 +84,8 @@ beforeAll(async () => {
     "away-port.example": loopback(),
     "ten.example": { ipv4: ["10.0.0.1"], ipv6: [], failure: null },
     "metadata.example": { ipv4: ["169.254.169.254"], ipv6: [], failure: null },
+    // AWS's IPv6 metadata service is unique-local, a range the private opt-in lets through.
+    "metadata6.example": { ipv4: [], ipv6: ["fd00:ec2::254"], failure: null },
     // A socket to ::ffff:127.0.0.1 reaches the bystander's 127.0.0.1 listener.
     "mapped.example": { ipv4: [], ipv6: ["::ffff:127.0.0.1"], failure: null },
     "mixed.example": { ipv4: ["10.0.0.1", "127.0.0.1"], ipv6: ["fe80::1"], failure: null },
@@ -119,6 +121,8 @@ beforeAll(async () => {
       mirror("metadata", "http://metadata.example/almalinux/"),
       mirror("rehang", `http://rehang.example:${bystander.port}${at}`),
       mirror("metadata-literal", "http://169.254.169.254/latest/meta-data/"),
+      mirror("metadata6", "http://metadata6.example/almalinux/"),
+      mirror("metadata6-literal", "http://[fd00:ec2::254]/latest/meta-data/"),
     ],
     config,
     options(resolve, true),
@@ -211,7 +215,7 @@ describe("the checker never reaches inside", () => {
       ["loopback-v6", "[::ffff:7f00:1] is a loopback address"],
       ["localhost", "bystander.example resolves only to 127.0.0.1, a loopback address"],
       ["ten", "ten.example resolves only to 10.0.0.1, a private address"],
-      ["metadata", "metadata.example resolves only to 169.254.169.254, a link-local address"],
+      ["metadata", "metadata.example resolves only to 169.254.169.254, a cloud-metadata address"],
       ["mapped", "mapped.example resolves only to ::ffff:127.0.0.1, a loopback address"],
       [
         "mixed",
@@ -230,9 +234,18 @@ describe("the checker never reaches inside", () => {
   it("keeps the metadata address out of reach even with the private opt-in", () => {
     expect(entry(withOptIn, "metadata")).toMatchObject({
       state: "unreachable",
-      reason: `metadata.example resolves only to 169.254.169.254, a link-local address; ${PUBLIC_ONLY}`,
+      reason: `metadata.example resolves only to 169.254.169.254, a cloud-metadata address; ${PUBLIC_ONLY}`,
     });
-    expect(entry(withOptIn, "metadata-literal").reason).toBe(`169.254.169.254 is a link-local address; ${PUBLIC_ONLY}`);
+    expect(entry(withOptIn, "metadata-literal").reason).toBe(
+      `169.254.169.254 is a cloud-metadata address; ${PUBLIC_ONLY}`,
+    );
+    expect(entry(withOptIn, "metadata6")).toMatchObject({
+      state: "unreachable",
+      reason: `metadata6.example resolves only to fd00:ec2::254, a cloud-metadata address; ${PUBLIC_ONLY}`,
+    });
+    expect(entry(withOptIn, "metadata6-literal").reason).toBe(
+      `[fd00:ec2::254] is a cloud-metadata address; ${PUBLIC_ONLY}`,
+    );
   });
 
   it("checks the address again at every redirect hop", () => {

@@ -25,6 +25,8 @@ export interface ScratchSite {
   build: ReturnType<typeof buildSite>;
   /** A file of the built site, such as `de/index.html`. */
   page(path: string): string;
+  /** The built site's folder. */
+  dist: string;
   remove(): void;
 }
 
@@ -54,6 +56,7 @@ export function buildScratchSite(
   return {
     build,
     page: (path) => readFileSync(join(outDir, path), "utf8"),
+    dist: outDir,
     remove: () => rmSync(work, { recursive: true, force: true }),
   };
 }

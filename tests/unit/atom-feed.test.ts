@@ -60,6 +60,14 @@ describe("mirrorFeed", () => {
     expect(feed.entry[1].summary["#text"]).toBe(hostile.replace("\u0001", "\ufffd"));
   });
 
+  it("masks an e-mail address in a reason, as every page does", () => {
+    const reason = "Write to ops@example.org or judy@bücher.example";
+    const mailing = status([{ at: "2026-12-01T10:00:00Z", from: "ok", to: "broken", reason }]);
+    expect(parseFeed(mirrorFeed("mirror.example.net", mailing, options)).entry[0].summary["#text"]).toBe(
+      "Write to (address hidden) or (address hidden)",
+    );
+  });
+
   it("is a valid empty feed for a mirror with no changes or no status", () => {
     expect(parseFeed(mirrorFeed("quiet.example.net", status([]), options)).entry).toBeUndefined();
     expect(parseFeed(mirrorFeed("unknown.example.net", null, options)).entry).toBeUndefined();

@@ -33,7 +33,7 @@ describe("which addresses the checker connects to", () => {
       ["172.16.0.1", "private"],
       ["192.168.1.1", "private"],
       ["100.64.0.1", "CGNAT"],
-      ["169.254.169.254", "link-local"],
+      ["169.254.169.254", "cloud-metadata"],
       ["fe80::1", "link-local"],
       ["fd00::1", "unique-local"],
       ["fc00::1", "unique-local"],
@@ -46,10 +46,10 @@ describe("which addresses the checker connects to", () => {
       // IPv4 carried in IPv6 is judged as the IPv4 address it reaches.
       ["::ffff:127.0.0.1", "loopback"],
       ["::ffff:7f00:1", "loopback"],
-      ["::ffff:a9fe:a9fe", "link-local"],
+      ["::ffff:a9fe:a9fe", "cloud-metadata"],
       ["64:ff9b::10.0.0.1", "private"],
       ["64:ff9b::7f00:1", "loopback"],
-      ["64:ff9b::a9fe:a9fe", "link-local"],
+      ["64:ff9b::a9fe:a9fe", "cloud-metadata"],
       ["not an address", "invalid"],
     ];
     for (const [address, range] of cases) expect(barredRange(address, PUBLIC_ONLY), address).toBe(range);
@@ -184,7 +184,7 @@ describe("reasons for refusals", () => {
       targets: { baseUrl: BASE, timeUrl: `${BASE}TIME`, repodata: [], kitten: [], isos: [], images: [] },
       dnsFailure: null,
       addresses: { ipv4: ["169.254.169.254"], ipv6: [] },
-      refusedAddresses: [{ address: "169.254.169.254", range: "link-local" }],
+      refusedAddresses: [{ address: "169.254.169.254", range: "cloud-metadata" }],
       reach: { ipv4: false, ipv6: false },
       base: null,
       time: null,
@@ -197,7 +197,7 @@ describe("reasons for refusals", () => {
     expect(classifyMirror(o)).toMatchObject({
       state: "unreachable",
       reason:
-        "mirror.example.org resolves only to 169.254.169.254, a link-local address; the checker connects only to public addresses",
+        "mirror.example.org resolves only to 169.254.169.254, a cloud-metadata address; the checker connects only to public addresses",
       url: BASE,
       addresses: { ipv4: ["169.254.169.254"], ipv6: [] },
     });

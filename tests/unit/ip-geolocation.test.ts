@@ -4,7 +4,12 @@
  * never looked up, and how a mirror's file and its address combine (a declared place wins).
  */
 import { describe, expect, it } from "vitest";
-import { placeByAddress } from "../../src/core/geo/address-placement.ts";
+import {
+  answeredAddresses,
+  placeByAddress,
+  placeRegistryByAddress,
+  statusHasAddresses,
+} from "../../src/core/geo/address-placement.ts";
 import { buildGazetteer } from "../../src/core/geo/gazetteer.ts";
 import { type AddressPlace, ipGeolocationOver, placeOfAddresses } from "../../src/core/geo/ip-geolocation.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
@@ -209,6 +214,52 @@ describe("placing a mirror by its address", () => {
   });
 });
 
+describe("placement only from addresses that answered (hostile)", () => {
+  // A file with no place: DNS gives a foreign IPv4 address that never answers, and a working
+  // IPv6 one elsewhere. Before, the dead address placed the mirror, and ranked it "same
+  // country" for that country's clients.
+  const dead = "129.97.0.1"; // Waterloo, CA
+  const working = "2001:67c:2e8:22::c100:68b"; // Amsterdam, NL (RIPE NCC)
+  const unplaced = SOUND.replace(/geolocation:\n( {2}.*\n)+/, "");
+  const registry = buildRegistry([{ file: "mirrors.d/mirror.example.org.yml", text: unplaced }], null);
+  const entry = (reach: { ipv4?: boolean | null; ipv6?: boolean | null }) => ({
+    state: "ok" as const,
+    reason: "ok",
+    checked_at: "2026-11-28T06:00:00Z",
+    addresses: { ipv4: [dead], ipv6: [working] },
+    ...reach,
+  });
+  const placeWith = (reach: { ipv4?: boolean | null; ipv6?: boolean | null }) => {
+    const status = { checked_at: "2026-11-28T06:00:00Z", mirrors: { "mirror.example.org": entry(reach) } };
+    return placeRegistryByAddress({ ...registry, status }, buildGazetteer([]), geo).mirrors[0];
+  };
+
+  it("takes a family's addresses only when the check answered over it in that run", () => {
+    expect(answeredAddresses(entry({ ipv4: false, ipv6: true }))).toEqual({ ipv4: [], ipv6: [working] });
+    expect(answeredAddresses(entry({ ipv4: true, ipv6: null }))).toEqual({ ipv4: [dead], ipv6: [] });
+    expect(answeredAddresses(entry({}))).toBeNull();
+    expect(answeredAddresses(undefined)).toBeNull();
+  });
+
+  it("places by the working IPv6 address, not the dead IPv4 one", () => {
+    const placed = placeWith({ ipv4: false, ipv6: true });
+    expect(placed?.address?.address).toBe(working);
+    expect(placed?.mirror.location?.country).toBe("NL");
+    expect(placeWith({ ipv4: true, ipv6: false })?.mirror.location?.country).toBe("CA");
+  });
+
+  it("neither places nor warns from addresses that never answered", () => {
+    const placed = placeWith({ ipv4: false, ipv6: false });
+    expect(placed).toMatchObject({ placement: null, address: null, disagreement: null });
+    const declared = buildRegistry([{ file: "mirrors.d/mirror.example.org.yml", text: SOUND }], null);
+    const status = { checked_at: "2026-11-28T06:00:00Z", mirrors: { "mirror.example.org": entry({ ipv4: false }) } };
+    expect(
+      placeRegistryByAddress({ ...declared, status }, buildGazetteer([]), geo).mirrors[0]?.disagreement,
+    ).toBeNull();
+    expect(statusHasAddresses({ ...declared, status })).toBe(false);
+  });
+});
+
 describe("the checker's summary", () => {
   it("counts the mirrors placed by address and lists each file that disagrees with its address", () => {
     const unplaced = SOUND.replaceAll("mirror.example.org", "unplaced.example.org").replace(
@@ -227,6 +278,7 @@ describe("the checker's summary", () => {
       reason: "ok",
       checked_at: "2026-11-28T06:00:00Z",
       addresses: { ipv4: [address], ipv6: [] },
+      ipv4: true,
     });
     const status = {
       checked_at: "2026-11-28T06:00:00Z",

@@ -11,7 +11,7 @@ import { buildGazetteer } from "../../src/core/geo/gazetteer.ts";
 import { placeLocation } from "../../src/core/geo/geocode.ts";
 import { listMirrorFiles, loadRegistry, readSources } from "../../src/core/load.ts";
 import { buildRegistry } from "../../src/core/registry.ts";
-import { parseStatusFile } from "../../src/core/status/status-file.ts";
+import { MAX_ENTRY_WARNINGS, parseStatusFile } from "../../src/core/status/status-file.ts";
 import { SOUND } from "./helpers.ts";
 
 /** One small file per diagnostic, so that every message's wording is pinned by the snapshot. */
@@ -31,6 +31,14 @@ const CASES: Record<string, string> = {
   "unsafe-url-scheme": SOUND.replace("sponsor_url: https://example.org", "sponsor_url: javascript:alert(1)"),
   "bad-url": SOUND.replace("https://mirror.example.org/almalinux/", "https://"),
   "url-credentials": SOUND.replace("https://mirror", "https://user:pw@mirror"),
+  "email-in-url": SOUND.replace(
+    "https://mirror.example.org/almalinux/",
+    "https://mirror.example.org/~noc@example.org/",
+  ),
+  "rsync-user": SOUND.replace(
+    "update_frequency",
+    "  rsync: rsync://anonymous@mirror.example.org/almalinux/\nupdate_frequency",
+  ),
   "scheme-mismatch": SOUND.replace("https: https://", "https: http://"),
   "rsync-syntax": SOUND.replace("update_frequency", "  rsync: rsync://mirror.example.org::almalinux\nupdate_frequency"),
   "url-without-scheme": SOUND.replace("sponsor_url: https://example.org", "sponsor_url: example.org"),
@@ -77,6 +85,12 @@ it("says what is wrong and what to write instead, for every diagnostic", () => {
     expect(mine, code).not.toHaveLength(0);
     for (const d of mine) lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
   }
+  lines.push(...crossFile({ "noc@example.org.yml": SOUND }, ["at-sign-in-file-name"]));
+  // Past the first 100 bad entries of a status file, one warning counts the rest.
+  const bad = Array.from({ length: MAX_ENTRY_WARNINGS + 2 }, (_, i) => `"m${i}": {"state": 0}`).join(",");
+  const counted = parseStatusFile("status.json", `{"checked_at": "2026-12-01T06:00:00Z", "mirrors": {${bad}}}`);
+  for (const d of counted.diagnostics.slice(-1))
+    lines.push(`${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
   lines.push(...crossFile({ "a.yml": SOUND, "b.yml": SOUND }, ["duplicate-name"]));
   lines.push(...crossFile({ "mirror.example.org.yml": SOUND, "copy.yml": SOUND }, ["duplicate-name"]));
   const claiming = (name: string, extra: string) =>

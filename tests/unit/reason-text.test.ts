@@ -49,6 +49,7 @@ const FAILURES: NetworkFailure[] = [
   { type: "timeout", seconds: 15 },
   { type: "redirects", limit: 5 },
   { type: "body-too-large", limitBytes: 524_288 },
+  { type: "bad-status" },
   { type: "unreachable-network", code: "ENETUNREACH" },
   { type: "other", code: "EUNKNOWN" },
 ];

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { hideEmails } from "../../src/core/email-shape.ts";
 import { loadRegistry } from "../../src/core/load.ts";
 import { isoAliases, isoPath, isoReleases } from "../../src/site/isos.ts";
 import { mirrorlistsOf } from "../../src/site/mirrorlists.ts";
-import { editUrl, hideEmails, isPublic, registryPath } from "../../src/site/model.ts";
+import { editUrl, isPublic, registryPath } from "../../src/site/model.ts";
 import { REGISTRY_FACTS } from "../registry-facts.ts";
 
 const registry = loadRegistry();

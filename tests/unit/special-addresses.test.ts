@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { checkMirrorFile } from "../../src/core/mirror-file.ts";
 import {
+  CLOUD_METADATA_ADDRESSES,
   isIpAddress,
   PRIVATE_OPT_IN_RANGES,
   specialAddressRange,
   specialNetworkRange,
 } from "../../src/core/net/special-addresses.ts";
+import { barredRange } from "../../src/core/status/address-policy.ts";
+import { SOUND } from "./helpers.ts";
 
 /** Each row: an address and the range it must be named by (null: public). */
 function expectRanges(rows: [string, string | null][]): void {
@@ -32,7 +36,7 @@ describe("specialAddressRange over IPv4", () => {
       ["128.0.0.0", null],
       ["169.253.255.255", null],
       ["169.254.0.0", "link-local"],
-      ["169.254.169.254", "link-local"],
+      ["169.254.169.254", "cloud-metadata"],
       ["169.254.255.255", "link-local"],
       ["169.255.0.0", null],
       ["172.15.255.255", null],
@@ -120,7 +124,7 @@ describe("specialAddressRange over IPv6", () => {
       ["::ffff:127.0.0.1", "loopback"],
       ["::ffff:7f00:1", "loopback"],
       ["::ffff:10.0.0.1", "private"],
-      ["::ffff:169.254.169.254", "link-local"],
+      ["::ffff:169.254.169.254", "cloud-metadata"],
       ["::ffff:0.0.0.0", "unspecified"],
       ["::ffff:8.8.8.8", "IPv4-mapped"],
     ]);
@@ -188,5 +192,34 @@ describe("the private opt-in", () => {
   it("covers loopback, private and unique-local ranges only, never link-local or metadata", () => {
     expect([...PRIVATE_OPT_IN_RANGES].sort()).toEqual(["loopback", "private", "unique-local"]);
     expect(PRIVATE_OPT_IN_RANGES.has(specialAddressRange("169.254.169.254") ?? "invalid")).toBe(false);
+  });
+});
+
+describe("the cloud metadata services (hostile)", () => {
+  const spellings = CLOUD_METADATA_ADDRESSES.flatMap(({ address }) =>
+    address.includes(":") ? [address, `[${address}]`] : [address, `::ffff:${address}`, `64:ff9b::${address}`],
+  );
+
+  it("are refused by the checker even with the private opt-in, in every spelling", () => {
+    expect(spellings).toContain("fd00:ec2::254");
+    for (const address of [...spellings, "fd00:ec2:0:0:0:0:0:254", "FD00:EC2::254"]) {
+      expect(specialAddressRange(address), address).toBe("cloud-metadata");
+      expect(barredRange(address, { allowPrivate: true }), address).toBe("cloud-metadata");
+    }
+    // Their unique-local neighbours stay allowed with the opt-in, for the tests' own servers.
+    expect(barredRange("fd00:ec2::253", { allowPrivate: true })).toBeNull();
+  });
+
+  it("are refused by the validator in every URL even with the private opt-in", () => {
+    for (const { address } of CLOUD_METADATA_ADDRESSES) {
+      const host = address.includes(":") ? `[${address}]` : address;
+      const text = SOUND.replace("https://mirror.example.org/", `https://${host}/`);
+      const { mirror, diagnostics } = checkMirrorFile("x.yml", text, { allowPrivateAddresses: true });
+      expect(mirror, address).toBeNull();
+      expect(
+        diagnostics.map((d) => `${d.code} ${String(d.params.range)}`),
+        address,
+      ).toContain("special-address-url cloud-metadata");
+    }
   });
 });

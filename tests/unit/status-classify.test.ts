@@ -3,7 +3,13 @@ import type { CheckTarget, MirrorTargets } from "../../src/core/status/check-tar
 import { judgeBase, judgeRepodata, judgeTime, parseTimeFile } from "../../src/core/status/classify.ts";
 import { formatAge } from "../../src/core/status/durations.ts";
 import { classifyMirror, type MirrorObservations, uncheckedStatus } from "../../src/core/status/mirror-status.ts";
-import { failureFromErrorCode, type RequestOutcome } from "../../src/core/status/request-outcome.ts";
+import {
+  answerOutcome,
+  failureFromErrorCode,
+  HTTP_STATUS_RANGE,
+  type RequestOutcome,
+} from "../../src/core/status/request-outcome.ts";
+import { mirrorStatusSchema } from "../../src/core/status/status-schema.ts";
 
 const NOW = 1_784_203_200; // 2026-07-16T12:00:00Z
 const BASE = "https://mirror.example.org/almalinux/";
@@ -213,5 +219,22 @@ describe("a whole mirror", () => {
 
   it("leaves private mirrors unchecked and says why", () => {
     expect(uncheckedStatus("2026-07-16T12:00:00.000Z", BASE)).toMatchObject({ state: "ok", checked: false });
+  });
+});
+
+describe("an answer whose status no HTTP has", () => {
+  it("is a failure worded as such, within the schema's range exactly", () => {
+    expect(mirrorStatusSchema.properties.http_status).toMatchObject(HTTP_STATUS_RANGE);
+    for (const status of [99, 600, 999, 0, 200.5]) {
+      const outcome = answerOutcome(BASE, status, null, 1);
+      expect(outcome).toMatchObject({ kind: "failure", failure: { type: "bad-status" } });
+      const verdict = judgeBase(outcome);
+      expect(verdict).toMatchObject({ state: "broken", reason: `Answered with an invalid status line: ${BASE}` });
+      expect(verdict.http_status).toBeUndefined();
+    }
+    expect(answerOutcome(BASE, 599, new TextEncoder().encode("\uFEFFx"), 1)).toMatchObject({
+      status: 599,
+      body: "\uFEFFx",
+    });
   });
 });

@@ -72,55 +72,72 @@ export function serializeExportJson(data: MirrorExport): string {
   return `${JSON.stringify(data, null, 1)}\n`;
 }
 
-const CSV_COLUMNS = [
-  "name",
-  "sponsor",
-  "sponsor_url",
-  "country",
-  "city",
-  "protocols",
-  ...PROTOCOLS.map((p) => `${p}_url`),
-  "ipv4",
-  "ipv6",
-  "state",
-  "lag_seconds",
-  "availability_30d",
-] as const;
+/**
+ * A row's keys, in order: the JSON schema's `required` list, and (with `urls` spread over one
+ * `<protocol>_url` column each) the CSV's columns. Written as a record so that a key added to
+ * `MirrorExportRow` and missing here fails the type check.
+ */
+const ROW_KEY_ORDER: Readonly<Record<keyof MirrorExportRow, true>> = {
+  name: true,
+  sponsor: true,
+  sponsor_url: true,
+  country: true,
+  city: true,
+  protocols: true,
+  urls: true,
+  ipv4: true,
+  ipv6: true,
+  state: true,
+  lag_seconds: true,
+  availability_30d: true,
+};
+type RowKey = keyof MirrorExportRow;
+export const ROW_KEYS = Object.keys(ROW_KEY_ORDER) as RowKey[];
+
+const CSV_COLUMNS = ROW_KEYS.flatMap((key) => (key === "urls" ? PROTOCOLS.map((p) => `${p}_url`) : [key]));
+
+/** A row's cells under `key`: a list space-separated in one cell, unknown (null) empty. */
+function csvCells(row: MirrorExportRow, key: RowKey): string[] {
+  if (key === "urls") return PROTOCOLS.map((p) => row.urls[p] ?? "");
+  const value = row[key];
+  if (value === null) return [""];
+  return [Array.isArray(value) ? value.join(" ") : String(value)];
+}
 
 /**
- * `exports/mirrors.csv`'s text: RFC 4180 (CRLF line ends, a header row, fields quoted when they
- * hold a comma, quote, CR or LF, quotes doubled). Lists are space-separated in one field; an
- * empty field is unknown. A field a spreadsheet would take for a formula is defused.
+ * `exports/mirrors.csv`'s text: RFC 4180 (CRLF line ends, a header row, quotes doubled), every
+ * field quoted, and every field defused for spreadsheets (see `csvField`). Lists are
+ * space-separated in one field; an empty field is unknown.
  */
 export function serializeExportCsv(data: MirrorExport): string {
-  const lines = [CSV_COLUMNS.join(",")];
-  for (const row of data.mirrors) {
-    const cells = [
-      row.name,
-      row.sponsor,
-      row.sponsor_url,
-      row.country ?? "",
-      row.city ?? "",
-      row.protocols.join(" "),
-      ...PROTOCOLS.map((p) => row.urls[p] ?? ""),
-      row.ipv4.join(" "),
-      row.ipv6.join(" "),
-      row.state ?? "",
-      row.lag_seconds === null ? "" : String(row.lag_seconds),
-      row.availability_30d === null ? "" : String(row.availability_30d),
-    ];
-    lines.push(cells.map(csvField).join(","));
-  }
+  const lines = [CSV_COLUMNS.map(csvField).join(",")];
+  for (const row of data.mirrors)
+    lines.push(
+      ROW_KEYS.flatMap((key) => csvCells(row, key))
+        .map(csvField)
+        .join(","),
+    );
   return `${lines.join("\r\n")}\r\n`;
 }
 
 /**
- * One field. A cell starting with `=`, `+`, `-`, `@`, tab or CR would run as a formula in a
- * spreadsheet (CSV injection); it gets a leading `'`, which spreadsheets show as text.
+ * Where a spreadsheet may start a cell inside a field: at its start, and after any `,`, `;`,
+ * tab or line break, past any quotes. A spreadsheet in a locale whose list separator is `;`
+ * (German, French …) splits there, and a quote that does not open a field does not protect
+ * what follows it; a parser that misreads the quoting starts a record at a line break.
+ */
+const CELL_START = /(?<=^|[,;\t\r\n])("*)(?=[=+\-@\t\r])/g;
+
+/**
+ * One field, always quoted (quotes doubled). A cell that starts with `=`, `+`, `-`, `@`, tab or
+ * CR would run as a formula (CSV injection), so every place where a spreadsheet, reading with
+ * any usual separator, may start a cell gets a `'` before such a character, which spreadsheets
+ * show as text: `=1+1` → `'=1+1`, `Berlin;=2+5` → `Berlin;'=2+5`. A script reading the CSV
+ * sees the `'`s; the JSON export holds the values as they are.
  */
 export function csvField(value: string): string {
-  const defused = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(defused) ? `"${defused.replaceAll('"', '""')}"` : defused;
+  const defused = value.replace(CELL_START, "$1'");
+  return `"${defused.replaceAll('"', '""')}"`;
 }
 
 /** The JSON Schema (draft-07) of `exports/mirrors.json`. */
@@ -136,20 +153,7 @@ export const mirrorExportSchema = {
       type: "array",
       items: {
         type: "object",
-        required: [
-          "name",
-          "sponsor",
-          "sponsor_url",
-          "country",
-          "city",
-          "protocols",
-          "urls",
-          "ipv4",
-          "ipv6",
-          "state",
-          "lag_seconds",
-          "availability_30d",
-        ],
+        required: ROW_KEYS,
         additionalProperties: false,
         properties: {
           name: { type: "string", description: "The mirror's host name." },

@@ -1,6 +1,7 @@
 /**
  * Placement by address: a mirror whose file gives no place, or only a country, is placed where
- * IP geolocation puts the addresses the checker resolved (the status file's `addresses`). A
+ * IP geolocation puts the addresses the checker resolved and reached (the status file's
+ * `addresses`, of each family that answered: `answeredAddresses`). A
  * declared place always wins; when it disagrees with the address (another country, or more than
  * 1,000 km away) the sponsor is warned. Pure: the caller hands in the loaded database.
  */
@@ -9,7 +10,7 @@ import { geoPoint, haversineTerm, type LatLon, termToKm } from "../mirrorlist/ge
 import { specialAddressRange } from "../net/special-addresses.ts";
 import { ownValue } from "../own-property.ts";
 import { continentOf } from "../rules/country.ts";
-import type { Mirror, MirrorLocation, Registry } from "../types.ts";
+import type { Mirror, MirrorLocation, MirrorStatus, Registry } from "../types.ts";
 import type { Gazetteer } from "./gazetteer.ts";
 import { type Placement, placeLocation } from "./geocode.ts";
 import { type AddressPlace, IP_GEOLOCATION_CREDIT, type IpGeolocation, placeOfAddresses } from "./ip-geolocation.ts";
@@ -75,7 +76,8 @@ export function placeRegistryByAddress(
   geo: IpGeolocation | null,
 ): { registry: Registry; mirrors: AddressedMirror[] } {
   const mirrors = registry.mirrors.map((mirror) => {
-    const addresses = registry.status ? ownValue(registry.status.mirrors, mirror.name)?.addresses : undefined;
+    const entry = registry.status ? ownValue(registry.status.mirrors, mirror.name) : undefined;
+    const addresses = answeredAddresses(entry);
     return placeByAddress(mirror, geo && addresses ? placeOfAddresses(geo, addresses) : null, gazetteer);
   });
   return { registry: { ...registry, mirrors: mirrors.map((m) => m.mirror) }, mirrors };
@@ -87,9 +89,23 @@ export function placeRegistryByAddress(
  */
 export function statusHasAddresses(registry: Registry): boolean {
   const entries = registry.status ? Object.values(registry.status.mirrors) : [];
-  return entries.some((s) =>
-    [...(s.addresses?.ipv4 ?? []), ...(s.addresses?.ipv6 ?? [])].some((a) => specialAddressRange(a) === null),
-  );
+  return entries.some((s) => {
+    const addresses = answeredAddresses(s);
+    return [...(addresses?.ipv4 ?? []), ...(addresses?.ipv6 ?? [])].some((a) => specialAddressRange(a) === null);
+  });
+}
+
+/**
+ * The addresses of a status entry that may place its mirror: those of a family over which the
+ * check answered in that run (`ipv4`/`ipv6: true`). DNS can name any address, and one that
+ * never answered says nothing of where the mirror is: a foreign IPv4 address that times out,
+ * beside a working IPv6 one, must not move the mirror abroad. Null when none is left.
+ */
+export function answeredAddresses(entry: MirrorStatus | undefined): { ipv4: string[]; ipv6: string[] } | null {
+  if (entry?.addresses === undefined) return null;
+  const ipv4 = entry.ipv4 === true ? entry.addresses.ipv4 : [];
+  const ipv6 = entry.ipv6 === true ? entry.addresses.ipv6 : [];
+  return ipv4.length + ipv6.length > 0 ? { ipv4, ipv6 } : null;
 }
 
 function distanceKm(a: LatLon, b: LatLon): number {

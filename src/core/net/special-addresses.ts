@@ -24,7 +24,29 @@ export type SpecialRange =
   | "discard-only"
   | "IPv4-mapped"
   | "NAT64"
+  | "cloud-metadata"
   | "invalid";
+
+/**
+ * The cloud metadata services, as their providers document them: the checker must never be
+ * steered at one, even with `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` (several sit in the unique-local
+ * range the opt-in lets through, one in public space). Each is named `cloud-metadata`, before
+ * its range; docs/SECURITY.md lists them.
+ */
+export const CLOUD_METADATA_ADDRESSES: readonly { address: string; service: string }[] = [
+  { address: "169.254.169.254", service: "AWS, Azure, Google Cloud, Oracle Cloud, OpenStack, DigitalOcean, Hetzner" },
+  { address: "fd00:ec2::254", service: "AWS instance metadata over IPv6" },
+  { address: "169.254.170.2", service: "AWS ECS task metadata and credentials" },
+  { address: "169.254.170.23", service: "AWS EKS Pod Identity credentials" },
+  { address: "fd00:ec2::23", service: "AWS EKS Pod Identity credentials over IPv6" },
+  { address: "fd20:ce::254", service: "Google Compute Engine metadata over IPv6" },
+  { address: "fd00:c1::a9fe:a9fe", service: "Oracle Cloud instance metadata over IPv6" },
+  { address: "168.63.129.16", service: "Azure WireServer (host agent, a public address)" },
+  { address: "100.100.100.200", service: "Alibaba Cloud instance metadata" },
+  { address: "169.254.0.23", service: "Tencent Cloud instance metadata" },
+];
+
+const METADATA = new Set(CLOUD_METADATA_ADDRESSES.map(({ address }) => ipaddr.parse(address).toNormalizedString()));
 
 /** The ranges `MIRRORS_ALLOW_PRIVATE_ADDRESSES=1` lets through, for tests on this machine only. */
 export const PRIVATE_OPT_IN_RANGES: ReadonlySet<SpecialRange> = new Set(["loopback", "private", "unique-local"]);
@@ -85,8 +107,8 @@ export function isIpAddress(text: string): boolean {
  * `"::ffff:10.0.0.1"`), or null when it is an ordinary public unicast address. An IPv4 address
  * carried in IPv6 is judged as what it reaches: an IPv4-mapped one by its IPv4 range (and is
  * `"IPv4-mapped"` even when that is public, since no host has one), a NAT64 one (`64:ff9b::/96`)
- * by its IPv4 address alone. Text that is not an IP address is `"invalid"`, so a caller that
- * refuses every non-null answer refuses it too.
+ * by its IPv4 address alone. A cloud metadata service's address is `"cloud-metadata"`. Text that
+ * is not an IP address is `"invalid"`, so a caller that refuses every non-null answer refuses it too.
  */
 export function specialAddressRange(address: string): SpecialRange | null {
   let parsed: ipaddr.IPv4 | ipaddr.IPv6;
@@ -121,6 +143,7 @@ export function specialNetworkRange(cidr: string): SpecialRange | null {
 }
 
 function rangeHolding(address: ipaddr.IPv4 | ipaddr.IPv6): SpecialRange | null {
+  if (METADATA.has(address.toNormalizedString())) return "cloud-metadata";
   for (const entry of TABLE) {
     if (entry.kind === address.kind() && address.match(entry.network, entry.bits)) return entry.name;
   }

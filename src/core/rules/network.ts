@@ -5,6 +5,7 @@
 import ipaddr from "ipaddr.js";
 import type { CheckOptions } from "../check-options.ts";
 import { checkUrlHost } from "./ip-literal-hosts.ts";
+import { checkPublishedUrl } from "./published-text.ts";
 import type { FileReporter } from "./reporter.ts";
 import { checkSubnetClaim } from "./subnet-claims.ts";
 
@@ -24,6 +25,11 @@ export function normaliseNetworks(r: FileReporter, options: CheckOptions): Netwo
       r.report("error", "bad-subnet", ["subnets"], { variant: "url" });
       return { subnets: [], subnetsUrl: null, asns };
     }
+    if (url.username !== "" || url.password !== "") {
+      r.report("error", "url-credentials", ["subnets"], { path: "subnets" });
+      return { subnets: [], subnetsUrl: null, asns };
+    }
+    if (checkPublishedUrl(r, ["subnets"], rawSubnets, url.href)) return { subnets: [], subnetsUrl: null, asns };
     checkUrlHost(r, ["subnets"], url.href, options);
     return { subnets: [], subnetsUrl: url.href, asns };
   }

@@ -1,9 +1,12 @@
 /**
- * Rule: the free text the site publishes (sponsor, update frequency, city, region, cloud
- * regions) holds no e-mail address. The contact `email` is the one field never published; a
- * YAML alias (`state_province: *contact` after `email: &contact …`) or a copy would publish it
- * anyway. An error, not a silent drop: the sponsor learns where the address sits and removes it.
+ * Rule: what the site publishes from a mirror file holds no e-mail address. The free-text fields
+ * (sponsor, update frequency, city, region, cloud regions) and every URL (the base URLs, the
+ * sponsor's page, the subnets list) are published; the contact `email` is the one field never
+ * published, and a YAML alias (`state_province: *contact` after `email: &contact …`), a copy or
+ * a URL built on it (`rsync://alice@example.org/`) would publish it anyway. An error, not a
+ * silent drop: the sponsor learns where the address sits and removes it.
  */
+import { decodedUrlText, holdsEmail } from "../email-shape.ts";
 import type { ValuePath } from "../value-path.ts";
 import { type FileReporter, valueAt } from "./reporter.ts";
 
@@ -15,16 +18,8 @@ const PUBLISHED_TEXT: readonly ValuePath[] = [
   ["geolocation", "state_province"],
 ];
 
-/**
- * Something shaped like an e-mail address: local part, `@`, a dotted domain. The lookbehind lets
- * a match start only at a token's start, so a long hostile value is scanned once, not quadratically.
- */
-const EMAIL_SHAPE = /(?<![^\s@<>()[\]])[^\s@<>()[\]]+@[^\s@<>()[\]]+\.[^\s@<>()[\]]+/;
-
 export function checkPublishedText(r: FileReporter): void {
-  const contact = r.source.value.email;
-  // Only a contact that is an address is looked for: `email: n` must not refuse every `n`.
-  const contactAddress = typeof contact === "string" && EMAIL_SHAPE.test(contact) ? contact.trim().toLowerCase() : "";
+  const contact = contactAddress(r);
   const regions = r.source.value.cloud_regions;
   const paths = [
     ...PUBLISHED_TEXT,
@@ -33,9 +28,32 @@ export function checkPublishedText(r: FileReporter): void {
   for (const path of paths) {
     const value = valueAt(r.source.value, path);
     if (typeof value !== "string") continue;
-    const holdsContact = contactAddress !== "" && value.toLowerCase().includes(contactAddress);
-    if (holdsContact || EMAIL_SHAPE.test(value)) {
-      r.report("error", "email-in-public-field", path, { field: path.filter((s) => typeof s === "string").join(".") });
+    const holdsContact = contact !== "" && value.toLowerCase().includes(contact);
+    if (holdsContact || holdsEmail(value)) {
+      r.report("error", "email-in-public-field", path, { field: fieldName(path) });
     }
   }
+}
+
+/**
+ * Refuses a URL at `path` that would publish an address: `published` (the URL as the site writes
+ * it) shaped like one anywhere, percent-escapes decoded, or `raw` (as the file writes it, a user
+ * name included) holding the file's contact address. Returns whether it was refused.
+ */
+export function checkPublishedUrl(r: FileReporter, path: ValuePath, raw: string, published: string): boolean {
+  const contact = contactAddress(r);
+  const holdsContact = contact !== "" && decodedUrlText(raw).toLowerCase().includes(contact);
+  if (!holdsContact && !holdsEmail(decodedUrlText(published))) return false;
+  r.report("error", "email-in-url", path, { path: fieldName(path) });
+  return true;
+}
+
+/** The file's contact, lower case; empty unless it is an address (`email: n` must not refuse every `n`). */
+function contactAddress(r: FileReporter): string {
+  const contact = r.source.value.email;
+  return typeof contact === "string" && holdsEmail(contact) ? contact.trim().toLowerCase() : "";
+}
+
+function fieldName(path: ValuePath): string {
+  return path.filter((s) => typeof s === "string").join(".");
 }

@@ -4,9 +4,11 @@
  * under the scheme it really has.
  */
 import type { CheckOptions } from "../check-options.ts";
+import { decodedUrlText } from "../email-shape.ts";
 import { PROTOCOLS, type Protocol, type ProtocolUrls } from "../types.ts";
 import type { ValuePath } from "../yaml-source.ts";
 import { checkUrlHost } from "./ip-literal-hosts.ts";
+import { checkPublishedUrl } from "./published-text.ts";
 import { type FileReporter, isRecord, valueAt } from "./reporter.ts";
 
 /** `host::module/path`, rsync's daemon syntax without a scheme. */
@@ -27,7 +29,7 @@ export function normaliseAddresses(r: FileReporter, path: ValuePath, options: Ch
     const value = raw[key];
     if (typeof value !== "string" || value === "") continue;
     const parsed = parseMirrorUrl(r, [...path, key], value, key);
-    if (parsed === null) continue;
+    if (parsed === null || checkPublishedUrl(r, [...path, key], value, parsed.url)) continue;
     checkUrlHost(r, [...path, key], parsed.url, options);
     if (parsed.scheme === key) urls[key] = parsed.url;
     else moved.push([parsed.scheme, parsed.url]);
@@ -43,7 +45,8 @@ export function checkSponsorUrl(r: FileReporter, options: CheckOptions): string 
   if (BARE_HOST.test(value.trim())) {
     r.report("warning", "url-without-scheme", ["sponsor_url"], { path: "sponsor_url", value: value.trim() });
     const href = safeParse(`https://${value.trim()}`)?.href ?? null;
-    if (href !== null) checkUrlHost(r, ["sponsor_url"], href, options);
+    if (href === null || checkPublishedUrl(r, ["sponsor_url"], value, href)) return null;
+    checkUrlHost(r, ["sponsor_url"], href, options);
     return href;
   }
   const url = safeParse(value);
@@ -54,6 +57,11 @@ export function checkSponsorUrl(r: FileReporter, options: CheckOptions): string 
     });
     return null;
   }
+  if (url.username !== "" || url.password !== "") {
+    r.report("error", "url-credentials", ["sponsor_url"], { path: "sponsor_url" });
+    return null;
+  }
+  if (checkPublishedUrl(r, ["sponsor_url"], value, url.href)) return null;
   checkUrlHost(r, ["sponsor_url"], url.href, options);
   return url.href;
 }
@@ -98,10 +106,16 @@ function parseMirrorUrl(
     });
     return null;
   }
-  // rsync names its (anonymous) module user in the URL; a password never belongs in a public file.
+  // A password never belongs in a public file, nor a user name in a web or ftp URL.
   if (url.password !== "" || (url.username !== "" && scheme !== "rsync")) {
     r.report("error", "url-credentials", path, { path: where });
     return null;
+  }
+  if (url.username !== "") {
+    // rsync's `user@` is an anonymous module's login, which needs none; published, it can spell
+    // an address (`rsync://alice@example.org/`), so it is dropped (and refused when it does).
+    r.report("warning", "rsync-user", path, { path: where, user: decodedUrlText(url.username) });
+    url.username = "";
   }
   if (scheme !== key) {
     const webPair = (scheme === "http" || scheme === "https") === (key === "http" || key === "https");

@@ -1,9 +1,10 @@
 /**
  * Which addresses the checker connects to: public ones only. A registry file or a mirror's
  * DNS must not be able to point it at the machine it runs on, its network, or its cloud's
- * metadata service (169.254.169.254). `allowPrivate` (`MIRRORS_ALLOW_PRIVATE_ADDRESSES=1`,
- * for tests on loopback servers) lets loopback, private and unique-local addresses through,
- * nothing else. Pure: the checker asks before every connection.
+ * metadata services (169.254.169.254 and the others of `CLOUD_METADATA_ADDRESSES`).
+ * `allowPrivate` (`MIRRORS_ALLOW_PRIVATE_ADDRESSES=1`, for tests on loopback servers) lets
+ * loopback, private and unique-local addresses through, never a metadata service, nothing
+ * else. Pure: the checker asks before every connection.
  */
 import { PRIVATE_OPT_IN_RANGES, specialAddressRange } from "../net/special-addresses.ts";
 import type { RefusedAddress } from "./request-outcome.ts";

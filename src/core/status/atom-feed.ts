@@ -4,6 +4,7 @@
  * (`status/feed.xml`). Pure and byte-identical for identical input: no clock but the status's
  * own `checked_at`, which is each feed's `updated`. Every piece of text goes through `xmlEscape`.
  */
+import { hideEmails } from "../email-shape.ts";
 import type { MirrorStatus, StateChange } from "../types.ts";
 import { xmlEscape } from "../xml-text.ts";
 import { allChanges } from "./history.ts";
@@ -79,7 +80,7 @@ function entry(name: string, change: StateChange, siteUrl: string): string {
     <title>${xmlEscape(`${name}: ${change.from} → ${change.to}`)}</title>
     <updated>${xmlEscape(change.at)}</updated>
     <link rel="alternate" type="text/html" href="${xmlEscape(page)}"/>
-    <summary type="text">${xmlEscape(change.reason)}</summary>
+    <summary type="text">${xmlEscape(hideEmails(change.reason))}</summary>
   </entry>
 `;
 }

@@ -108,6 +108,7 @@ export const REASON_MESSAGES: Readonly<Record<string, string>> = {
   "reason.part.failure.timeout": "timed out after {{failureSeconds, number}} s",
   "reason.part.failure.redirects": "more than {{failureLimit, number}} redirects",
   "reason.part.failure.body-too-large": "answer larger than {{failureSize}}",
+  "reason.part.failure.bad-status": "answered with an invalid status line",
   "reason.part.failure.unreachable-network": "network unreachable (`{{failureCode}}`)",
   "reason.part.failure.other": "request failed (`{{failureCode}}`)",
 };

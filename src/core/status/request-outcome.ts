@@ -24,6 +24,8 @@ export type NetworkFailure =
   | { type: "timeout"; seconds: number }
   | { type: "redirects"; limit: number }
   | { type: "body-too-large"; limitBytes: number }
+  /** An answer whose status is no HTTP status (`HTTP/1.1 999`, `HTTP/1.1 042`): broken, not a number we publish. */
+  | { type: "bad-status" }
   | { type: "unreachable-network"; code: string }
   | { type: "other"; code: string };
 
@@ -47,6 +49,28 @@ export type RequestOutcome =
   /** `body` is the text read (null when not read); `bytes` the same bytes as sent, for hashing. */
   | { kind: "response"; url: string; status: number; body: string | null; bytes?: Uint8Array; ms: number }
   | { kind: "failure"; url: string; failure: NetworkFailure; ms: number };
+
+/** The HTTP statuses there are (RFC 9110: three digits, 1xx to 5xx); the status file's schema allows only these. */
+export const HTTP_STATUS_RANGE = { minimum: 100, maximum: 599 } as const;
+
+/**
+ * An HTTP answer as an outcome: a response when its status is one HTTP has, else the failure
+ * "answered with an invalid status line", so that no status outside the schema is ever written.
+ */
+export function answerOutcome(url: string, status: number, body: Uint8Array | null, ms: number): RequestOutcome {
+  if (!Number.isInteger(status) || status < HTTP_STATUS_RANGE.minimum || status > HTTP_STATUS_RANGE.maximum) {
+    return { kind: "failure", url, failure: { type: "bad-status" }, ms };
+  }
+  return {
+    kind: "response",
+    url,
+    status,
+    // As Node's `Buffer.toString("utf8")` reads it: bad sequences replaced, a BOM kept.
+    body: body === null ? null : new TextDecoder("utf-8", { ignoreBOM: true }).decode(body),
+    ...(body === null ? {} : { bytes: body }),
+    ms,
+  };
+}
 
 /** DNS error codes of `node:dns` (c-ares) and `getaddrinfo`. */
 const DNS_CODES = new Set([
@@ -104,6 +128,8 @@ export function describeFailure(failure: NetworkFailure): string {
       return `more than ${failure.limit} redirects`;
     case "body-too-large":
       return `answer larger than ${formatBytes(failure.limitBytes)}`;
+    case "bad-status":
+      return "answered with an invalid status line";
     case "unreachable-network":
       return `network unreachable (${failure.code})`;
     case "other":
@@ -141,6 +167,7 @@ export function failureParams(failure: NetworkFailure): Record<string, string | 
       if (failure.away.host === null) return { failure: "redirect-elsewhere" };
       return { failure: `redirect-${failure.away.to}`, failureHost: failure.away.host };
     case "refused":
+    case "bad-status":
       return { failure: failure.type };
     case "redirects":
       return { failure: failure.type, failureLimit: failure.limit };
@@ -151,7 +178,12 @@ export function failureParams(failure: NetworkFailure): Record<string, string | 
 
 /** Whether a failure says nothing about the mirror's files, only that it cannot be reached. */
 export function isReachFailure(failure: NetworkFailure): boolean {
-  return !(failure.type === "redirects" || failure.type === "body-too-large" || failure.type === "redirect-away");
+  return !(
+    failure.type === "redirects" ||
+    failure.type === "body-too-large" ||
+    failure.type === "redirect-away" ||
+    failure.type === "bad-status"
+  );
 }
 
 /**

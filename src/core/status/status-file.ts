@@ -5,7 +5,6 @@
  * gives an error and no status (the site shows "not checked"); a bad entry is left out with
  * a warning and the other mirrors keep theirs.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from "yaml";
 import {
   type Diagnostic,
   type DiagnosticParams,
@@ -18,12 +17,16 @@ import { validateStatusEntry, validateStatusFrame } from "../schema/compiled-dat
 import type { MirrorStatus, StatusFile } from "../types.ts";
 import type { ValuePath } from "../value-path.ts";
 import { historyProblem } from "./history.ts";
+import { jsonPositions } from "./json-positions.ts";
 
 /**
  * A status file of 530 mirrors is about 0.5 MiB; anything far past this is not ours. The
  * loader refuses a larger file by its size, before reading it.
  */
 export const MAX_STATUS_BYTES = 32 * 1024 * 1024;
+
+/** How many bad entries are reported one by one; the rest are counted in one more warning. */
+export const MAX_ENTRY_WARNINGS = 100;
 
 export interface StatusFileResult {
   status: StatusFile | null;
@@ -52,7 +55,7 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
     return { status: null, diagnostics };
   }
 
-  const positions = lazyPositions(text);
+  const positions = jsonPositions(text);
   if (!validateStatusFrame(value)) {
     const { path, params } = statusSchemaProblem(validateStatusFrame.errors?.[0], []);
     report("error", "status-schema", positions(path), path, params);
@@ -64,7 +67,10 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
   // set the prototype for a key `__proto__`); readers look entries up with `ownValue`.
   const kept: [string, MirrorStatus][] = [];
   // An entry is trusted whole or not at all: a history that breaks its schema or does not add
-  // up leaves the entry out, so the checker starts that mirror's history afresh.
+  // up leaves the entry out, so the checker starts that mirror's history afresh. The first bad
+  // entries are reported one by one, the rest counted: a file at the size cap may hold a
+  // million, whose warnings alone would cost gigabytes.
+  let unreported = 0;
   for (const [name, entry] of Object.entries(raw.mirrors)) {
     let problem: DiagnosticParams;
     let path: ValuePath;
@@ -80,7 +86,11 @@ export function parseStatusFile(file: string, text: string): StatusFileResult {
     } else {
       ({ path, params: problem } = statusSchemaProblem(validateStatusEntry.errors?.[0], ["mirrors", name]));
     }
-    report("warning", "status-entry", positions(path), path, problem);
+    if (diagnostics.length < MAX_ENTRY_WARNINGS) report("warning", "status-entry", positions(path), path, problem);
+    else unreported++;
+  }
+  if (unreported > 0) {
+    report("warning", "status-entry", positions(["mirrors"]), ["mirrors"], { variant: "more", count: unreported });
   }
   // The reference's repomd.xml history (validated whole above, its keys repo paths) goes on to
   // the next check run and to the build's export, which serves its hashes in metalinks.
@@ -102,46 +112,4 @@ function positionOfSyntaxError(text: string, message: string): Position {
   const before = text.slice(0, Number(offset[1]));
   const line = before.split("\n").length;
   return { line, column: before.length - before.lastIndexOf("\n") };
-}
-
-/**
- * Positions of values by path. JSON is YAML, so the `yaml` document API (with its line
- * counter) locates nodes; it is built only when a diagnostic needs a place.
- */
-function lazyPositions(text: string): (path: ValuePath) => Position {
-  let located: { root: unknown; at: (node: unknown) => Position | null } | null = null;
-  return (path) => {
-    if (located === null) {
-      const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
-      located = {
-        root: doc.contents,
-        at: (node) => {
-          const range = (node as Node | null | undefined)?.range;
-          if (!range) return null;
-          const { line, col } = lineCounter.linePos(range[0]);
-          return { line, column: col };
-        },
-      };
-    }
-    const { root, at } = located;
-    let node: unknown = root;
-    let best = at(root) ?? { line: 1, column: 1 };
-    for (const segment of path) {
-      if (isMap(node)) {
-        const pair = node.items.findLast((p) => isScalar(p.key) && String(p.key.value) === String(segment));
-        if (!isPair(pair)) return best;
-        best = at(pair.value) ?? at(pair.key) ?? best;
-        node = pair.value;
-      } else if (isSeq(node) && /^\d+$/.test(String(segment))) {
-        const item = node.items[Number(segment)];
-        if (item === undefined) return best;
-        best = at(item) ?? best;
-        node = item;
-      } else {
-        return best;
-      }
-    }
-    return best;
-  };
 }
