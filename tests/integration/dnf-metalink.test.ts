@@ -26,6 +26,7 @@ import { tmpdir } from "node:os";
 import { join, normalize, resolve, sep } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { astroCache } from "./site-build.ts";
 import { startWranglerDev, type WranglerDev } from "./wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -248,6 +249,7 @@ beforeAll(async () => {
       cwd: ROOT,
       env: {
         ...env,
+        ...astroCache(paths.dist),
         LOCALES: "en",
         MIRRORS_DIR: paths.mirrorsDir,
         MIRRORS_CONFIG: paths.config,
