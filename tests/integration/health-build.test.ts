@@ -159,7 +159,7 @@ describe("a build given a status report with history", () => {
   it("says on an ISO page what the check found of each mirror's ISO files, and how many had all", () => {
     const iso = page("isos/aarch64/9.8/index.html");
     expect(text(iso)).toContain("Mirrors that answered for every ISO file at the last check");
-    expect(text(iso)).toContain(": 1 of 3.");
+    expect(text(iso)).toContain(": 1 of 5.");
     expect(text(iso)).not.toContain("nothing here says which of them");
     expect(
       headersOf(iso)
