@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { metalinkDocument } from "../../src/core/metalink/metalink-document.ts";
+import { metalinkDocument, metalinkHead } from "../../src/core/metalink/metalink-document.ts";
 import { answerRequest, METALINK_TYPE } from "../../src/core/mirrorlist/answer.ts";
 import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import type { PreparedIndex } from "../../src/core/mirrorlist/prepared-index.ts";
@@ -129,12 +129,11 @@ describe("metalinkDocument", () => {
         fc.string({ unit: "binary" }),
         fc.array(fc.string({ unit: "binary" }), { maxLength: 3 }),
         (url, country, explain) => {
-          const body = metalinkDocument({
-            hashes,
-            resources: [{ url, protocol: "https", country }],
-            publishedAt: new Date(0),
+          const body = metalinkDocument(
+            metalinkHead(hashes, new Date(0)),
+            [{ url, protocol: "https", country }],
             explain,
-          });
+          );
           expect(XMLValidator.validate(body)).toBe(true);
           const parsed = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "url", processEntities: true });
           expect(parsed.parse(body).metalink.files.file.resources.url).toHaveLength(1);
