@@ -8,6 +8,7 @@
 import { SECURITY_HEADERS, TEXT_CONTENT_SECURITY_POLICY } from "../core/http-headers.ts";
 import { answerRequest } from "../core/mirrorlist/answer.ts";
 import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
+import { attachRepomd, EDGE_INDEX_PATH, EDGE_REPOMD_PATH, needsRepomd } from "../core/mirrorlist/edge-index.ts";
 import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../core/mirrorlist/read-index.ts";
 import { resolveRequest } from "../core/mirrorlist/resolve-request.ts";
@@ -22,9 +23,10 @@ export interface Env {
   ASSETS: AssetsFetcher;
 }
 
-const INDEX_PATH = "/mirrorlist/v1.json";
+const INDEX_PATH = `/${EDGE_INDEX_PATH}`;
+const REPOMD_PATH = `/${EDGE_REPOMD_PATH}`;
 /** The export's own files, served as they are. */
-const STATIC_PATHS = new Set([INDEX_PATH, "/mirrorlist/v1.schema.json"]);
+const STATIC_PATHS = new Set(["/mirrorlist/v1.json", "/mirrorlist/v1.schema.json", INDEX_PATH, REPOMD_PATH]);
 
 /*
  * One index per isolate: loaded and prepared by the first request, shared by the rest. A failed
@@ -43,6 +45,22 @@ function loadIndex(env: Env, requestUrl: URL): Promise<PreparedIndex> {
       throw error;
     });
   return indexLoad;
+}
+
+/** The metalink hashes, read apart from the index by the first request that needs them. */
+let repomdLoad: Promise<void> | null = null;
+
+function loadRepomd(env: Env, requestUrl: URL, prepared: PreparedIndex): Promise<void> {
+  repomdLoad ??= env.ASSETS.fetch(new URL(REPOMD_PATH, requestUrl))
+    .then(async (response) => {
+      if (!response.ok) throw new Error(`${REPOMD_PATH} answered ${response.status}`);
+      attachRepomd(prepared, await response.text());
+    })
+    .catch((error: unknown) => {
+      repomdLoad = null;
+      throw error;
+    });
+  return repomdLoad;
 }
 
 export default {
@@ -71,6 +89,7 @@ export default {
     }
     try {
       const prepared = await loadIndex(env, url);
+      if (needsRepomd(url.pathname)) await loadRepomd(env, url, prepared);
       const cf = (request as Request & { cf?: ClientCf }).cf;
       const client = clientFromRequest(request.headers.get("CF-Connecting-IP"), cf);
       // Resolved once more here (a few map look-ups) to tell which kind of answer this is.

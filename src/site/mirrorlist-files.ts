@@ -3,6 +3,7 @@
  * fallbacks (lists, and metalinks when the status carries the reference's hashes), as paths below the site root with their text. Used by the build integration and
  * by the simulator (which builds the index on the fly when no `--index` file is given).
  */
+import { edgeIndexFiles } from "../core/mirrorlist/edge-index.ts";
 import { exportIndex, type LocateMirror, serializeIndex } from "../core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../core/mirrorlist/index-format.ts";
 import { mirrorlistIndexSchema } from "../core/mirrorlist/index-schema.ts";
@@ -25,6 +26,7 @@ export function mirrorlistFiles(
   const files: ExportFile[] = [
     { path: "mirrorlist/v1.json", text: serializeIndex(index) },
     { path: "mirrorlist/v1.schema.json", text: `${JSON.stringify(mirrorlistIndexSchema, null, 2)}\n` },
+    ...edgeIndexFiles(index),
     ...[...staticLists(prepared), ...staticMetalinks(prepared)].map((l) => ({ path: l.path, text: l.body })),
   ];
   return { index, files };

@@ -60,13 +60,15 @@ function workerOver(directory: string, script: string): Miniflare {
 beforeAll(async () => {
   const { registry, locate } = realIndex();
   for (const file of mirrorlistFiles(registry, locate).files) {
-    if (!file.path.startsWith("mirrorlist/v1")) continue;
+    if (!file.path.startsWith("mirrorlist/v1") && !file.path.startsWith("mirrorlist/edge/")) continue;
     mkdirSync(dirname(join(assets, file.path)), { recursive: true });
     writeFileSync(join(assets, file.path), file.text);
   }
   const { status } = realIndexWithHashes();
   const withStatus = mirrorlistFiles({ ...registry, status }, locate).files;
-  for (const file of withStatus.filter((f) => f.path === "mirrorlist/v1.json")) {
+  for (const file of withStatus.filter(
+    (f) => f.path === "mirrorlist/v1.json" || f.path.startsWith("mirrorlist/edge/"),
+  )) {
     mkdirSync(dirname(join(hashedAssets, file.path)), { recursive: true });
     writeFileSync(join(hashedAssets, file.path), file.text);
   }
