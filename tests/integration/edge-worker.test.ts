@@ -12,7 +12,7 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
-import { headersFile } from "../../src/integrations/security-headers.ts";
+import { headersFile } from "../../src/integrations/headers-file.ts";
 import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { realIndex, realIndexWithHashes } from "../unit/mirrorlist-real-index.ts";
 

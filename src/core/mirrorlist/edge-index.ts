@@ -4,6 +4,7 @@
  * `repomd`; `EDGE_REPOMD_PATH` holds the hashes alone, read by the first metalink request only.
  * The public `mirrorlist/v1.json` keeps both, for other readers. Pure.
  */
+import type { ExportFile } from "../export-file.ts";
 import { serializeIndex } from "./export-index.ts";
 import type { IndexRepomd, MirrorlistIndex } from "./index-format.ts";
 import type { PreparedIndex } from "./prepared-index.ts";
@@ -13,7 +14,7 @@ export const EDGE_INDEX_PATH = "mirrorlist/edge/index.json";
 export const EDGE_REPOMD_PATH = "mirrorlist/edge/repomd.json";
 
 /** The two files, as paths below the site root with their text. */
-export function edgeIndexFiles(index: MirrorlistIndex): { path: string; text: string }[] {
+export function edgeIndexFiles(index: MirrorlistIndex): ExportFile[] {
   const { repomd, ...withoutHashes } = index;
   return [
     { path: EDGE_INDEX_PATH, text: serializeIndex(withoutHashes) },
