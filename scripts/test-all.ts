@@ -12,10 +12,12 @@
  * tests read too. Astro runs at the same time only with separate caches (`ASTRO_CACHE_DIR`).
  * Each phase's output goes to a log file; a failed phase's output is printed in full, its
  * dependants are skipped, and the run fails. At the end: each phase's wall time.
+ *
+ * `npm test -- PHASE...` runs only the named phases (what they need is taken as done).
  */
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { delimiter, dirname, join, resolve } from "node:path";
 
 interface Phase {
   name: string;
@@ -27,6 +29,8 @@ interface Phase {
 }
 
 const LOGS = join("node_modules", ".cache", "mirrorsite", "test-logs");
+/** The project's Node (24) and tools first, as under `npm run`, even when this was started otherwise. */
+const BIN_PATH = [dirname(process.execPath), resolve("node_modules/.bin"), process.env.PATH].join(delimiter);
 
 const PHASES: Phase[] = [
   // Type errors in every folder (src, tests, scripts): tsconfig includes them all.
@@ -62,7 +66,7 @@ function run(phase: Phase): Promise<{ passed: boolean; seconds: number; log: str
     const child = spawn(phase.command, {
       shell: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...phase.env },
+      env: { ...process.env, PATH: BIN_PATH, ASTRO_TELEMETRY_DISABLED: "1", ...phase.env },
     });
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
@@ -70,7 +74,19 @@ function run(phase: Phase): Promise<{ passed: boolean; seconds: number; log: str
   });
 }
 
-async function main(): Promise<number> {
+async function main(names: readonly string[]): Promise<number> {
+  const unknown = names.filter((name) => !PHASES.some((p) => p.name === name));
+  if (unknown.length > 0) {
+    console.error(`no phase ${unknown.join(", ")}; the phases: ${PHASES.map((p) => p.name).join(", ")}`);
+    return 2;
+  }
+  const phases =
+    names.length === 0
+      ? PHASES
+      : PHASES.filter((p) => names.includes(p.name)).map((p) => ({
+          ...p,
+          after: p.after.filter((a) => names.includes(a)),
+        }));
   mkdirSync(LOGS, { recursive: true });
   const started = performance.now();
   const outcomes = new Map<string, Outcome>();
@@ -79,7 +95,7 @@ async function main(): Promise<number> {
 
   /** Starts every phase whose prerequisites are settled: run if all passed, skipped otherwise. */
   const startReady = (): void => {
-    for (const phase of PHASES) {
+    for (const phase of phases) {
       if (outcomes.has(phase.name) || running.has(phase.name)) continue;
       const before = phase.after.map((name) => outcomes.get(name));
       if (before.some((o) => o === undefined)) continue;
@@ -110,7 +126,7 @@ async function main(): Promise<number> {
     process.stdout.write(readFileSync(log, "utf8"));
   }
   console.log("\nWall time of each phase:");
-  for (const phase of PHASES) {
+  for (const phase of phases) {
     const outcome = outcomes.get(phase.name);
     const time = outcome && outcome.state !== "skipped" ? `${outcome.seconds.toFixed(1).padStart(7)} s` : "        -";
     console.log(`  ${phase.name.padEnd(14)}${time}  ${outcome?.state ?? "not run"}`);
@@ -120,4 +136,4 @@ async function main(): Promise<number> {
   return failedLogs.length === 0 && [...outcomes.values()].every((o) => o.state === "passed") ? 0 : 1;
 }
 
-process.exitCode = await main();
+process.exitCode = await main(process.argv.slice(2));

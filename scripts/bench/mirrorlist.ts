@@ -131,6 +131,7 @@ async function workerdColdMs(
 const workerdCold = await workerdColdMs(5);
 rmSync(INDEX_FILE, { force: true });
 const raw = Buffer.byteLength(v1);
+const edgeRaw = Buffer.byteLength(files.find((f) => f.path === EDGE_INDEX_PATH)?.text ?? "");
 const gzipped = gzipSync(v1, { level: 9 }).length;
 const kib = (n: number) => `${(n / 1024).toFixed(1)} KiB`;
 const mibOf = (n: number) => `${(n / 2 ** 20).toFixed(1)} MiB`;
@@ -185,6 +186,7 @@ report([
     figure: ms(median(workerdCold.firstMetalink)),
   },
   { metric: "`v1.json` raw, hashes included", figure: kib(raw) },
+  { metric: "the edge index (`mirrorlist/edge/index.json`, no hashes) raw", figure: kib(edgeRaw) },
   {
     metric: "`v1.json` gzip -9, hashes included",
     figure: kib(gzipped),
@@ -193,7 +195,7 @@ report([
     note: "the hashes are hex, which gzip halves at best",
   },
   ...(["mirrorlist/", "isolist/", "metalink/"] as const).map((kind) => {
-    const these = files.filter((f) => f.path.startsWith(kind) && !f.path.startsWith("mirrorlist/v1"));
+    const these = files.filter((f) => f.path.startsWith(kind) && !/^mirrorlist\/(v1\.|edge\/)/.test(f.path));
     const size = these.reduce((a, f) => a + f.text.length, 0);
     return {
       metric: `static ${kind.slice(0, -1)}s`,
