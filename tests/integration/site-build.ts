@@ -6,9 +6,19 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { StatusFile } from "../../src/core/types.ts";
+
+/**
+ * A fresh scratch folder for a build, inside the project: Astro writes a build's prerendered
+ * chunks into its output folder only when that is under the working directory, and into the
+ * project's `.astro/` otherwise, where two builds at once overwrite each other's.
+ */
+export function scratchDir(prefix: string): string {
+  const root = resolve("node_modules", ".cache", "mirrorsite", "scratch");
+  mkdirSync(root, { recursive: true });
+  return mkdtempSync(join(root, prefix));
+}
 
 /** Room for one build on two busy cores; a test's `beforeAll` gives itself a little more. */
 export const BUILD_TIMEOUT_MS = 240_000;
@@ -66,7 +76,7 @@ export function buildScratchSite(
   status: StatusFile,
   locales: string,
 ): ScratchSite {
-  const work = mkdtempSync(join(tmpdir(), `${name}-`));
+  const work = scratchDir(`${name}-`);
   const mirrorsDir = join(work, "mirrors.d");
   mkdirSync(mirrorsDir);
   for (const [file, text] of Object.entries(mirrors)) writeFileSync(join(mirrorsDir, `${file}.yml`), text);

@@ -6,8 +6,7 @@
  * behind the origin, only `ok` mirrors in the mirrorlist index and static lists, the status
  * published with its history and feeds, and the exports for firewalls.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
@@ -16,9 +15,9 @@ import { loadRegistry } from "../../src/core/load.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import { statusSchema } from "../../src/core/status/status-schema.ts";
 import type { MirrorHistory, StatusFile } from "../../src/core/types.ts";
-import { BUILD_TIMEOUT_MS, buildSiteAsync } from "./site-build.ts";
+import { BUILD_TIMEOUT_MS, buildSiteAsync, scratchDir } from "./site-build.ts";
 
-const work = mkdtempSync(join(tmpdir(), "status-build-"));
+const work = scratchDir("status-build-");
 const outDir = join(work, "dist");
 /** The second build of the same inputs, compared with the first. */
 const againDir = join(work, "again");
