@@ -57,7 +57,7 @@ type Outcome = { state: "passed" | "failed"; seconds: number } | { state: "skipp
 
 const seconds = (since: number): number => (performance.now() - since) / 1000;
 
-/** Runs `phase` in a process group of its own, its output into its log file. */
+/** Runs `phase` through the shell, its output into its log file. */
 function run(phase: Phase): Promise<{ passed: boolean; seconds: number; log: string }> {
   const log = join(LOGS, `${phase.name.replaceAll(" ", "-")}.log`);
   const out = createWriteStream(log);
