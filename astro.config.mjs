@@ -45,6 +45,9 @@ const config = {
   // securityHeaders next to last: it hashes the inline scripts of the finished pages; then
   // contactLeakCheck reads every output for the mirror files' contact addresses.
   integrations: [sitemap(sitemapOptions), mirrorlistExport(), dataExport(), securityHeaders(), contactLeakCheck()],
+  // The test suite runs builds side by side: each gets its own cache (the content layer's store
+  // lives there), so that no build reads another's registry. Unset, Astro's own default.
+  ...(process.env.ASTRO_CACHE_DIR ? { cacheDir: process.env.ASTRO_CACHE_DIR } : {}),
 };
 
 export default defineConfig(config);

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import { CHROMIUM_ARGS, chromiumPath } from "./scripts/chromium.ts";
 import { BASE_PORT, FIXTURE_SITES } from "./tests/e2e/sites.ts";
@@ -20,12 +20,17 @@ const fixtureProjects = Object.entries(FIXTURE_SITES).map(([name, site]) => ({
 
 const SMOKE_SPECS = /\/(smoke|dist-content)\.spec\.ts$/;
 
+const specs = readdirSync("tests/e2e").filter((file) => file.endsWith(".spec.ts"));
 // A spec that no project names would silently never run: refuse to start instead.
-const unmatched = readdirSync("tests/e2e")
-  .filter((file) => file.endsWith(".spec.ts"))
-  .filter((file) => ![SMOKE_SPECS, ...fixtureProjects.map((p) => p.testMatch)].some((m) => m.test(`/${file}`)));
+const unmatched = specs.filter(
+  (file) => ![SMOKE_SPECS, ...fixtureProjects.map((p) => p.testMatch)].some((m) => m.test(`/${file}`)),
+);
 if (unmatched.length > 0)
   throw new Error(`no Playwright project runs ${unmatched.join(", ")}: add it to tests/e2e/sites.ts`);
+// A spec on Playwright's bare `test` would pass with console errors and requests to other hosts.
+const unwatched = specs.filter((file) => !/from "\.\/fixtures\.ts"/.test(readFileSync(`tests/e2e/${file}`, "utf8")));
+if (unwatched.length > 0)
+  throw new Error(`${unwatched.join(", ")}: take test and expect from ./fixtures.ts, which watches every page`);
 
 const fixtureServers = Object.entries(FIXTURE_SITES).map(([name, site]) => ({
   // Builds the site unless its inputs are unchanged since the last build (seconds to minutes).

@@ -80,6 +80,20 @@ export const DIAGNOSTIC_CODES = [
 
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
+/**
+ * A key of the catalogue: a code's message, one of its variants, or a shared part. A key naming
+ * no code (a misspelling) is a type error.
+ */
+export type DiagnosticKey =
+  | `diagnostic.${DiagnosticCode}`
+  | `diagnostic.${DiagnosticCode}.${string}`
+  | `diagnostic.part.${string}`;
+
+/** Whether `code` (read from outside, such as a cache file) is a diagnostic code of this build. */
+export function isDiagnosticCode(code: unknown): code is DiagnosticCode {
+  return typeof code === "string" && (DIAGNOSTIC_CODES as readonly string[]).includes(code);
+}
+
 const RERUN_CHECKER =
   "mirrors are shown as not checked. Run `npm run check-mirrors -- --out {{path}}` and point MIRRORS_STATUS at that file, or unset MIRRORS_STATUS.";
 const KNOWN_KEY = "`{{key}}` is not a known key $t(diagnostic.part.mapping.{{mapping}}), so it is ignored.";
@@ -94,7 +108,10 @@ const MISSING_KEY_FIX = "Add `{{key}}:` $t(diagnostic.part.hint.{{hint}}).";
 const BESIDE = `\`{{property}}\` needs \`{{key}}\` beside it. ${MISSING_KEY_FIX}`;
 const WEB_URL_ONLY = SPONSOR_URL;
 
-/** English templates, one for each key; the site's `en.json` holds the same. */
+/**
+ * English templates, one for each key: the one place they are written. `npm run generate` copies
+ * them into the site's `en.json` (a unit test fails while it differs).
+ */
 export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.file-too-large.chars":
     "The file has {{size}} characters; it must stay under {{limit}}. Keep only the keys its format defines.",
@@ -314,4 +331,4 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.part.drawn-at.region": "the centre of {{region}}",
   "diagnostic.part.drawn-at.place": "{{place}}",
   "diagnostic.part.drawn-at.country": "the centre of {{country, region}}",
-};
+} satisfies { [key in DiagnosticKey]?: string };

@@ -6,7 +6,7 @@
  * a template, so registry text cannot inject markup, backticks or placeholders. The checker's
  * reasons (`status/reason-catalogue.ts`) are rendered the same way, from their own catalogue.
  */
-import { DIAGNOSTIC_MESSAGES } from "./diagnostic-catalogue.ts";
+import { DIAGNOSTIC_MESSAGES, type DiagnosticCode } from "./diagnostic-catalogue.ts";
 import { largestUnit } from "./status/durations.ts";
 
 /** The values a message names: flat strings and numbers (a list is joined with `\n`). */
@@ -25,7 +25,7 @@ export interface MessageSegment {
 export const LIST_SEPARATOR = "\n";
 
 /** The key of a diagnostic's template: `diagnostic.<code>`, or `.<variant>` after it. */
-export function messageKey(code: string, params: DiagnosticParams): string {
+export function messageKey(code: DiagnosticCode, params: DiagnosticParams): string {
   const variant = params.variant;
   return variant === undefined ? `diagnostic.${code}` : `diagnostic.${code}.${variant}`;
 }
@@ -35,7 +35,7 @@ export function messageKey(code: string, params: DiagnosticParams): string {
  * for a key they lack), as segments. `locale` names countries and formats numbers.
  */
 export function messageSegments(
-  code: string,
+  code: DiagnosticCode,
   params: DiagnosticParams,
   strings: DiagnosticStrings = DIAGNOSTIC_MESSAGES,
   locale = "en",
@@ -69,7 +69,7 @@ export function segmentsToText(segments: readonly MessageSegment[]): string {
 }
 
 /** The English message of `code` with `params`, as the CLI prints it. */
-export function englishMessage(code: string, params: DiagnosticParams): string {
+export function englishMessage(code: DiagnosticCode, params: DiagnosticParams): string {
   return segmentsToText(messageSegments(code, params));
 }
 
@@ -186,7 +186,8 @@ function paramOf(params: DiagnosticParams, name: string): string | number | unde
 function templateOf(key: string, { strings, fallback, missing }: RenderContext): string {
   if (Object.hasOwn(strings, key)) return strings[key] as string;
   if (Object.hasOwn(fallback, key)) return fallback[key] as string;
-  if (Object.hasOwn(DIAGNOSTIC_MESSAGES, key)) return DIAGNOSTIC_MESSAGES[key] as string;
+  const english: DiagnosticStrings = DIAGNOSTIC_MESSAGES;
+  if (Object.hasOwn(english, key)) return english[key] as string;
   missing.push(key);
   return key;
 }

@@ -1,4 +1,5 @@
 /** Diagnostics: what is wrong (or doubtful) in a file, where, and what to write instead. */
+import type { DiagnosticCode } from "./diagnostic-catalogue.ts";
 import { type DiagnosticParams, englishMessage } from "./diagnostic-text.ts";
 import type { ValuePath } from "./value-path.ts";
 
@@ -15,7 +16,7 @@ export interface Diagnostic {
   column: number;
   severity: Severity;
   /** Stable, kebab-case identifier (see `docs/DIAGNOSTICS.md`). */
-  code: string;
+  code: DiagnosticCode;
   /**
    * The value the diagnostic is about, as map keys and list indices (`["address", "https"]`,
    * `["subnets", 2]`); for a missing key, the path it should have; `[]` for the whole file.
@@ -41,7 +42,7 @@ export function makeDiagnostic(
   file: string,
   position: Position,
   severity: Severity,
-  code: string,
+  code: DiagnosticCode,
   path: ValuePath,
   params: DiagnosticParams = {},
 ): Diagnostic {

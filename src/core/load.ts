@@ -13,6 +13,7 @@
 import { lstatSync, readdirSync, statSync } from "node:fs";
 import { isAbsolute, join, relative } from "node:path";
 import type { CheckOptions } from "./check-options.ts";
+import type { DiagnosticCode } from "./diagnostic-catalogue.ts";
 import { compareDiagnostics, type Diagnostic, type DiagnosticParams, makeDiagnostic } from "./diagnostics.ts";
 import { readPlainFile } from "./plain-file.ts";
 import { buildRegistry, type MirrorFileChecker, type SourceText } from "./registry.ts";
@@ -96,7 +97,7 @@ export function readSources(paths: readonly string[], role: FileRole = "mirror",
   for (const path of paths) {
     const file = displayPath(path, cwd);
     const read = readPlainFile(path, LIMITS[role]);
-    const refuse = (code: string, params: DiagnosticParams) =>
+    const refuse = (code: DiagnosticCode, params: DiagnosticParams) =>
       out.diagnostics.push(makeDiagnostic(file, TOP, "error", code, [], params));
     if (read.kind === "text") out.sources.push({ file, text: read.text });
     else if (read.kind === "not-regular") refuse("not-a-regular-file", { variant: role, kind: read.what });
@@ -149,7 +150,7 @@ export function readStatus(path: string): ReturnType<typeof parseStatusFile> {
   const file = displayPath(path, process.cwd());
   const read = readPlainFile(path, MAX_STATUS_BYTES);
   if (read.kind === "text") return parseStatusFile(file, read.text);
-  const [code, params]: [string, DiagnosticParams] =
+  const [code, params]: [DiagnosticCode, DiagnosticParams] =
     read.kind === "not-regular"
       ? ["not-a-regular-file", { variant: "status", kind: read.what, path }]
       : read.kind === "too-large"

@@ -9,6 +9,7 @@
  */
 import { CORE_SCHEMA, load as fastLoad } from "js-yaml";
 import { type Document, isMap, isPair, isScalar, isSeq, type Node, parseDocument } from "yaml";
+import type { DiagnosticCode } from "./diagnostic-catalogue.ts";
 import { type Diagnostic, type DiagnosticParams, makeDiagnostic, type Position, type Severity } from "./diagnostics.ts";
 import { isRecord, type ValuePath, valueAt } from "./value-path.ts";
 
@@ -48,7 +49,7 @@ export interface ParseOutcome {
 /** Parses `text`, refusing it unread when it has more than `maxChars` characters. */
 export function parseYamlSource(file: string, text: string, maxChars = MAX_SOURCE_BYTES): ParseOutcome {
   const diagnostics: Diagnostic[] = [];
-  const report = (severity: Severity, code: string, pos: Position, params: DiagnosticParams = {}) =>
+  const report = (severity: Severity, code: DiagnosticCode, pos: Position, params: DiagnosticParams = {}) =>
     diagnostics.push(makeDiagnostic(file, pos, severity, code, [], params));
   const top: Position = { line: 1, column: 1 };
 

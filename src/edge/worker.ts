@@ -14,6 +14,7 @@ import type { ImageFilesAsset } from "../core/images/image-index.ts";
 import { answerResolved } from "../core/mirrorlist/answer.ts";
 import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
 import { DEBUG_PATHS, debugAnswer } from "../core/mirrorlist/debug-answers.ts";
+import { attachRepomd, EDGE_INDEX_PATH, EDGE_REPOMD_PATH, needsRepomd } from "../core/mirrorlist/edge-index.ts";
 import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../core/mirrorlist/read-index.ts";
 import { resolveRequest } from "../core/mirrorlist/resolve-request.ts";
@@ -28,10 +29,18 @@ export interface Env {
   ASSETS: AssetsFetcher;
 }
 
-const INDEX_PATH = "/mirrorlist/v1.json";
+/** The index without its hashes: all a cold isolate parses before its first answer. */
+const INDEX_PATH = `/${EDGE_INDEX_PATH}`;
+const REPOMD_PATH = `/${EDGE_REPOMD_PATH}`;
 const IMAGE_FILES_PATH = "/mirrorlist/v1-images.json";
 /** The export's own files, served as they are. */
-const STATIC_PATHS = new Set([INDEX_PATH, "/mirrorlist/v1.schema.json", IMAGE_FILES_PATH]);
+const STATIC_PATHS = new Set([
+  "/mirrorlist/v1.json",
+  "/mirrorlist/v1.schema.json",
+  INDEX_PATH,
+  REPOMD_PATH,
+  IMAGE_FILES_PATH,
+]);
 
 type Route = "list" | "download" | "nearest" | "debug";
 
@@ -82,6 +91,19 @@ function loadImageFiles(env: Env, requestUrl: URL): Promise<ImageFiles> {
   return filesLoad;
 }
 
+/** The metalink hashes, read apart from the index by the first request that needs them. */
+let repomdLoad: Promise<void> | null = null;
+
+function loadRepomd(env: Env, requestUrl: URL, prepared: PreparedIndex): Promise<void> {
+  repomdLoad ??= loadAsset(env, requestUrl, REPOMD_PATH, (text) => attachRepomd(prepared, text)).catch(
+    (error: unknown) => {
+      repomdLoad = null;
+      throw error;
+    },
+  );
+  return repomdLoad;
+}
+
 export default {
   async fetch(request: Request, env: Env): Promise<Response> {
     let url: URL;
@@ -107,6 +129,7 @@ export default {
     try {
       prepared = await loadIndex(env, url);
       if (route === "download") files = await loadImageFiles(env, url);
+      if (needsRepomd(url.pathname)) await loadRepomd(env, url, prepared);
     } catch (error) {
       console.error("The mirror index could not be loaded:", error);
       return text(503, "The mirror index is unavailable; try again shortly.\n", NOT_STORED, request.method);

@@ -8,10 +8,8 @@
  *   `status/v1.schema.json`, and the Atom feeds of state changes: `status/feed.xml` (every
  *   mirror) and `mirrors/<name>/feed.xml` (each mirror with a page, linked from it).
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { AstroIntegration } from "astro";
+import type { ExportFile } from "../core/export-file.ts";
 import {
   mirrorExport,
   mirrorExportSchema,
@@ -23,38 +21,23 @@ import { mirrorFeed, registryFeed } from "../core/status/atom-feed.ts";
 import { serializePublicStatus, serializeStatusSchema } from "../core/status/public-status.ts";
 import type { Mirror, StatusFile } from "../core/types.ts";
 import { buildModel } from "../site/build-model.ts";
-import type { ExportFile } from "../site/mirrorlist-files.ts";
+import { outputFiles } from "./output-files.ts";
 
 export default function dataExport(): AstroIntegration {
-  let siteUrl = "http://localhost/";
-  return {
-    name: "data-export",
-    hooks: {
-      "astro:config:done": ({ config }) => {
-        if (config.site) siteUrl = config.site;
-      },
-      "astro:build:done": ({ dir, logger }) => {
-        const { mirrors, status } = buildModel(logger).registry;
-        const root = fileURLToPath(dir);
-        const exported = mirrorExport(mirrors, status);
-        const files: ExportFile[] = [
-          { path: "exports/mirrors.csv", text: serializeExportCsv(exported) },
-          { path: "exports/mirrors.json", text: serializeExportJson(exported) },
-          { path: "exports/mirrors.schema.json", text: `${JSON.stringify(mirrorExportSchema, null, 2)}\n` },
-          ...(status === null ? [] : statusFiles(mirrors, status, siteUrl)),
-        ];
-        for (const file of files) {
-          const target = join(root, file.path);
-          mkdirSync(dirname(target), { recursive: true });
-          writeFileSync(target, file.text);
-        }
-        logger.info(
-          `${exported.mirrors.length} public mirrors in exports/mirrors.{csv,json}` +
-            (status === null ? "" : `; status and history in status/v1.json; ${mirrors.length + 1} feeds`),
-        );
-      },
-    },
-  };
+  return outputFiles("data-export", ({ logger, siteUrl }) => {
+    const { mirrors, status } = buildModel(logger).registry;
+    const exported = mirrorExport(mirrors, status);
+    const files: ExportFile[] = [
+      { path: "exports/mirrors.csv", text: serializeExportCsv(exported) },
+      { path: "exports/mirrors.json", text: serializeExportJson(exported) },
+      { path: "exports/mirrors.schema.json", text: `${JSON.stringify(mirrorExportSchema, null, 2)}\n` },
+      ...(status === null ? [] : statusFiles(mirrors, status, siteUrl)),
+    ];
+    const summary =
+      `${exported.mirrors.length} public mirrors in exports/mirrors.{csv,json}` +
+      (status === null ? "" : `; status and history in status/v1.json; ${mirrors.length + 1} feeds`);
+    return { files, summary };
+  });
 }
 
 function statusFiles(mirrors: readonly Mirror[], status: StatusFile, siteUrl: string): ExportFile[] {

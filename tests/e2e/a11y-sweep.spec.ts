@@ -3,9 +3,9 @@
  * Japanese; the language switcher reached and followed, and the Arabic map opened and moved,
  * with the keyboard alone (no element focused by the test itself).
  */
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
+import { expectNoAxeViolations } from "./page-checks.ts";
 
 /** Presses `key` (Tab, or Shift+Tab to go back) until `target` has the focus, at most `limit` times. */
 async function tabTo(page: Page, target: Locator, limit = 60, key = "Tab"): Promise<void> {
@@ -21,8 +21,7 @@ for (const [locale, prefix] of Object.entries({ ar: "/ar", ja: "/ja" })) {
     await page.locator("button.open-map").click();
     await expect(page.locator("mirror-map[data-ready]")).toBeAttached();
     await expect(page.locator(".marker-cluster").first()).toBeVisible();
-    const results = await new AxeBuilder({ page }).include("mirror-map").analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(page, "mirror-map");
   });
 }
 

@@ -5,8 +5,8 @@
  * in English and in Arabic (right to left), fits a phone, and axe finds nothing to report.
  * Playwright's "history" project builds and serves that site (see `sites.ts`).
  */
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures.ts";
+import { expectNoAxeViolations, sidewaysOverflow } from "./page-checks.ts";
 
 /** 1,350 of 1,405 checks ok over the 30 days of the fixture. */
 const SHARE = 1350 / 1405;
@@ -32,21 +32,19 @@ for (const locale of ["en", "ar"] as const) {
     const atom = await page.request.get("/mirrors/fresh.example.org/feed.xml");
     expect(atom.status()).toBe(200);
     expect((await atom.text()).match(/<entry>/g)).toHaveLength(2);
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 
-  test(`the strip fits a 360 px phone (${locale})`, async ({ page }) => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(`${prefix}/mirrors/fresh.example.org/`);
-    await expect(page.locator("svg.strip")).toBeVisible();
-    const box = await page.locator("svg.strip").boundingBox();
-    expect(box?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(360);
-    const overflow = await page.evaluate(() => {
-      const root = document.scrollingElement ?? document.documentElement;
-      return root.scrollWidth - root.clientWidth;
+  test.describe("on a 360 px phone", () => {
+    test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    test(`the strip fits (${locale})`, async ({ page }) => {
+      await page.goto(`${prefix}/mirrors/fresh.example.org/`);
+      await expect(page.locator("svg.strip")).toBeVisible();
+      const box = await page.locator("svg.strip").boundingBox();
+      expect(box?.width ?? Number.POSITIVE_INFINITY).toBeLessThanOrEqual(360);
+      const { extra, culprit } = await sidewaysOverflow(page);
+      expect(extra, culprit).toBeLessThanOrEqual(0);
     });
-    expect(overflow).toBeLessThanOrEqual(0);
   });
 }
 

@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures.ts";
+import { sidewaysOverflow } from "./page-checks.ts";
 import { SITE_FACTS } from "./sites.ts";
 
 const PUBLIC_MIRRORS = SITE_FACTS.publicMirrors;
@@ -116,8 +117,8 @@ test.describe("on a phone", () => {
     await expect(row).toHaveCSS("display", "block");
     // The header row is a bar of sort buttons (layout.spec.ts sorts with it).
     await expect(page.locator("table.mirrors thead")).toHaveCSS("display", "flex");
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const { extra, culprit } = await sidewaysOverflow(page);
+    expect(extra, culprit).toBeLessThanOrEqual(0);
     await page.getByRole("searchbox").fill("southfield");
     await expect(page.locator(`${rows}:visible`)).toHaveCount(2);
   });

@@ -2,8 +2,8 @@
  * Layouts that fit a 360 px phone in every kind of locale (Latin, long German words, Cyrillic,
  * right to left), and Latin values isolated from the Arabic text around them.
  */
-import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures.ts";
+import { sidewaysOverflow } from "./page-checks.ts";
 import { SITE_FACTS } from "./sites.ts";
 
 /** One page of each type; the mirror pages are the real registry's longest URL, name and sponsor (copied into the fixture). */
@@ -24,25 +24,6 @@ const PAGES = [
 const PREFIXES = { en: "", de: "/de", ru: "/ru", ar: "/ar" };
 const ROWS = "table.mirrors tr[data-mirror]";
 
-/** How many CSS pixels the page scrolls sideways, and the last element that sticks out. */
-async function overflow(page: Page): Promise<{ extra: number; culprit: string }> {
-  return page.evaluate(() => {
-    const root = document.scrollingElement ?? document.documentElement;
-    const width = root.clientWidth;
-    const rtl = getComputedStyle(root).direction === "rtl";
-    let culprit = "";
-    for (const el of document.body.querySelectorAll("*")) {
-      const box = el.getBoundingClientRect();
-      // The skip link waits off screen on the start side, where nothing scrolls.
-      const out = rtl ? box.left < -0.5 : box.right > width + 0.5;
-      if (box.width > 0 && out && !el.closest(".skip")) {
-        culprit = `<${el.tagName.toLowerCase()} class="${el.getAttribute("class") ?? ""}"> ${(el.textContent ?? "").slice(0, 50)}`;
-      }
-    }
-    return { extra: root.scrollWidth - width, culprit };
-  });
-}
-
 test.describe("at 360 px", () => {
   test.use({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
 
@@ -52,7 +33,7 @@ test.describe("at 360 px", () => {
       for (const path of PAGES) {
         await page.goto(`${prefix}${path}`);
         await expect(page.locator("main h1")).toBeVisible();
-        const { extra, culprit } = await overflow(page);
+        const { extra, culprit } = await sidewaysOverflow(page);
         expect.soft(extra, `${prefix}${path} is ${extra}px too wide: ${culprit}`).toBeLessThanOrEqual(0);
       }
     });

@@ -1,33 +1,14 @@
 /**
  * `node tests/e2e/serve-site.ts NAME`: builds the fixture site NAME of `sites.ts` (unless the
  * last build had the same inputs) and serves it on its loopback port until stopped. Playwright
- * runs one of these per fixture site as a `webServer`; it starts them one after the other, so
- * no two `astro build`s of this project run at once (they share Astro's caches).
+ * runs one of these per fixture site as a `webServer`.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, resolve, sep } from "node:path";
-import { BASE_PORT, FIXTURE_SITES, type FixtureSiteName, siteDir } from "./sites.ts";
-
-/** The settings of `docs/WEBSITE.md` a fixture build must not inherit from the caller's shell. */
-const SITE_SETTINGS = [
-  "LOCALES",
-  "MIRRORS_DIR",
-  "MIRRORS_CONFIG",
-  "MIRRORS_STATUS",
-  "MIRRORS_ALLOW_PRIVATE_ADDRESSES",
-  "MIRRORS_EDIT_URL",
-  "PUBLIC_MAP_TILES",
-  "PUBLIC_MAP_ATTRIBUTION",
-  "SITE_URL",
-  "SOURCE_DATE_EPOCH",
-  "STRICT",
-];
-
-/** What a build reads besides its registry: the site's code, assets, config and dependencies. */
-const CODE_INPUTS = ["src", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json"];
+import { buildFixtureSite } from "./fixture-sites.ts";
+import { BASE_PORT, FIXTURE_SITES, type FixtureSiteName } from "./sites.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -42,47 +23,6 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
   ".webmanifest": "application/manifest+json",
 };
-
-/** Every file under `path` (or `path` itself), sorted, so the digest does not depend on the order on disk. */
-function filesOf(path: string): string[] {
-  if (!existsSync(path)) return [];
-  if (!statSync(path).isDirectory()) return [path];
-  return readdirSync(path, { recursive: true, encoding: "utf8" })
-    .map((file) => join(path, file))
-    .filter((file) => statSync(file).isFile())
-    .sort();
-}
-
-/** A digest of everything the build of `env` reads: when it is the last build's, that build stands. */
-function inputsDigest(env: Readonly<Record<string, string>>): string {
-  const hash = createHash("sha256").update(JSON.stringify(env));
-  const paths = [...CODE_INPUTS, ...Object.values(env).filter((value) => existsSync(value))];
-  for (const file of paths.flatMap(filesOf)) hash.update(`\0${file}\0`).update(readFileSync(file));
-  return hash.digest("hex");
-}
-
-/** Builds the site into its folder, through a scratch folder so a failed build leaves none behind. */
-function build(name: FixtureSiteName, outDir: string, digestFile: string): void {
-  const { env } = FIXTURE_SITES[name];
-  const digest = inputsDigest(env);
-  if (existsSync(outDir) && existsSync(digestFile) && readFileSync(digestFile, "utf8") === digest) {
-    console.log(`the ${name} site is up to date in ${outDir}`);
-    return;
-  }
-  const scratch = `${outDir}.building`;
-  rmSync(scratch, { recursive: true, force: true });
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !SITE_SETTINGS.includes(key)));
-  const started = Date.now();
-  const run = spawnSync("npx", ["astro", "build", "--outDir", scratch], {
-    encoding: "utf8",
-    env: { ...inherited, ASTRO_TELEMETRY_DISABLED: "1", ...env },
-  });
-  if (run.status !== 0) throw new Error(`astro build of the ${name} site failed:\n${run.stderr}${run.stdout}`);
-  rmSync(outDir, { recursive: true, force: true });
-  renameSync(scratch, outDir);
-  writeFileSync(digestFile, digest);
-  console.log(`built the ${name} site in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-}
 
 /**
  * The headers of the built `_headers` file's `/*` rule (Content-Security-Policy and the other
@@ -151,9 +91,7 @@ if (!name || !Object.hasOwn(FIXTURE_SITES, name)) {
   process.exit(2);
 }
 const site = name as FixtureSiteName;
-const outDir = resolve(siteDir(site));
-mkdirSync(join(outDir, ".."), { recursive: true });
-build(site, outDir, `${outDir}.digest`);
+const outDir = buildFixtureSite(site);
 const port = BASE_PORT + FIXTURE_SITES[site].portOffset;
 if ("worker" in FIXTURE_SITES[site] && FIXTURE_SITES[site].worker) serveWithWorker(outDir, port);
 else serve(outDir, port);

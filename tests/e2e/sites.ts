@@ -36,7 +36,7 @@ export const FIXTURE_SITES = {
   site: {
     portOffset: 1,
     env: { MIRRORS_DIR: SITE_MIRRORS_DIR, MIRRORS_CONFIG: "tests/fixtures/site/config.yml" },
-    specs: /\/(a11y|a11y-sweep|csp|home|i18n|isos|join|layout|map|pages|repo-snippet)\.spec\.ts$/,
+    specs: /\/(a11y|a11y-sweep|csp|home|i18n|isos|join|layout|map|page-checks|pages|repo-snippet)\.spec\.ts$/,
   },
   /** Every free-text field and URL carries markup, script, bidi overrides or very long text. */
   hostile: {

@@ -6,16 +6,15 @@
  * shipped database places; nothing connects to them.
  */
 import { spawnSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AddressPlace } from "../../src/core/geo/ip-geolocation.ts";
 import type { StatusFile } from "../../src/core/types.ts";
 import { loadIpGeolocation } from "../../src/site/ip-geolocation-db.ts";
-import { buildSite } from "./site-build.ts";
+import { buildSite, scratchDir } from "./site-build.ts";
 
-const work = mkdtempSync(join(tmpdir(), "address-build-"));
+const work = scratchDir("address-build-");
 const outDir = join(work, "dist");
 const CHECKED = "2026-11-28T06:00:00Z";
 const UNPLACED = "unplaced.example.org";

@@ -54,6 +54,7 @@ const options = (): RunOptions => ({
   references: [],
   previousRepomd: new Map(),
   previousMirrors: new Map(),
+  previousImages: new Map(),
 });
 
 /** One check of a mirror served by the loopback server, answering `bytes` to every request. */

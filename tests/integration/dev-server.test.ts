@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { astroCache } from "./site-build.ts";
 
 const MIRROR = "mirror.ox.ac.uk";
 const work = mkdtempSync(join(tmpdir(), "dev-server-"));
@@ -54,7 +55,7 @@ beforeAll(async () => {
   // As from a terminal: not Vitest's `NODE_ENV=test` and `VITEST*`, which Astro and Vite read.
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("VITEST")));
   server = spawn("npx", ["astro", "dev", "--host", "127.0.0.1", "--port", String(port)], {
-    env: { ...env, NODE_ENV: "development", ASTRO_TELEMETRY_DISABLED: "1", LOCALES: "en", MIRRORS_DIR: work },
+    env: { ...env, ...astroCache(work), NODE_ENV: "development", LOCALES: "en", MIRRORS_DIR: work },
     detached: true,
   });
   server.stdout?.on("data", (chunk) => {
@@ -73,6 +74,7 @@ afterAll(() => {
   // The whole process group: npx, astro and Vite's workers.
   if (server?.pid) process.kill(-server.pid, "SIGTERM");
   rmSync(work, { recursive: true, force: true });
+  rmSync(astroCache(work).ASTRO_CACHE_DIR, { recursive: true, force: true });
 });
 
 describe("npm run dev", () => {

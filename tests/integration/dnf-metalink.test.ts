@@ -14,7 +14,6 @@ import {
   createReadStream,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
@@ -22,14 +21,14 @@ import {
 } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join, normalize, resolve, sep } from "node:path";
 import { XMLParser } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { astroCache, scratchDir } from "./site-build.ts";
 import { startWranglerDev, type WranglerDev } from "./wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const work = mkdtempSync(join(tmpdir(), "dnf-metalink-"));
+const work = scratchDir("dnf-metalink-");
 const REPO = "9.8/BaseOS/x86_64/os";
 const HOUR = 3600;
 
@@ -248,6 +247,7 @@ beforeAll(async () => {
       cwd: ROOT,
       env: {
         ...env,
+        ...astroCache(paths.dist),
         LOCALES: "en",
         MIRRORS_DIR: paths.mirrorsDir,
         MIRRORS_CONFIG: paths.config,

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { headersFile } from "../../src/integrations/security-headers.ts";
+import { headersFile } from "../../src/integrations/headers-file.ts";
 import { deployConfigCopy } from "./deploy-config.ts";
 
 const work = mkdtempSync(join(tmpdir(), "edge-deploy-"));

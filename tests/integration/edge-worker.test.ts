@@ -13,7 +13,7 @@ import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
-import { headersFile } from "../../src/integrations/security-headers.ts";
+import { headersFile } from "../../src/integrations/headers-file.ts";
 import { mirrorlistFiles } from "../../src/site/mirrorlist-files.ts";
 import { realIndex, realIndexWithHashes } from "../unit/mirrorlist-real-index.ts";
 
@@ -72,13 +72,15 @@ function workerOver(directory: string, script: string, stderr?: (text: string) =
 beforeAll(async () => {
   const { registry, locate } = realIndex();
   for (const file of mirrorlistFiles(registry, locate).files) {
-    if (!file.path.startsWith("mirrorlist/v1")) continue;
+    if (!file.path.startsWith("mirrorlist/v1") && !file.path.startsWith("mirrorlist/edge/")) continue;
     mkdirSync(dirname(join(assets, file.path)), { recursive: true });
     writeFileSync(join(assets, file.path), file.text);
   }
   const { status } = realIndexWithHashes();
   const withStatus = mirrorlistFiles({ ...registry, status }, locate).files;
-  for (const file of withStatus.filter((f) => f.path === "mirrorlist/v1.json")) {
+  for (const file of withStatus.filter(
+    (f) => f.path === "mirrorlist/v1.json" || f.path.startsWith("mirrorlist/edge/"),
+  )) {
     mkdirSync(dirname(join(hashedAssets, file.path)), { recursive: true });
     writeFileSync(join(hashedAssets, file.path), file.text);
   }

@@ -6,14 +6,13 @@
  * metadata address, a link to a mirror file outside the folder. The build finishes, the sound
  * mirrors are published, none of the hostile ones is, nothing is looked up wrongly.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SOUND } from "../unit/helpers.ts";
-import { buildSite } from "./site-build.ts";
+import { buildSite, scratchDir } from "./site-build.ts";
 
-const work = mkdtempSync(join(tmpdir(), "hostile-names-build-"));
+const work = scratchDir("hostile-names-build-");
 const outDir = join(work, "dist");
 const CHECKED = "2026-11-28T06:00:00Z";
 

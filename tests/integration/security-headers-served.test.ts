@@ -1,9 +1,10 @@
 /**
- * The site's `_headers` read by the real reader: a small site built by `astro build` (the check
- * fixture's registry, one locale) served by `wrangler dev` from the deploy config, where
- * Workers static assets apply `_headers` with Cloudflare's own parser (the one a deploy uploads
- * with). Asserted on real responses: a page, a JSON file, a long-cached asset and a 404, each
- * with the Content-Security-Policy and the security headers a browser gets.
+ * The site's `_headers` read by the real reader: the browser suite's "history" fixture site (the
+ * checker's registry with a status report, built once for both suites by `fixture-sites.ts`)
+ * served by `wrangler dev` from the deploy config, where Workers static assets apply `_headers`
+ * with Cloudflare's own parser (the one a deploy uploads with). Asserted on real responses: a
+ * page, a JSON file, a long-cached asset and a 404, each with the Content-Security-Policy and the
+ * security headers a browser gets.
  */
 import { createHash } from "node:crypto";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
@@ -12,21 +13,15 @@ import { join } from "node:path";
 import { type DefaultTreeAdapterMap, parse } from "parse5";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SECURITY_HEADERS } from "../../src/core/http-headers.ts";
-import { BUILD_TIMEOUT_MS, buildSite } from "./site-build.ts";
+import { buildFixtureSite } from "../e2e/fixture-sites.ts";
+import { BUILD_TIMEOUT_MS } from "./site-build.ts";
 import { startWranglerDev, type WranglerDev } from "./wrangler-dev.ts";
 
 const work = mkdtempSync(join(tmpdir(), "headers-served-"));
-const dist = join(work, "dist");
 let edge: WranglerDev | null = null;
 
 beforeAll(async () => {
-  const build = buildSite(dist, {
-    MIRRORS_DIR: "tests/fixtures/check/mirrors.d",
-    MIRRORS_CONFIG: "tests/fixtures/check/config.yml",
-    // The fixture's mirrors name 127.0.0.1.
-    MIRRORS_ALLOW_PRIVATE_ADDRESSES: "1",
-  });
-  if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
+  const dist = buildFixtureSite("history");
   mkdirSync(join(work, "edge"));
   edge = await startWranglerDev(join(work, "edge"), dist, process.env, "/");
 }, BUILD_TIMEOUT_MS + 120_000);

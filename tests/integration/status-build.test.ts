@@ -1,12 +1,13 @@
 /**
- * The checker's status file, through a real build: states and reasons on the table and the
- * mirror pages, how far each mirror lags behind the origin, only `ok` mirrors in the
- * mirrorlist index and static lists, the status published with its history and feeds, and the
- * exports for firewalls.
+ * The real registry and a checker's status file, built twice side by side (English and Arabic,
+ * so both directions): the two `dist/` folders are the same bytes, file by file (reproducible
+ * builds, status, feeds and exports included), and the first is read for what the status makes
+ * of the site: states and reasons on the table and the mirror pages, how far each mirror lags
+ * behind the origin, only `ok` mirrors in the mirrorlist index and static lists, the status
+ * published with its history and feeds, and the exports for firewalls.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
 import { parse } from "csv-parse/sync";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -14,10 +15,12 @@ import { loadRegistry } from "../../src/core/load.ts";
 import { parseStatusFile } from "../../src/core/status/status-file.ts";
 import { statusSchema } from "../../src/core/status/status-schema.ts";
 import type { MirrorHistory, StatusFile } from "../../src/core/types.ts";
-import { buildSite } from "./site-build.ts";
+import { BUILD_TIMEOUT_MS, buildSiteAsync, scratchDir } from "./site-build.ts";
 
-const work = mkdtempSync(join(tmpdir(), "status-build-"));
+const work = scratchDir("status-build-");
 const outDir = join(work, "dist");
+/** The second build of the same inputs, compared with the first. */
+const againDir = join(work, "again");
 const CHECKED = "2026-11-28T06:00:00Z";
 const OUTDATED = "mirror.ox.ac.uk";
 const BROKEN = "al-mirror.a2hosting.com";
@@ -48,9 +51,10 @@ const BROKEN_HISTORY = {
     { day: "2026-11-28", checks: 13, ok: 11 },
   ],
 } satisfies MirrorHistory;
-let build: ReturnType<typeof buildSite>;
+let build: Awaited<ReturnType<typeof buildSiteAsync>>;
+let again: Awaited<ReturnType<typeof buildSiteAsync>>;
 
-beforeAll(() => {
+beforeAll(async () => {
   const registry = loadRegistry();
   const status: StatusFile = {
     checked_at: CHECKED,
@@ -90,8 +94,9 @@ beforeAll(() => {
     })),
   };
   writeFileSync(join(work, "status.json"), JSON.stringify(status));
-  build = buildSite(outDir, { MIRRORS_STATUS: join(work, "status.json") });
-}, 250_000);
+  const env = { MIRRORS_STATUS: join(work, "status.json"), LOCALES: "en,ar", SOURCE_DATE_EPOCH: "" };
+  [build, again] = await Promise.all([buildSiteAsync(outDir, env), buildSiteAsync(againDir, env)]);
+}, BUILD_TIMEOUT_MS + 10_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -105,6 +110,28 @@ const text = (html: string) =>
     .replace(/<\/?(?:p|li|ul|div|dt|dd|td|th|tr|h\d)\b[^>]*>/g, "\n")
     .replace(/<[^>]*>/g, "")
     .replace(/\s*\n\s*/g, "\n");
+
+/** Every file under `root`, as paths relative to it, sorted. */
+function files(root: string): string[] {
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)))
+    .sort();
+}
+
+describe("two builds of the same inputs", () => {
+  it("make the same bytes", () => {
+    expect(build.status, build.stderr).toBe(0);
+    expect(again.status, again.stderr).toBe(0);
+    const names = files(outDir);
+    expect(files(againDir)).toEqual(names);
+    expect(names.length).toBeGreaterThan(1000);
+    expect(names).toContain("status/feed.xml");
+    expect(names).toContain("exports/mirrors.csv");
+    const differing = names.filter((f) => !readFileSync(join(outDir, f)).equals(readFileSync(join(againDir, f))));
+    expect(differing).toEqual([]);
+  });
+});
 
 describe("a build given the checker's status file", () => {
   it("loads the registry once, for the pages, the mirrorlist export and the data export", () => {

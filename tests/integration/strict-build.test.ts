@@ -2,13 +2,12 @@
  * `STRICT=1`: the registry's CI builds with it, so that a file with an error fails the build
  * instead of being left out with a warning.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BUILD_TIMEOUT_MS, buildSite } from "./site-build.ts";
+import { BUILD_TIMEOUT_MS, buildSite, scratchDir } from "./site-build.ts";
 
-const outDir = mkdtempSync(join(tmpdir(), "strict-build-"));
+const outDir = scratchDir("strict-build-");
 afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
 describe("a build with STRICT=1", () => {

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { ENGLISH_LOCALE_FILE, englishLocaleText } from "../../scripts/generate-english.ts";
 import { checkConfigFile } from "../../src/core/config-file.ts";
 import { DIAGNOSTIC_CODES, DIAGNOSTIC_MESSAGES } from "../../src/core/diagnostic-catalogue.ts";
 import { englishMessage, messageSegments, segmentsToText } from "../../src/core/diagnostic-text.ts";
@@ -40,8 +41,10 @@ function sampleDiagnostics(): Diagnostic[] {
 }
 
 describe("the English catalogue", () => {
-  it("is the English locale's diagnostic wording, key for key", () => {
+  it("is the English locale's diagnostic and reason wording, key for key, in order (`npm run generate` writes it)", () => {
     expect(diagnosticKeys(RESOURCES[DEFAULT_LOCALE])).toEqual(DIAGNOSTIC_MESSAGES);
+    const committed = readFileSync(ENGLISH_LOCALE_FILE, "utf8");
+    expect(englishLocaleText(committed) === committed, "en.json is stale: run `npm run generate`").toBe(true);
   });
 
   it("words every code, and words nothing that is not a code or a shared part", () => {
@@ -83,7 +86,7 @@ describe("a diagnostic's segments", () => {
     const [d] = checkMirrorFile("x.yml", SOUND.replace(/^sponsor: .*\n/m, "")).diagnostics;
     expect(d?.code).toBe("missing-key");
     expect(d?.path).toEqual(["sponsor"]);
-    expect(messageSegments(d?.code ?? "", d?.params ?? {}, RESOURCES.de, "de")).toEqual([
+    expect(messageSegments(d?.code ?? "missing-key", d?.params ?? {}, RESOURCES.de, "de")).toEqual([
       { text: "Die Datei hat keinen Schlüssel ", code: false },
       { text: "sponsor", code: true },
       { text: ". Ergänzen Sie ", code: false },
@@ -109,7 +112,7 @@ describe("a diagnostic's segments", () => {
   it("say where a YAML syntax error is, in words", () => {
     const [d] = checkMirrorFile("x.yml", "name: a\naddress: [x\n").diagnostics;
     expect(d?.message).toMatch(/Fix the YAML syntax at line 3, column 1\.$/);
-    expect(segmentsToText(messageSegments(d?.code ?? "", d?.params ?? {}, RESOURCES.de, "de"))).toMatch(
+    expect(segmentsToText(messageSegments(d?.code ?? "missing-key", d?.params ?? {}, RESOURCES.de, "de"))).toMatch(
       /in Zeile 3, Spalte 1\.$/,
     );
   });

@@ -6,10 +6,18 @@
 import fc from "fast-check";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { beforeAll, describe, expect, it } from "vitest";
-import { metalinkDocument } from "../../src/core/metalink/metalink-document.ts";
+import { metalinkDocument, metalinkHead } from "../../src/core/metalink/metalink-document.ts";
 import { answerRequest, METALINK_TYPE } from "../../src/core/mirrorlist/answer.ts";
 import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
-import type { PreparedIndex } from "../../src/core/mirrorlist/prepared-index.ts";
+import {
+  attachRepomd,
+  EDGE_INDEX_PATH,
+  EDGE_REPOMD_PATH,
+  edgeIndexFiles,
+  needsRepomd,
+} from "../../src/core/mirrorlist/edge-index.ts";
+import { type PreparedIndex, prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
+import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
 import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
 import { ask, DAY, FRANKFURT, HASHES_CHECKED_AT, realIndexWithHashes } from "./mirrorlist-real-index.ts";
 
@@ -129,12 +137,11 @@ describe("metalinkDocument", () => {
         fc.string({ unit: "binary" }),
         fc.array(fc.string({ unit: "binary" }), { maxLength: 3 }),
         (url, country, explain) => {
-          const body = metalinkDocument({
-            hashes,
-            resources: [{ url, protocol: "https", country }],
-            publishedAt: new Date(0),
+          const body = metalinkDocument(
+            metalinkHead(hashes, new Date(0)),
+            [{ url, protocol: "https", country }],
             explain,
-          });
+          );
           expect(XMLValidator.validate(body)).toBe(true);
           const parsed = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "url", processEntities: true });
           expect(parsed.parse(body).metalink.files.file.resources.url).toHaveLength(1);
@@ -143,4 +150,22 @@ describe("metalinkDocument", () => {
       { numRuns: 200 },
     );
   }, 60_000);
+});
+
+describe("the edge's index, in two files", () => {
+  it("keeps the hashes out of the index, and answers the same metalinks once they are added", () => {
+    const [lists, hashes] = edgeIndexFiles(prepared.index);
+    expect(lists?.path).toBe(EDGE_INDEX_PATH);
+    expect(hashes?.path).toBe(EDGE_REPOMD_PATH);
+    expect(lists?.text).not.toContain('"repomd"');
+    const edge = prepareIndex(parseIndex(lists?.text ?? ""));
+    expect(edge.repomd.size).toBe(0);
+    expect(needsRepomd("/metalink/9/baseos")).toBe(true);
+    expect(needsRepomd("/mirrorlist/9/baseos")).toBe(false);
+    attachRepomd(edge, hashes?.text ?? "");
+    for (const path of ["/metalink/9/baseos?arch=x86_64", "/metalink?repo=baseos-8&arch=x86_64&protocol=https"]) {
+      expect(ask(path, "192.0.2.10", FRANKFURT, edge).body).toBe(metalink(path).body);
+    }
+    expect(() => attachRepomd(edge, "[]")).toThrow(/not an object/);
+  });
 });

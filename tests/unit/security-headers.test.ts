@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { headersFile } from "../../src/integrations/headers-file.ts";
 import {
-  headersFile,
   inlineScripts,
   reviewInlineScripts,
   scriptHash,
   unknownScriptsMessage,
-} from "../../src/integrations/security-headers.ts";
+} from "../../src/integrations/inline-scripts.ts";
 
 // What the file says; how Workers static assets read it and what a browser then gets is
 // tests/integration/security-headers-served.test.ts.

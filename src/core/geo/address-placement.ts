@@ -5,6 +5,8 @@
  * declared place always wins; when it disagrees with the address (another country, or more than
  * 1,000 km away) the sponsor is warned. Pure: the caller hands in the loaded database.
  */
+
+import type { DiagnosticCode } from "../diagnostic-catalogue.ts";
 import { type Diagnostic, type DiagnosticParams, makeDiagnostic } from "../diagnostics.ts";
 import { geoPoint, haversineTerm, type LatLon, termToKm } from "../mirrorlist/geo-distance.ts";
 import { specialAddressRange } from "../net/special-addresses.ts";
@@ -117,7 +119,7 @@ function where(address: AddressPlace): string {
   return [address.city, address.region, address.country].filter(Boolean).join(", ");
 }
 
-function warning(mirror: Mirror, code: string, params: DiagnosticParams): Diagnostic {
+function warning(mirror: Mirror, code: DiagnosticCode, params: DiagnosticParams): Diagnostic {
   return makeDiagnostic(mirror.file, { line: 1, column: 1 }, "warning", code, ["geolocation"], params);
 }
 

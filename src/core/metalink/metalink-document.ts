@@ -16,27 +16,17 @@ export interface MetalinkResource {
   country?: string;
 }
 
-export interface MetalinkInput {
-  hashes: IndexRepomd;
-  /** Best first; preferences run from 100 down in this order. */
-  resources: readonly MetalinkResource[];
-  /** When the hashes were taken (the status file's check time): the document's `pubdate`. */
-  publishedAt: Date;
-  /** `--explain`: one comment per line, before the resources. */
-  explain?: readonly string[];
-}
-
 /** MirrorManager's namespace URI for the `mm0` prefix. */
 const MM0 = "http://fedorahosted.org/mirrormanager";
 
-export function metalinkDocument({ hashes, resources, publishedAt, explain = [] }: MetalinkInput): string {
+/**
+ * The document up to its resources: the same for every client of a repo, so written once.
+ * `publishedAt` is when the hashes were taken (the status file's check time): its `pubdate`.
+ */
+export function metalinkHead(hashes: IndexRepomd, publishedAt: Date): string {
   const alternates = hashes.alternates.map(
     (a) => `    <mm0:alternate>\n${versionElements(a, "      ")}    </mm0:alternate>\n`,
   );
-  const urls = resources.map((r, i) => {
-    const location = r.country === undefined ? "" : ` location="${xmlEscape(r.country)}"`;
-    return `   <url protocol="${r.protocol}" type="${r.protocol}"${location} preference="${Math.max(1, 100 - i)}">${xmlEscape(r.url)}</url>\n`;
-  });
   return [
     '<?xml version="1.0" encoding="utf-8"?>\n',
     `<metalink version="3.0" xmlns="http://www.metalinker.org/" type="dynamic" pubdate="${publishedAt.toUTCString()}" generator="mirrorsite" xmlns:mm0="${MM0}">\n`,
@@ -44,14 +34,26 @@ export function metalinkDocument({ hashes, resources, publishedAt, explain = [] 
     '  <file name="repomd.xml">\n',
     versionElements(hashes.current, "   "),
     alternates.length > 0 ? `   <mm0:alternates>\n${alternates.join("")}   </mm0:alternates>\n` : "",
-    ...explain.map((line) => `   ${xmlComment(line)}\n`),
-    '   <resources maxconnections="1">\n',
-    ...urls,
-    "   </resources>\n",
-    "  </file>\n",
-    " </files>\n",
-    "</metalink>\n",
   ].join("");
+}
+
+/**
+ * The whole document: `head` (from `metalinkHead`), then with `explain` (`--explain`) one comment
+ * per line, then one `<url>` per resource, best first (preferences from 100 down).
+ */
+export function metalinkDocument(
+  head: string,
+  resources: readonly MetalinkResource[],
+  explain: readonly string[] = [],
+): string {
+  let body = head;
+  for (const line of explain) body += `   ${xmlComment(line)}\n`;
+  body += '   <resources maxconnections="1">\n';
+  resources.forEach((r, i) => {
+    const location = r.country === undefined ? "" : ` location="${xmlEscape(r.country)}"`;
+    body += `   <url protocol="${r.protocol}" type="${r.protocol}"${location} preference="${Math.max(1, 100 - i)}">${xmlEscape(r.url)}</url>\n`;
+  });
+  return `${body}   </resources>\n  </file>\n </files>\n</metalink>\n`;
 }
 
 /** The answer when there is no document to give: a declaration and the reason as a comment. */

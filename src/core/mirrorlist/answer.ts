@@ -4,7 +4,12 @@
  * `?arch=` is given; or a Metalink document) and the `--explain` trace. Pure; the caller supplies
  * the client and the time.
  */
-import { type MetalinkResource, metalinkDocument, metalinkRefusal } from "../metalink/metalink-document.ts";
+import {
+  type MetalinkResource,
+  metalinkDocument,
+  metalinkHead,
+  metalinkRefusal,
+} from "../metalink/metalink-document.ts";
 import { repomdKey } from "../repomd/repomd-key.ts";
 import type { PreparedIndex, PreparedMirror } from "./prepared-index.ts";
 import { type Refusal, type ResolvedMetalink, type ResolvedRequest, resolveRequest } from "./resolve-request.ts";
@@ -21,8 +26,8 @@ export interface Answer {
    * metalink, the document (a refusal is a declaration and its reason as a comment).
    */
   body: string;
-  /** Why each line is there (or why there is none), one line each. */
-  explain: string[];
+  /** Why each line is there (or why there is none), one line each; worded when read. */
+  readonly explain: string[];
 }
 
 export interface AnswerOptions {
@@ -72,7 +77,14 @@ export function answerResolved(
   });
   if (picks.length === 0) return refuse({ status: 404, reason: NO_MIRROR });
   const lines = picks.map((p) => `${baseUrl(p.mirror, request.kitten, request.protocol)}${request.version}/${suffix}`);
-  return { status: 200, contentType: TEXT_TYPE, body: `${lines.join("\n")}\n`, explain: explainPicks(picks, seed) };
+  return {
+    status: 200,
+    contentType: TEXT_TYPE,
+    body: `${lines.join("\n")}\n`,
+    get explain() {
+      return explainPicks(picks, seed);
+    },
+  };
 }
 
 const NO_MIRROR = "No mirror matches this request.";
@@ -102,15 +114,23 @@ function answerMetalink(
   });
   if (picks.length === 0) return refuseMetalink({ status: 404, reason: NO_MIRROR });
   const resources = picks.flatMap((p) => metalinkResource(p.mirror, request) ?? []);
-  const explain = explainPicks(picks, seed);
-  const publishedAt = new Date(prepared.index.statusCheckedAt ?? 0);
-  const body = metalinkDocument({
-    hashes,
-    resources,
-    publishedAt,
-    ...(options.explainInBody ? { explain } : {}),
-  });
-  return { status: 200, contentType: METALINK_TYPE, body, explain };
+  const explain = () => explainPicks(picks, seed);
+  const key = repomdKey(request.version, suffix);
+  let head = prepared.metalinkHeads.get(key);
+  if (head === undefined) {
+    // The same for every client of this repo: written once per index, on its first request.
+    head = metalinkHead(hashes, new Date(prepared.index.statusCheckedAt ?? 0));
+    prepared.metalinkHeads.set(key, head);
+  }
+  const body = metalinkDocument(head, resources, options.explainInBody ? explain() : []);
+  return {
+    status: 200,
+    contentType: METALINK_TYPE,
+    body,
+    get explain() {
+      return explain();
+    },
+  };
 }
 
 /** A mirror's copy of the requested `repomd.xml`: the protocol asked for, else https where it has it. */

@@ -33,8 +33,13 @@ export interface PreparedIndex {
   currentVersions: ReadonlySet<string>;
   vaultVersions: ReadonlySet<string>;
   kittenVersions: ReadonlySet<string>;
-  /** The reference's `repomd.xml` hashes by repo key (`9.8/BaseOS/x86_64/os`), for metalinks. */
-  repomd: ReadonlyMap<string, IndexRepomd>;
+  /**
+   * The reference's `repomd.xml` hashes by repo key (`9.8/BaseOS/x86_64/os`), for metalinks: from
+   * the index, or added later by `attachRepomd` (the edge reads them apart, see `edge-index.ts`).
+   */
+  repomd: Map<string, IndexRepomd>;
+  /** A memo: each repo's metalink document up to its resources, written on its first request. */
+  metalinkHeads: Map<string, string>;
 }
 
 export function prepareIndex(index: MirrorlistIndex): PreparedIndex {
@@ -58,6 +63,7 @@ export function prepareIndex(index: MirrorlistIndex): PreparedIndex {
     vaultVersions: new Set(index.config.vaultVersions),
     kittenVersions: new Set(index.config.kittenVersions),
     repomd: new Map(Object.entries(index.repomd ?? {})),
+    metalinkHeads: new Map(),
   };
 }
 

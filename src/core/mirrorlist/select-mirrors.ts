@@ -38,10 +38,33 @@ export interface SelectionOptions {
   only?: (m: PreparedMirror) => boolean;
 }
 
-/** One chosen mirror and why. */
-export interface Pick {
-  mirror: PreparedMirror;
-  reason: string;
+/**
+ * One chosen mirror and why. The why is worded only when read (`--explain`, the debug answers):
+ * writing ten reasons was a third of a request's time, and almost no request reads them.
+ */
+export class Pick {
+  /** Said before the reason: why the pick pads a list. */
+  prefix = "";
+  /** Said after it. */
+  suffix = "";
+  readonly mirror: PreparedMirror;
+  readonly #why: string;
+  /** The haversine term to the client, for the reason's distance (Infinity: unknown); none: no distance said. */
+  readonly #h: number | undefined;
+
+  constructor(mirror: PreparedMirror, why: string, h?: number) {
+    this.mirror = mirror;
+    this.#why = why;
+    this.#h = h;
+  }
+
+  get reason(): string {
+    const distance =
+      this.#h === undefined
+        ? ""
+        : ` (${this.mirror.entry.country ?? "no country"}, ${this.#h === Infinity ? "distance unknown" : `${Math.round(termToKm(this.#h))} km`})`;
+    return `${this.prefix}${this.#why}${distance}${this.suffix}`;
+  }
 }
 
 export interface Selection {
@@ -57,7 +80,10 @@ export function selectMirrors(prepared: PreparedIndex, client: Client, options: 
 
   const onNet = onNetPicks(prepared, client, eligible);
   const monopoly = onNet.find((p) => p.mirror.entry.monopoly);
-  if (monopoly) return { picks: [{ ...monopoly, reason: `${monopoly.reason}; a monopoly mirror, so it alone` }], seed };
+  if (monopoly) {
+    monopoly.suffix = "; a monopoly mirror, so it alone";
+    return { picks: [monopoly], seed };
+  }
   shuffleInPlace(onNet, random);
   if (onNet.length >= LIST_LENGTH) return { picks: onNet, seed };
 
@@ -65,7 +91,7 @@ export function selectMirrors(prepared: PreparedIndex, client: Client, options: 
   const pool = (m: PreparedMirror) => !taken.has(m) && eligible(m);
   const wanted = onNet.length > 0 || client.location || client.country ? LIST_LENGTH - onNet.length : Infinity;
   const padding = geographicPicks(prepared, client, pool, wanted, random);
-  if (onNet.length > 0) for (const p of padding) p.reason = `padding after on-net mirrors: ${p.reason}`;
+  if (onNet.length > 0) for (const p of padding) p.prefix = "padding after on-net mirrors: ";
   return { picks: [...onNet, ...padding], seed };
 }
 
@@ -108,7 +134,7 @@ function onNetPicks(prepared: PreparedIndex, client: Client, eligible: (m: Prepa
   if (reasons.size === 0) return picks;
   for (const m of prepared.mirrors) {
     const reason = reasons.get(m);
-    if (reason && eligible(m)) picks.push({ mirror: m, reason });
+    if (reason && eligible(m)) picks.push(new Pick(m, reason));
   }
   return picks;
 }
@@ -134,9 +160,7 @@ function geographicPicks(
   if (location) return byDistance(prepared, location, country, pool, wanted, random);
   if (country) return byRegion(prepared, country, client.continent, pool, wanted, random);
   const all = shuffleInPlace(prepared.publicMirrors.filter(pool), random);
-  return all
-    .slice(0, wanted)
-    .map((mirror) => ({ mirror, reason: "client cannot be placed: every mirror, random order" }));
+  return all.slice(0, wanted).map((mirror) => new Pick(mirror, "client cannot be placed: every mirror, random order"));
 }
 
 /**
@@ -180,10 +204,7 @@ function byDistance(
     }
     chosen.push(...shuffleInPlace(abroadNear, random), ...abroadFar);
   }
-  return chosen.slice(0, wanted).map(({ mirror, h, tier }) => ({
-    mirror,
-    reason: `${tier} (${mirror.entry.country ?? "no country"}, ${h === Infinity ? "distance unknown" : `${Math.round(termToKm(h))} km`})`,
-  }));
+  return chosen.slice(0, wanted).map(({ mirror, h, tier }) => new Pick(mirror, tier, h));
 }
 
 /** The `k` nearest of `items`, nearest first, without sorting them all (k is at most ten). */
@@ -223,7 +244,7 @@ function byRegion(
   }
   const picks: Pick[] = [];
   for (const [mirrors, reason] of tiers) {
-    for (const mirror of shuffleInPlace(mirrors, random)) picks.push({ mirror, reason });
+    for (const mirror of shuffleInPlace(mirrors, random)) picks.push(new Pick(mirror, reason));
     if (picks.length >= wanted) break;
   }
   return picks.slice(0, wanted);

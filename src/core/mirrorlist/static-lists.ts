@@ -3,7 +3,7 @@
  * upstream's line format, for hosts without an edge. They cannot know the client, so each holds
  * every servable public mirror in name order (http preferred, as upstream). Pure.
  */
-import { metalinkDocument } from "../metalink/metalink-document.ts";
+import { metalinkDocument, metalinkHead } from "../metalink/metalink-document.ts";
 import { repomdKey } from "../repomd/repomd-key.ts";
 import { metalinkResource, pathSuffix } from "./answer.ts";
 import type { PreparedIndex } from "./prepared-index.ts";
@@ -70,7 +70,7 @@ export function staticMetalinks(prepared: PreparedIndex): StaticList[] {
         if (hashes === undefined) continue;
         const resources = prepared.publicMirrors.flatMap((mirror) => metalinkResource(mirror, request) ?? []);
         if (resources.length > 0)
-          files.push({ path, body: metalinkDocument({ hashes, resources, publishedAt: published }) });
+          files.push({ path, body: metalinkDocument(metalinkHead(hashes, published), resources) });
       }
     }
   }

@@ -4,6 +4,8 @@
  * `<name>.yaml`) stays listed; when none or several are, none is. A file named otherwise is a
  * warning, since the file name is where a reviewer looks for a second file of the same mirror.
  */
+
+import type { DiagnosticCode } from "../diagnostic-catalogue.ts";
 import { type Diagnostic, type DiagnosticParams, makeDiagnostic } from "../diagnostics.ts";
 import type { Mirror } from "../types.ts";
 import type { SourcePlaces } from "./source-places.ts";
@@ -14,7 +16,7 @@ export function checkMirrorNames(
   places: SourcePlaces,
 ): { kept: Mirror[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const report = (mirror: Mirror, severity: Diagnostic["severity"], code: string, params: DiagnosticParams) =>
+  const report = (mirror: Mirror, severity: Diagnostic["severity"], code: DiagnosticCode, params: DiagnosticParams) =>
     diagnostics.push(
       makeDiagnostic(mirror.file, places.positionOf(mirror.file, ["name"]), severity, code, ["name"], params),
     );

@@ -1,3 +1,4 @@
+import type { DiagnosticCode } from "../diagnostic-catalogue.ts";
 import { type Diagnostic, type DiagnosticParams, makeDiagnostic, type Severity } from "../diagnostics.ts";
 import type { ValuePath } from "../value-path.ts";
 import type { YamlSource } from "../yaml-source.ts";
@@ -15,7 +16,13 @@ export interface ReportPlace {
 export interface FileReporter {
   readonly source: YamlSource;
   readonly diagnostics: Diagnostic[];
-  report(severity: Severity, code: string, path: ValuePath, params?: DiagnosticParams, place?: ReportPlace): void;
+  report(
+    severity: Severity,
+    code: DiagnosticCode,
+    path: ValuePath,
+    params?: DiagnosticParams,
+    place?: ReportPlace,
+  ): void;
 }
 
 export function fileReporter(source: YamlSource, diagnostics: Diagnostic[] = []): FileReporter {

@@ -4,6 +4,7 @@
  * offending value; for the status file it words the first error (`statusSchemaProblem`).
  */
 import type { ErrorObject, ValidateFunction } from "ajv";
+import type { DiagnosticCode } from "../diagnostic-catalogue.ts";
 import { LIST_SEPARATOR } from "../diagnostic-text.ts";
 import { type Diagnostic, type DiagnosticParams, makeDiagnostic } from "../diagnostics.ts";
 import type { ValuePath, YamlSource } from "../yaml-source.ts";
@@ -48,7 +49,7 @@ interface Described {
   at: "key" | "value";
   /** The path it is about, when not `path` (a missing key's own). */
   about?: ValuePath;
-  code: string;
+  code: DiagnosticCode;
   params: DiagnosticParams;
 }
 

@@ -45,6 +45,9 @@ export const REASON_CODES = [
 
 export type ReasonCode = (typeof REASON_CODES)[number];
 
+/** A key of the catalogue: a code's wording, one of its variants, or a shared part. */
+export type ReasonKey = `reason.${ReasonCode}` | `reason.${ReasonCode}.${string}` | `reason.part.${string}`;
+
 /** Whether a status file's `reason_code` is one this build can word (a newer checker's is not). */
 export function isReasonCode(code: unknown): code is ReasonCode {
   return typeof code === "string" && (REASON_CODES as readonly string[]).includes(code);
@@ -53,7 +56,10 @@ export function isReasonCode(code: unknown): code is ReasonCode {
 const SLOW = "the mirror answers too slowly";
 const FAILURE = "$t(reason.part.failure.{{failure}})";
 
-/** English templates, one for each key; the site's `en.json` holds the same. */
+/**
+ * English templates, one for each key: the one place they are written. `npm run generate` copies
+ * them into the site's `en.json` (a unit test fails while it differs).
+ */
 export const REASON_MESSAGES: Readonly<Record<string, string>> = {
   "reason.private-unchecked": "Private mirror: not checked, as it serves only its own networks",
   "reason.no-web-url": "The mirror lists no http or https URL",
@@ -111,4 +117,4 @@ export const REASON_MESSAGES: Readonly<Record<string, string>> = {
   "reason.part.failure.bad-status": "answered with an invalid status line",
   "reason.part.failure.unreachable-network": "network unreachable (`{{failureCode}}`)",
   "reason.part.failure.other": "request failed (`{{failureCode}}`)",
-};
+} satisfies { [key in ReasonKey]?: string };

@@ -13,14 +13,14 @@ export interface ReasonRef {
 }
 
 /** The key of a reason's template: `reason.<code>`, or `.<variant>` after it. */
-export function reasonKey(code: string, params: DiagnosticParams): string {
+export function reasonKey(code: ReasonCode, params: DiagnosticParams): string {
   const variant = params.variant;
   return variant === undefined ? `reason.${code}` : `reason.${code}.${variant}`;
 }
 
 /** The reason `code` with `params`, from `strings` (else English), as segments. */
 export function reasonSegments(
-  code: string,
+  code: ReasonCode,
   params: DiagnosticParams,
   strings: Readonly<Record<string, string>> = REASON_MESSAGES,
   locale = "en",

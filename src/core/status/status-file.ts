@@ -5,6 +5,7 @@
  * gives an error and no status (the site shows "not checked"); a bad entry is left out with
  * a warning and the other mirrors keep theirs.
  */
+import type { DiagnosticCode } from "../diagnostic-catalogue.ts";
 import {
   type Diagnostic,
   type DiagnosticParams,
@@ -36,7 +37,7 @@ export interface StatusFileResult {
 /** Parses and validates a status file's text. Pure. */
 export function parseStatusFile(file: string, text: string): StatusFileResult {
   const diagnostics: Diagnostic[] = [];
-  const report = (severity: Severity, code: string, pos: Position, path: ValuePath, params: DiagnosticParams) =>
+  const report = (severity: Severity, code: DiagnosticCode, pos: Position, path: ValuePath, params: DiagnosticParams) =>
     diagnostics.push(makeDiagnostic(file, pos, severity, code, path, params));
   const top = { line: 1, column: 1 };
 
