@@ -57,6 +57,19 @@ describe("/download/", () => {
     }
   });
 
+  it("redirects to the Metalink's first mirror, though it chooses only one", () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "url" });
+    for (let i = 0; i < 200; i++) {
+      const client = clientFromRequest(`203.0.113.${i}`, {
+        country: ["DE", "US", "JP", "BR", "ZA", "IS"][i % 6],
+        latitude: String((i % 120) - 60),
+        longitude: String(((i * 7) % 360) - 180),
+      });
+      const first = parser.parse(download(`${ISO}.meta4`, "", client).body).metalink.file.url[0]["#text"];
+      expect(download(ISO, "", client).location).toBe(first);
+    }
+  });
+
   it("keeps protocol= as the lists do", () => {
     expect(download(ISO, "?protocol=https").location?.startsWith("https://")).toBe(true);
   });

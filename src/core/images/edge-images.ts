@@ -143,6 +143,8 @@ export function answerDownload(
     ...query,
     now,
     only: (m) => carriers(prepared, folder).has(m),
+    // A redirect needs the first pick only, the same as the Metalink's first.
+    limit: metalink ? METALINK_URLS : 1,
   });
   const explain = explainPicks(picks, seed);
   if (picks.length === 0) {
@@ -192,6 +194,7 @@ export function answerNearest(
     ...query,
     now,
     only: (m) => carriers(prepared, folder).has(m),
+    limit: NEAREST,
   });
   const mirrors = picks.slice(0, NEAREST).map((p) => ({
     name: p.mirror.entry.name,
