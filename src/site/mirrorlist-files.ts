@@ -3,13 +3,13 @@
  * fallbacks (lists, and metalinks when the status carries the reference's hashes), as paths below the site root with their text. Used by the build integration and
  * by the simulator (which builds the index on the fly when no `--index` file is given).
  */
-import { IMAGE_FILES_PATH, imageFilesAsset } from "../core/images/image-index.ts";
+import { IMAGE_ASSET_PATH, imageAsset } from "../core/images/image-index.ts";
 import { exportIndex, type LocateMirror, serializeIndex } from "../core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../core/mirrorlist/index-format.ts";
 import { mirrorlistIndexSchema } from "../core/mirrorlist/index-schema.ts";
 import { prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { staticLists, staticMetalinks } from "../core/mirrorlist/static-lists.ts";
-import type { Registry } from "../core/types.ts";
+import type { DistributionConfig, Registry, StatusFile } from "../core/types.ts";
 
 export interface ExportFile {
   /** Below the site root, no leading slash, e.g. `mirrorlist/v1.json`. */
@@ -26,8 +26,18 @@ export function mirrorlistFiles(
   const files: ExportFile[] = [
     { path: "mirrorlist/v1.json", text: serializeIndex(index) },
     { path: "mirrorlist/v1.schema.json", text: `${JSON.stringify(mirrorlistIndexSchema, null, 2)}\n` },
-    { path: IMAGE_FILES_PATH, text: `${JSON.stringify(imageFilesAsset(registry.status))}\n` },
+    ...(registry.config === null ? [] : [imageAssetFile(registry.config, registry.status, index)]),
     ...[...staticLists(prepared), ...staticMetalinks(prepared)].map((l) => ({ path: l.path, text: l.body })),
   ];
   return { index, files };
+}
+
+/** The image asset, its bitmaps over `index`'s mirrors. */
+function imageAssetFile(config: DistributionConfig, status: StatusFile | null, index: MirrorlistIndex): ExportFile {
+  const asset = imageAsset(
+    config,
+    status,
+    index.mirrors.map((m) => m.name),
+  );
+  return { path: IMAGE_ASSET_PATH, text: `${JSON.stringify(asset)}\n` };
 }
