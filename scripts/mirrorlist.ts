@@ -15,8 +15,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseArgs } from "node:util";
 import { IP_GEOLOCATION_CREDIT } from "../src/core/geo/ip-geolocation.ts";
-import { answerDownload, answerNearest, type ImageFiles, prepareImageFiles } from "../src/core/images/edge-images.ts";
-import { type ImageFilesAsset, imageFilesAsset } from "../src/core/images/image-index.ts";
+import { answerDownload, answerNearest, type PreparedImages, prepareImages } from "../src/core/images/edge-images.ts";
+import { type ImageAsset, imageAsset } from "../src/core/images/image-index.ts";
 import { loadRegistry } from "../src/core/load.ts";
 import { escapeLogText } from "../src/core/log-text.ts";
 import { METALINK4_TYPE } from "../src/core/metalink/metalink4-document.ts";
@@ -25,7 +25,7 @@ import { clientFromRequest } from "../src/core/mirrorlist/client.ts";
 import { DEBUG_PATHS, debugAnswer } from "../src/core/mirrorlist/debug-answers.ts";
 import { exportIndex } from "../src/core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../src/core/mirrorlist/index-format.ts";
-import { prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
+import { type PreparedIndex, prepareIndex } from "../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../src/core/mirrorlist/read-index.ts";
 import { specialAddressRange } from "../src/core/net/special-addresses.ts";
 import { continentOf } from "../src/core/rules/country.ts";
@@ -67,12 +67,11 @@ function main(argv: string[]): number {
     values.index ? readIndex(values.index) : exportIndex(registry as Registry, geonamesLocator()),
   );
   const explainInBody = values.explain;
+  const images = () => imagesFor(values.index, registry, prepared);
   const answer = url.pathname.startsWith("/download/")
-    ? answerDownload(prepared, imageFiles(values.index, registry), url.pathname, url.search, client, now, {
-        explainInBody,
-      })
+    ? answerDownload(prepared, images(), url.pathname, url.search, client, now, { explainInBody })
     : url.pathname.startsWith("/nearest/")
-      ? answerNearest(prepared, url.pathname, url.search, client, now)
+      ? answerNearest(prepared, images(), url.pathname, url.search, client, now)
       : DEBUG_PATHS.has(url.pathname)
         ? { status: 200, body: debugAnswer(prepared, url.pathname, values.ip ?? null, client, now), explain: [] }
         : answerRequest(prepared, url.pathname, url.search, client, now, { explainInBody });
@@ -89,12 +88,16 @@ function main(argv: string[]): number {
   return answer.status === 200 || answer.status === 302 ? 0 : 1;
 }
 
-/** The image file lists: `v1-images.json` beside `--index`, or the registry's status. */
-function imageFiles(index: string | undefined, registry: Registry | null): ImageFiles {
-  if (index === undefined) return prepareImageFiles(imageFilesAsset(registry?.status ?? null));
+/** The image folders: `v1-images.json` beside `--index`, or made from the registry's status. */
+function imagesFor(index: string | undefined, registry: Registry | null, prepared: PreparedIndex): PreparedImages {
+  if (index === undefined) {
+    const names = prepared.index.mirrors.map((m) => m.name);
+    const config = registry?.config;
+    return prepareImages(config ? imageAsset(config, registry.status, names) : { format: 1, folders: {} });
+  }
   const beside = join(dirname(index), "v1-images.json");
-  if (!existsSync(beside)) return new Map();
-  return prepareImageFiles(JSON.parse(readFileSync(beside, "utf8")) as ImageFilesAsset);
+  if (!existsSync(beside)) return prepareImages({ format: 1, folders: {} });
+  return prepareImages(JSON.parse(readFileSync(beside, "utf8")) as ImageAsset);
 }
 
 /**

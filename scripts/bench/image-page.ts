@@ -12,7 +12,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { answerNearest } from "../../src/core/images/edge-images.ts";
+import { answerNearest, prepareImages } from "../../src/core/images/edge-images.ts";
+import { IMAGE_ASSET_PATH, type ImageAsset } from "../../src/core/images/image-index.ts";
 import { loadRegistry } from "../../src/core/load.ts";
 import { prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
@@ -33,11 +34,12 @@ const registry = loadRegistry();
 /** The largest `/nearest/…` answer of the built index (`answerNearest`, as the worker gives it) over `CLIENTS` clients. */
 function largestNearest(outDir: string): number {
   const prepared = prepareIndex(parseIndex(readFileSync(join(outDir, "mirrorlist/v1.json"), "utf8")));
+  const images = prepareImages(JSON.parse(readFileSync(join(outDir, IMAGE_ASSET_PATH), "utf8")) as ImageAsset);
   const clients = benchClients(prepared, CLIENTS, "image-page", () => null);
   const now = new Date();
   return Math.max(
     ...clients.map((client) => {
-      const answer = answerNearest(prepared, NEAREST_PATH, "", client, now);
+      const answer = answerNearest(prepared, images, NEAREST_PATH, "", client, now);
       if (answer.status !== 200) throw new Error(`${NEAREST_PATH} answered ${answer.status}: ${answer.body}`);
       return Buffer.byteLength(answer.body);
     }),

@@ -3,14 +3,14 @@
  * the metalinks (`/metalink/<version>/<repo>?arch=`, MirrorManager's `/metalink?repo=…`), the
  * image downloads (`/download/<version>/<folder>/<file>`, `….meta4`), `/nearest/<tree>/<arch>/<version>`
  * and upstream's `/debug/json/*` for the client Cloudflare sees, from the exported index
- * (`/mirrorlist/v1.json`, read once per isolate from the static assets; the image file lists,
- * `/mirrorlist/v1-images.json`, on the first download), and hands every other path to the static
+ * (`/mirrorlist/v1.json`, read once per isolate from the static assets; the image folders and
+ * their files, `/mirrorlist/v1-images.json`, on the first download or `/nearest`), and hands every other path to the static
  * site. Malformed input is a 400 with its reason; an index that cannot be read, a 503; a bug in
  * the answer is logged and answered 500, never hidden.
  */
 import { SECURITY_HEADERS, TEXT_CONTENT_SECURITY_POLICY } from "../core/http-headers.ts";
-import { answerDownload, answerNearest, type ImageFiles, prepareImageFiles } from "../core/images/edge-images.ts";
-import type { ImageFilesAsset } from "../core/images/image-index.ts";
+import { answerDownload, answerNearest, type PreparedImages, prepareImages } from "../core/images/edge-images.ts";
+import type { ImageAsset } from "../core/images/image-index.ts";
 import { answerResolved } from "../core/mirrorlist/answer.ts";
 import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
 import { DEBUG_PATHS, debugAnswer } from "../core/mirrorlist/debug-answers.ts";
@@ -32,14 +32,14 @@ export interface Env {
 /** The index without its hashes: all a cold isolate parses before its first answer. */
 const INDEX_PATH = `/${EDGE_INDEX_PATH}`;
 const REPOMD_PATH = `/${EDGE_REPOMD_PATH}`;
-const IMAGE_FILES_PATH = "/mirrorlist/v1-images.json";
+const IMAGES_PATH = "/mirrorlist/v1-images.json";
 /** The export's own files, served as they are. */
 const STATIC_PATHS = new Set([
   "/mirrorlist/v1.json",
   "/mirrorlist/v1.schema.json",
   INDEX_PATH,
   REPOMD_PATH,
-  IMAGE_FILES_PATH,
+  IMAGES_PATH,
 ]);
 
 type Route = "list" | "download" | "nearest" | "debug";
@@ -62,7 +62,7 @@ function routeOf(pathname: string): Route | null {
  * it, shared by the rest. A failed load is forgotten so that the next request tries again.
  */
 let indexLoad: Promise<PreparedIndex> | null = null;
-let filesLoad: Promise<ImageFiles> | null = null;
+let imagesLoad: Promise<PreparedImages> | null = null;
 
 function loadAsset<T>(env: Env, requestUrl: URL, path: string, read: (text: string) => T): Promise<T> {
   return env.ASSETS.fetch(new URL(path, requestUrl)).then(async (response) => {
@@ -81,14 +81,14 @@ function loadIndex(env: Env, requestUrl: URL): Promise<PreparedIndex> {
   return indexLoad;
 }
 
-function loadImageFiles(env: Env, requestUrl: URL): Promise<ImageFiles> {
-  filesLoad ??= loadAsset(env, requestUrl, IMAGE_FILES_PATH, (text) =>
-    prepareImageFiles(JSON.parse(text) as ImageFilesAsset),
-  ).catch((error: unknown) => {
-    filesLoad = null;
-    throw error;
-  });
-  return filesLoad;
+function loadImages(env: Env, requestUrl: URL): Promise<PreparedImages> {
+  imagesLoad ??= loadAsset(env, requestUrl, IMAGES_PATH, (text) => prepareImages(JSON.parse(text) as ImageAsset)).catch(
+    (error: unknown) => {
+      imagesLoad = null;
+      throw error;
+    },
+  );
+  return imagesLoad;
 }
 
 /** The metalink hashes, read apart from the index by the first request that needs them. */
@@ -125,17 +125,17 @@ export default {
       return text(405, "Only GET and HEAD are answered here.\n", NOT_STORED, request.method, { Allow: "GET, HEAD" });
     }
     let prepared: PreparedIndex;
-    let files: ImageFiles | null = null;
+    let images: PreparedImages | null = null;
     try {
       prepared = await loadIndex(env, url);
-      if (route === "download") files = await loadImageFiles(env, url);
+      if (route === "download" || route === "nearest") images = await loadImages(env, url);
       if (needsRepomd(url.pathname)) await loadRepomd(env, url, prepared);
     } catch (error) {
       console.error("The mirror index could not be loaded:", error);
       return text(503, "The mirror index is unavailable; try again shortly.\n", NOT_STORED, request.method);
     }
     try {
-      return answer(route, request, url, prepared, files);
+      return answer(route, request, url, prepared, images);
     } catch (error) {
       // A bug: logged where the operator sees it, and said as what it is.
       console.error(`Unexpected error answering ${url.pathname}:`, error);
@@ -144,7 +144,13 @@ export default {
   },
 };
 
-function answer(route: Route, request: Request, url: URL, prepared: PreparedIndex, files: ImageFiles | null): Response {
+function answer(
+  route: Route,
+  request: Request,
+  url: URL,
+  prepared: PreparedIndex,
+  images: PreparedImages | null,
+): Response {
   const cf = (request as Request & { cf?: ClientCf }).cf;
   const ipHeader = request.headers.get("CF-Connecting-IP");
   const client = clientFromRequest(ipHeader, cf);
@@ -154,11 +160,11 @@ function answer(route: Route, request: Request, url: URL, prepared: PreparedInde
     const body = debugAnswer(prepared, url.pathname, ipHeader, client, now);
     return text(200, body, CLIENT_DEBUG, method, { "Content-Type": "application/json; charset=utf-8" });
   }
-  if (route === "download" || route === "nearest") {
+  if (images !== null) {
     const image =
       route === "download"
-        ? answerDownload(prepared, files ?? new Map(), url.pathname, url.search, client, now)
-        : answerNearest(prepared, url.pathname, url.search, client, now);
+        ? answerDownload(prepared, images, url.pathname, url.search, client, now)
+        : answerNearest(prepared, images, url.pathname, url.search, client, now);
     const caching = imageAnswerCaching(image.status, image.shared === true);
     return text(image.status, image.body, caching, method, {
       "Content-Type": image.contentType,

@@ -4,14 +4,14 @@
  * by the simulator (which builds the index on the fly when no `--index` file is given).
  */
 import type { ExportFile } from "../core/export-file.ts";
-import { IMAGE_FILES_PATH, imageFilesAsset } from "../core/images/image-index.ts";
+import { IMAGE_ASSET_PATH, imageAsset } from "../core/images/image-index.ts";
 import { edgeIndexFiles } from "../core/mirrorlist/edge-index.ts";
 import { exportIndex, type LocateMirror, serializeIndex } from "../core/mirrorlist/export-index.ts";
 import type { MirrorlistIndex } from "../core/mirrorlist/index-format.ts";
 import { mirrorlistIndexSchema } from "../core/mirrorlist/index-schema.ts";
 import { prepareIndex } from "../core/mirrorlist/prepared-index.ts";
 import { staticLists, staticMetalinks } from "../core/mirrorlist/static-lists.ts";
-import type { Registry } from "../core/types.ts";
+import type { DistributionConfig, Registry, StatusFile } from "../core/types.ts";
 
 export function mirrorlistFiles(
   registry: Registry,
@@ -23,8 +23,18 @@ export function mirrorlistFiles(
     { path: "mirrorlist/v1.json", text: serializeIndex(index) },
     { path: "mirrorlist/v1.schema.json", text: `${JSON.stringify(mirrorlistIndexSchema, null, 2)}\n` },
     ...edgeIndexFiles(index),
-    { path: IMAGE_FILES_PATH, text: `${JSON.stringify(imageFilesAsset(registry.status))}\n` },
+    ...(registry.config === null ? [] : [imageAssetFile(registry.config, registry.status, index)]),
     ...[...staticLists(prepared), ...staticMetalinks(prepared)].map((l) => ({ path: l.path, text: l.body })),
   ];
   return { index, files };
+}
+
+/** The image asset, its bitmaps over `index`'s mirrors. */
+function imageAssetFile(config: DistributionConfig, status: StatusFile | null, index: MirrorlistIndex): ExportFile {
+  const asset = imageAsset(
+    config,
+    status,
+    index.mirrors.map((m) => m.name),
+  );
+  return { path: IMAGE_ASSET_PATH, text: `${JSON.stringify(asset)}\n` };
 }

@@ -5,10 +5,10 @@ import { withImages } from "../../scripts/bench/_image-status.ts";
 import {
   answerDownload,
   answerNearest,
-  type ImageFiles,
-  prepareImageFiles,
+  type PreparedImages,
+  prepareImages,
 } from "../../src/core/images/edge-images.ts";
-import { bitmapHas, encodeBitmap, imageFilesAsset } from "../../src/core/images/image-index.ts";
+import { bitmapHas, encodeBitmap, imageAsset } from "../../src/core/images/image-index.ts";
 import { METALINK4_TYPE, metalink4Document } from "../../src/core/metalink/metalink4-document.ts";
 import { clientFromRequest } from "../../src/core/mirrorlist/client.ts";
 import { debugAnswer } from "../../src/core/mirrorlist/debug-answers.ts";
@@ -17,20 +17,22 @@ import { type PreparedIndex, prepareIndex } from "../../src/core/mirrorlist/prep
 import { DAY, FRANKFURT, realIndex } from "./mirrorlist-real-index.ts";
 
 let prepared: PreparedIndex;
-let files: ImageFiles;
+let images: PreparedImages;
 let verified: (name: string, key: string) => boolean;
 
 beforeAll(() => {
   const { registry, locate } = realIndex();
   const withStatus = withImages(registry);
   prepared = prepareIndex(exportIndex(withStatus, locate));
-  files = prepareImageFiles(imageFilesAsset(withStatus.status));
+  const names = prepared.index.mirrors.map((m) => m.name);
+  if (withStatus.config === null) throw new Error("no config");
+  images = prepareImages(imageAsset(withStatus.config, withStatus.status, names));
   verified = (name, key) => withStatus.status?.mirrors[name]?.images?.[key]?.state === "verified";
 }, 60_000);
 
 const frankfurt = clientFromRequest("192.0.2.44", FRANKFURT);
 const download = (path: string, search = "", client = frankfurt) =>
-  answerDownload(prepared, files, path, search, client, DAY);
+  answerDownload(prepared, images, path, search, client, DAY);
 const ISO = "/download/9/isos/x86_64/AlmaLinux-9-latest-x86_64-dvd.iso";
 
 describe("/download/", () => {
@@ -54,6 +56,19 @@ describe("/download/", () => {
         [m.entry.urls.http, m.entry.urls.https].some((u) => u !== undefined && answer.location?.startsWith(u)),
       );
       expect(verified(chosen?.entry.name ?? "", "isos/x86_64/9.8")).toBe(true);
+    }
+  });
+
+  it("redirects to the Metalink's first mirror, though it chooses only one", () => {
+    const parser = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === "url" });
+    for (let i = 0; i < 200; i++) {
+      const client = clientFromRequest(`203.0.113.${i}`, {
+        country: ["DE", "US", "JP", "BR", "ZA", "IS"][i % 6],
+        latitude: String((i % 120) - 60),
+        longitude: String(((i * 7) % 360) - 180),
+      });
+      const first = parser.parse(download(`${ISO}.meta4`, "", client).body).metalink.file.url[0]["#text"];
+      expect(download(ISO, "", client).location).toBe(first);
     }
   });
 
@@ -102,7 +117,7 @@ describe("/download/", () => {
 
 describe("/nearest/ and /debug/json/", () => {
   it("lists five verified mirrors of the folder, with no e-mail, under 2 KiB", () => {
-    const answer = answerNearest(prepared, "/nearest/isos/x86_64/9", "", frankfurt, DAY);
+    const answer = answerNearest(prepared, images, "/nearest/isos/x86_64/9", "", frankfurt, DAY);
     expect(answer.status).toBe(200);
     expect(answer.body.length).toBeLessThan(2048);
     const body = JSON.parse(answer.body);
@@ -110,8 +125,8 @@ describe("/nearest/ and /debug/json/", () => {
     expect(body.mirrors).toHaveLength(5);
     for (const m of body.mirrors) expect(verified(m.name, "isos/x86_64/9.8")).toBe(true);
     expect(answer.body).not.toContain("@");
-    expect(answerNearest(prepared, "/nearest/isos/sparc/9", "", frankfurt, DAY).status).toBe(404);
-    expect(answerNearest(prepared, "/nearest/isos", "", frankfurt, DAY).status).toBe(400);
+    expect(answerNearest(prepared, images, "/nearest/isos/sparc/9", "", frankfurt, DAY).status).toBe(404);
+    expect(answerNearest(prepared, images, "/nearest/isos", "", frankfurt, DAY).status).toBe(400);
   });
 
   it("says what the edge sees of the caller, and which mirrors a list would hold and why", () => {

@@ -13,7 +13,7 @@ import type { WebProtocol } from "../mirrorlist/resolve-request.ts";
 import { baseUrl, type Client, type Pick, selectMirrors } from "../mirrorlist/select-mirrors.ts";
 import { ownValue } from "../own-property.ts";
 import type { ImageFile } from "./checksum-file.ts";
-import { bitmapHas, type ImageFilesAsset } from "./image-index.ts";
+import { bitmapHas, type ImageAsset } from "./image-index.ts";
 
 export const JSON_TYPE = "application/json; charset=utf-8";
 const TEXT_TYPE = "text/plain; charset=utf-8";
@@ -31,42 +31,35 @@ export interface ImageAnswer {
   shared?: true;
 }
 
-/** An image folder as the index lists it, with the mirrors that carry it (decoded on first use). */
+/** An image folder of the asset, with its files by name and the mirrors that carry it (decoded on first use). */
 interface EdgeFolder {
   key: string;
   path: string;
   verified: string;
+  files: ReadonlyMap<string, ImageFile>;
   mirrors?: ReadonlySet<PreparedMirror>;
 }
 
-/** The index's image folders by path and by key, built once per index. */
-interface PreparedFolders {
+/** The image asset made ready: folders by path (downloads) and by key (`/nearest`). */
+export interface PreparedImages {
   byPath: ReadonlyMap<string, EdgeFolder>;
   byKey: ReadonlyMap<string, EdgeFolder>;
 }
 
-const preparedFolders = new WeakMap<PreparedIndex, PreparedFolders>();
-
-function foldersOf(prepared: PreparedIndex): PreparedFolders {
-  let folders = preparedFolders.get(prepared);
-  if (folders === undefined) {
-    const list = Object.entries(prepared.index.images ?? {}).map(([key, f]) => ({ key, ...f }));
-    folders = { byPath: new Map(list.map((f) => [f.path, f])), byKey: new Map(list.map((f) => [f.key, f])) };
-    preparedFolders.set(prepared, folders);
-  }
-  return folders;
+export function prepareImages(asset: ImageAsset): PreparedImages {
+  const folders: EdgeFolder[] = Object.entries(asset.folders).map(([key, f]) => ({
+    key,
+    path: f.path,
+    verified: f.verified,
+    files: new Map(f.files.map((file) => [file.name, file])),
+  }));
+  return { byPath: new Map(folders.map((f) => [f.path, f])), byKey: new Map(folders.map((f) => [f.key, f])) };
 }
 
+/** The mirrors of `prepared` (the index of the same build) whose bit is set for `folder`. */
 function carriers(prepared: PreparedIndex, folder: EdgeFolder): ReadonlySet<PreparedMirror> {
   folder.mirrors ??= new Set(prepared.mirrors.filter((_, i) => bitmapHas(folder.verified, i)));
   return folder.mirrors;
-}
-
-/** The files asset, keyed for look-ups: folder key → file name → file. */
-export type ImageFiles = ReadonlyMap<string, ReadonlyMap<string, ImageFile>>;
-
-export function prepareImageFiles(asset: ImageFilesAsset): ImageFiles {
-  return new Map(Object.entries(asset.folders).map(([key, files]) => [key, new Map(files.map((f) => [f.name, f]))]));
 }
 
 const MAX_PATH_LENGTH = 400;
@@ -101,10 +94,10 @@ function fullVersion(prepared: PreparedIndex, text: string): string | null {
   return prepared.currentVersions.has(version) ? version : null;
 }
 
-/** `/download/…`: the redirect or the Metalink 4 document. `files` is null when the asset could not be read. */
+/** `/download/…`: the redirect or the Metalink 4 document. */
 export function answerDownload(
   prepared: PreparedIndex,
-  files: ImageFiles,
+  images: PreparedImages,
   pathname: string,
   search: string,
   client: Client,
@@ -129,12 +122,11 @@ export function answerDownload(
   if (!rest.every((part) => SEGMENT.test(part))) return refuse(400, "The folder path is malformed.");
   const version = fullVersion(prepared, versionText);
   if (version === null) return refuse(404, `No current version "${versionText.slice(0, 16)}".`);
-  const folder = foldersOf(prepared).byPath.get(`${version}/${rest.join("/")}/`);
+  const folder = images.byPath.get(`${version}/${rest.join("/")}/`);
   if (folder === undefined) return refuse(404, `No image folder ${version}/${rest.join("/")}/.`);
-  const listed = files.get(folder.key);
-  const metalink = !listed?.has(requested) && requested.endsWith(META4);
+  const metalink = !folder.files.has(requested) && requested.endsWith(META4);
   const name = metalink ? requested.slice(0, -META4.length) : requested;
-  const file = listed?.get(name);
+  const file = folder.files.get(name);
   if (file === undefined) {
     return refuse(404, `${name.slice(0, 100)} is not in the origin's CHECKSUM of ${folder.path}.`);
   }
@@ -143,6 +135,8 @@ export function answerDownload(
     ...query,
     now,
     only: (m) => carriers(prepared, folder).has(m),
+    // A redirect needs the first pick only, the same as the Metalink's first.
+    limit: metalink ? METALINK_URLS : 1,
   });
   const explain = explainPicks(picks, seed);
   if (picks.length === 0) {
@@ -172,6 +166,7 @@ export function answerDownload(
 /** `/nearest/<tree>/<arch>/<version>`: up to five mirrors whose copy of the folder is verified, as JSON. */
 export function answerNearest(
   prepared: PreparedIndex,
+  images: PreparedImages,
   pathname: string,
   search: string,
   client: Client,
@@ -185,13 +180,14 @@ export function answerNearest(
   }
   if (!SEGMENT.test(tree) || !SEGMENT.test(arch)) return refuse(400, "The tree or arch is malformed.");
   const version = fullVersion(prepared, versionText);
-  const folder = version === null ? undefined : foldersOf(prepared).byKey.get(`${tree}/${arch}/${version}`);
+  const folder = version === null ? undefined : images.byKey.get(`${tree}/${arch}/${version}`);
   if (folder === undefined) return refuse(404, `No image folder ${tree}/${arch}/${versionText.slice(0, 16)}.`);
   const { picks, seed } = selectMirrors(prepared, client, {
     kitten: false,
     ...query,
     now,
     only: (m) => carriers(prepared, folder).has(m),
+    limit: NEAREST,
   });
   const mirrors = picks.slice(0, NEAREST).map((p) => ({
     name: p.mirror.entry.name,

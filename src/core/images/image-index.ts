@@ -1,57 +1,63 @@
 /**
- * What the edge needs to hand out images: in the index (`v1.json`), each image folder's path and
- * a bitmap of the mirrors whose copy matched the origin; in a second asset (`v1-images.json`,
- * read only by the first download request), each folder's files with their sizes and sums. Pure.
+ * What the edge needs to hand out images, in an asset of its own (`v1-images.json`), read only by
+ * the first request that needs it (a download, a `/nearest`), so that the lists' cold start never
+ * parses it: per image folder, its path, a bitmap of the index's mirrors whose copy matched the
+ * origin, and the files the origin's `CHECKSUM` names with their sizes and sums. Pure.
  */
 import { ownValue } from "../own-property.ts";
 import type { DistributionConfig, StatusFile } from "../types.ts";
 import type { ImageFile } from "./checksum-file.ts";
 import { imageFolders } from "./image-trees.ts";
 
-/** The index's `images`: folder key → its path and the mirrors that carry it. */
-export type IndexImages = Record<string, { path: string; verified: string }>;
+/** One folder of the asset. */
+export interface AssetFolder {
+  /** Below a mirror's base URL: `9.8/isos/x86_64/`. */
+  path: string;
+  /**
+   * A bitmap over the index's `mirrors` (v1.json of the same build), in hex, two digits a byte,
+   * mirror i at bit (i mod 8) of byte (i div 8): set when its copy of the folder matched the
+   * origin's `CHECKSUM` (or, checked without a reference, answered).
+   */
+  verified: string;
+  /** The files the origin's `CHECKSUM` names, in its order; [] without a reference. */
+  files: ImageFile[];
+}
 
-/** The second asset: folder key → the files the origin's `CHECKSUM` names. */
-export interface ImageFilesAsset {
+/** `v1-images.json`: folder key (`isos/x86_64/9.8`) → its folder. */
+export interface ImageAsset {
   format: 1;
-  folders: Record<string, ImageFile[]>;
+  folders: Record<string, AssetFolder>;
 }
 
 /** Below the site root. */
-export const IMAGE_FILES_PATH = "mirrorlist/v1-images.json";
+export const IMAGE_ASSET_PATH = "mirrorlist/v1-images.json";
 
 /** The folder states that put a mirror in a folder's bitmap: matched the origin, or answered without one. */
 const CARRIES = new Set(["verified", "present"]);
 
 /**
  * Every folder the status knows of (with a reference: the ones the origin publishes), with the
- * mirrors of `names` (the index's order) that carry it; undefined without status data.
+ * mirrors of `names` (the index's order) that carry it; no folder without status data.
  */
-export function indexImages(
+export function imageAsset(
   config: DistributionConfig,
   status: StatusFile | null,
   names: readonly string[],
-): IndexImages | undefined {
-  if (status === null) return undefined;
-  const images: IndexImages = {};
+): ImageAsset {
+  const folders: Record<string, AssetFolder> = {};
+  if (status === null) return { format: 1, folders };
   for (const folder of imageFolders(config)) {
-    if (status.images !== undefined && !Object.hasOwn(status.images, folder.key)) continue;
+    const origin = status.images === undefined ? undefined : ownValue(status.images, folder.key);
+    if (status.images !== undefined && origin === undefined) continue;
     const carries = names.map((name) => {
-      const state = ownValue(status.mirrors, name)?.images;
-      return state !== undefined && CARRIES.has(ownValue(state, folder.key)?.state ?? "");
+      const states = ownValue(status.mirrors, name)?.images;
+      return states !== undefined && CARRIES.has(ownValue(states, folder.key)?.state ?? "");
     });
-    images[folder.key] = { path: folder.path, verified: encodeBitmap(carries) };
-  }
-  return images;
-}
-
-/** The files of every folder the origin's `CHECKSUM` was read for. */
-export function imageFilesAsset(status: StatusFile | null): ImageFilesAsset {
-  const folders: Record<string, ImageFile[]> = {};
-  const keys = Object.keys(status?.images ?? {}).sort();
-  for (const key of keys) {
-    const record = status?.images?.[key];
-    if (record) folders[key] = record.files.map((f) => ({ ...f }));
+    folders[folder.key] = {
+      path: folder.path,
+      verified: encodeBitmap(carries),
+      files: (origin?.files ?? []).map((f) => ({ ...f })),
+    };
   }
   return { format: 1, folders };
 }

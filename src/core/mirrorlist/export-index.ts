@@ -3,7 +3,6 @@
  * registry, status and coordinates give the same bytes (`serializeIndex`). Only what a
  * mirrorlist answer needs is copied, so no e-mail (nor sponsor, nor file path) ever reaches it.
  */
-import { indexImages } from "../images/image-index.ts";
 import { ownValue } from "../own-property.ts";
 import type { RepomdHistory } from "../repomd/repomd-history.ts";
 import type { RepomdRecord } from "../repomd/repomd-record.ts";
@@ -41,18 +40,12 @@ export function exportIndex(registry: Registry, locate: LocateMirror = yamlCoord
     if (entry) mirrors.push(entry);
   }
   mirrors.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const images = indexImages(
-    registry.config,
-    registry.status,
-    mirrors.map((m) => m.name),
-  );
   return {
     $schema: "v1.schema.json",
     format: INDEX_FORMAT_VERSION,
     statusCheckedAt: registry.status?.checked_at ?? null,
     config: indexConfig(registry.config),
     ...(registry.status?.repomd ? { repomd: indexRepomd(registry.status.repomd) } : {}),
-    ...(images ? { images } : {}),
     mirrors,
   };
 }

@@ -132,26 +132,6 @@ export const mirrorlistIndexSchema = {
         properties: { current: repomdVersion, alternates: { type: "array", items: repomdVersion } },
       },
     },
-    images: {
-      type: "object",
-      description:
-        "Image folders by key (<tree>/<arch>/<version>, e.g. isos/x86_64/9.8): the folder below a mirror's base URL, and which mirrors carry it as the origin publishes it. Their files are in v1-images.json. Absent without status data.",
-      propertyNames: { pattern: "^[a-z][a-z0-9-]{0,31}/[a-z0-9_]{1,16}/[0-9][0-9a-z.-]{0,31}$" },
-      additionalProperties: {
-        type: "object",
-        required: ["path", "verified"],
-        additionalProperties: false,
-        properties: {
-          path: { type: "string", pattern: "^[0-9][0-9a-z.-]*/([A-Za-z0-9_+-][A-Za-z0-9._+-]*/)+$" },
-          verified: {
-            type: "string",
-            pattern: "^([0-9a-f]{2})*$",
-            description:
-              "A bitmap over `mirrors`, in hex, two digits a byte, mirror i at bit (i mod 8) of byte (i div 8): set when that mirror's copy of the folder matched the origin's CHECKSUM (or, checked without a reference, answered).",
-          },
-        },
-      },
-    },
     mirrors: { type: "array", description: "Sorted by name.", items: mirror },
   },
 } as const;

@@ -36,6 +36,11 @@ export interface SelectionOptions {
   now: Date;
   /** Only mirrors this accepts (those whose image folder matched the origin's); absent: all. */
   only?: (m: PreparedMirror) => boolean;
+  /**
+   * At most this many picks (a redirect needs one). The first picks are the same as a full
+   * list's: each tier is shuffled whole, and only then cut.
+   */
+  limit?: number;
 }
 
 /**
@@ -85,11 +90,13 @@ export function selectMirrors(prepared: PreparedIndex, client: Client, options: 
     return { picks: [monopoly], seed };
   }
   shuffleInPlace(onNet, random);
-  if (onNet.length >= LIST_LENGTH) return { picks: onNet, seed };
+  const length = Math.min(LIST_LENGTH, options.limit ?? LIST_LENGTH);
+  if (onNet.length >= length) return { picks: options.limit === undefined ? onNet : onNet.slice(0, length), seed };
 
   const taken = new Set(onNet.map((p) => p.mirror));
   const pool = (m: PreparedMirror) => !taken.has(m) && eligible(m);
-  const wanted = onNet.length > 0 || client.location || client.country ? LIST_LENGTH - onNet.length : Infinity;
+  const wanted =
+    onNet.length > 0 || client.location || client.country ? length - onNet.length : (options.limit ?? Infinity);
   const padding = geographicPicks(prepared, client, pool, wanted, random);
   if (onNet.length > 0) for (const p of padding) p.prefix = "padding after on-net mirrors: ";
   return { picks: [...onNet, ...padding], seed };

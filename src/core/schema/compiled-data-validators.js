@@ -2346,14 +2346,12 @@ return errors === 0;
 }
 
 export const validateMirrorlistIndex = validate12;
-const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mirrors.almalinux.org/mirrorlist/v1.schema.json","title":"Mirrorlist index, format 1","description":"Every servable mirror and the distribution config a mirrorlist answer needs. Written by `npm run build`; read by the edge worker and `npm run mirrorlist`.","type":"object","required":["$schema","format","statusCheckedAt","config","mirrors"],"additionalProperties":false,"properties":{"$schema":{"const":"v1.schema.json"},"format":{"const":1},"statusCheckedAt":{"type":["string","null"],"description":"When the status data used was checked; null: no status, every valid mirror served."},"config":{"type":"object","required":["versions","aliases","vaultVersions","vaultUrl","kittenVersions","arches","repos"],"additionalProperties":false,"properties":{"versions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Current full versions, Kitten ones included."},"aliases":{"type":"object","description":"Alias → full version, e.g. 9 → 9.8.","additionalProperties":{"type":"string"}},"vaultVersions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Versions served by the vault alone."},"vaultUrl":{"type":"string","pattern":"^https?://.+/$"},"kittenVersions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Versions served from the Kitten trees."},"arches":{"type":"object","description":"Arch key (a major version, or e.g. 10-kitten) → arches.","additionalProperties":{"type":"array","items":{"type":"string"},"uniqueItems":true}},"repos":{"type":"array","items":{"type":"object","required":["name","path"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string","description":"Below <base><version>/, with $basearch literal."},"versions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Full versions it exists for; absent: every version."},"arches":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Arches it exists for; absent: every arch of the version."},"vault":{"const":true,"description":"Served only from the vault."}}}}}},"repomd":{"type":"object","description":"The reference's repodata/repomd.xml by repo path (e.g. 9.8/BaseOS/x86_64/os): the current version and the earlier ones still acceptable, newest first. Absent without a reference.","additionalProperties":{"type":"object","required":["current","alternates"],"additionalProperties":false,"properties":{"current":{"type":"object","required":["timestamp","size","sha256","sha512"],"additionalProperties":false,"properties":{"timestamp":{"type":"integer","minimum":0,"description":"Newest <timestamp> in the file (epoch seconds)."},"size":{"type":"integer","minimum":0,"description":"Bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"sha512":{"type":"string","pattern":"^[0-9a-f]{128}$"}}},"alternates":{"type":"array","items":{"type":"object","required":["timestamp","size","sha256","sha512"],"additionalProperties":false,"properties":{"timestamp":{"type":"integer","minimum":0,"description":"Newest <timestamp> in the file (epoch seconds)."},"size":{"type":"integer","minimum":0,"description":"Bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"sha512":{"type":"string","pattern":"^[0-9a-f]{128}$"}}}}}}},"images":{"type":"object","description":"Image folders by key (<tree>/<arch>/<version>, e.g. isos/x86_64/9.8): the folder below a mirror's base URL, and which mirrors carry it as the origin publishes it. Their files are in v1-images.json. Absent without status data.","propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,31}/[a-z0-9_]{1,16}/[0-9][0-9a-z.-]{0,31}$"},"additionalProperties":{"type":"object","required":["path","verified"],"additionalProperties":false,"properties":{"path":{"type":"string","pattern":"^[0-9][0-9a-z.-]*/([A-Za-z0-9_+-][A-Za-z0-9._+-]*/)+$"},"verified":{"type":"string","pattern":"^([0-9a-f]{2})*$","description":"A bitmap over `mirrors`, in hex, two digits a byte, mirror i at bit (i mod 8) of byte (i div 8): set when that mirror's copy of the folder matched the origin's CHECKSUM (or, checked without a reference, answered)."}}}},"mirrors":{"type":"array","description":"Sorted by name.","items":{"type":"object","required":["name","urls"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"Host name; unique."},"urls":{"type":"object","description":"Main tree base URLs.","properties":{"http":{"type":"string","pattern":"^http://.+/$"},"https":{"type":"string","pattern":"^https://.+/$"}},"additionalProperties":false,"minProperties":1},"kitten":{"type":"object","description":"AlmaLinux Kitten tree base URLs, when carried.","properties":{"http":{"type":"string","pattern":"^http://.+/$"},"https":{"type":"string","pattern":"^https://.+/$"}},"additionalProperties":false,"minProperties":1},"country":{"type":"string","pattern":"^[A-Z]{2}$","description":"ISO 3166-1 alpha-2."},"continent":{"enum":["AF","AN","AS","EU","NA","OC","SA"]},"coordinates":{"type":"array","description":"[latitude, longitude] in degrees, rounded to 0.01.","items":[{"type":"number","minimum":-90,"maximum":90},{"type":"number","minimum":-180,"maximum":180}],"minItems":2,"maxItems":2},"asns":{"type":"array","description":"ASNs served on-net (a cloud mirror's include its provider's).","items":{"type":"integer","minimum":1}},"subnets":{"type":"array","description":"Subnets served on-net: [cidr, first address, last address]; addresses as fixed-width lower-case hex (8 digits IPv4, 32 IPv6), so ranges compare as strings.","items":{"type":"array","items":[{"type":"string"},{"type":"string","pattern":"^([0-9a-f]{8}|[0-9a-f]{32})$"},{"type":"string","pattern":"^([0-9a-f]{8}|[0-9a-f]{32})$"}],"minItems":3,"maxItems":3}},"private":{"const":true,"description":"Served only to its own networks."},"monopoly":{"const":true,"description":"A client of its networks gets this mirror alone."},"cloud":{"type":"string","description":"Cloud provider; served only on-net."},"ipv6":{"type":"boolean","description":"Reachable over IPv6, when checked."},"state":{"enum":["ok","outdated","broken","unreachable"],"description":"Checker verdict."}}}}}};
+const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mirrors.almalinux.org/mirrorlist/v1.schema.json","title":"Mirrorlist index, format 1","description":"Every servable mirror and the distribution config a mirrorlist answer needs. Written by `npm run build`; read by the edge worker and `npm run mirrorlist`.","type":"object","required":["$schema","format","statusCheckedAt","config","mirrors"],"additionalProperties":false,"properties":{"$schema":{"const":"v1.schema.json"},"format":{"const":1},"statusCheckedAt":{"type":["string","null"],"description":"When the status data used was checked; null: no status, every valid mirror served."},"config":{"type":"object","required":["versions","aliases","vaultVersions","vaultUrl","kittenVersions","arches","repos"],"additionalProperties":false,"properties":{"versions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Current full versions, Kitten ones included."},"aliases":{"type":"object","description":"Alias → full version, e.g. 9 → 9.8.","additionalProperties":{"type":"string"}},"vaultVersions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Versions served by the vault alone."},"vaultUrl":{"type":"string","pattern":"^https?://.+/$"},"kittenVersions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Versions served from the Kitten trees."},"arches":{"type":"object","description":"Arch key (a major version, or e.g. 10-kitten) → arches.","additionalProperties":{"type":"array","items":{"type":"string"},"uniqueItems":true}},"repos":{"type":"array","items":{"type":"object","required":["name","path"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string","description":"Below <base><version>/, with $basearch literal."},"versions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Full versions it exists for; absent: every version."},"arches":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Arches it exists for; absent: every arch of the version."},"vault":{"const":true,"description":"Served only from the vault."}}}}}},"repomd":{"type":"object","description":"The reference's repodata/repomd.xml by repo path (e.g. 9.8/BaseOS/x86_64/os): the current version and the earlier ones still acceptable, newest first. Absent without a reference.","additionalProperties":{"type":"object","required":["current","alternates"],"additionalProperties":false,"properties":{"current":{"type":"object","required":["timestamp","size","sha256","sha512"],"additionalProperties":false,"properties":{"timestamp":{"type":"integer","minimum":0,"description":"Newest <timestamp> in the file (epoch seconds)."},"size":{"type":"integer","minimum":0,"description":"Bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"sha512":{"type":"string","pattern":"^[0-9a-f]{128}$"}}},"alternates":{"type":"array","items":{"type":"object","required":["timestamp","size","sha256","sha512"],"additionalProperties":false,"properties":{"timestamp":{"type":"integer","minimum":0,"description":"Newest <timestamp> in the file (epoch seconds)."},"size":{"type":"integer","minimum":0,"description":"Bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"sha512":{"type":"string","pattern":"^[0-9a-f]{128}$"}}}}}}},"mirrors":{"type":"array","description":"Sorted by name.","items":{"type":"object","required":["name","urls"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"Host name; unique."},"urls":{"type":"object","description":"Main tree base URLs.","properties":{"http":{"type":"string","pattern":"^http://.+/$"},"https":{"type":"string","pattern":"^https://.+/$"}},"additionalProperties":false,"minProperties":1},"kitten":{"type":"object","description":"AlmaLinux Kitten tree base URLs, when carried.","properties":{"http":{"type":"string","pattern":"^http://.+/$"},"https":{"type":"string","pattern":"^https://.+/$"}},"additionalProperties":false,"minProperties":1},"country":{"type":"string","pattern":"^[A-Z]{2}$","description":"ISO 3166-1 alpha-2."},"continent":{"enum":["AF","AN","AS","EU","NA","OC","SA"]},"coordinates":{"type":"array","description":"[latitude, longitude] in degrees, rounded to 0.01.","items":[{"type":"number","minimum":-90,"maximum":90},{"type":"number","minimum":-180,"maximum":180}],"minItems":2,"maxItems":2},"asns":{"type":"array","description":"ASNs served on-net (a cloud mirror's include its provider's).","items":{"type":"integer","minimum":1}},"subnets":{"type":"array","description":"Subnets served on-net: [cidr, first address, last address]; addresses as fixed-width lower-case hex (8 digits IPv4, 32 IPv6), so ranges compare as strings.","items":{"type":"array","items":[{"type":"string"},{"type":"string","pattern":"^([0-9a-f]{8}|[0-9a-f]{32})$"},{"type":"string","pattern":"^([0-9a-f]{8}|[0-9a-f]{32})$"}],"minItems":3,"maxItems":3}},"private":{"const":true,"description":"Served only to its own networks."},"monopoly":{"const":true,"description":"A client of its networks gets this mirror alone."},"cloud":{"type":"string","description":"Cloud provider; served only on-net."},"ipv6":{"type":"boolean","description":"Reachable over IPv6, when checked."},"state":{"enum":["ok","outdated","broken","unreachable"],"description":"Checker verdict."}}}}}};
 const pattern29 = new RegExp("^https?://.+/$", "u");
-const pattern35 = new RegExp("^[0-9][0-9a-z.-]*/([A-Za-z0-9_+-][A-Za-z0-9._+-]*/)+$", "u");
-const pattern36 = new RegExp("^([0-9a-f]{2})*$", "u");
-const pattern37 = new RegExp("^http://.+/$", "u");
-const pattern38 = new RegExp("^https://.+/$", "u");
-const pattern41 = new RegExp("^[A-Z]{2}$", "u");
-const pattern42 = new RegExp("^([0-9a-f]{8}|[0-9a-f]{32})$", "u");
+const pattern34 = new RegExp("^http://.+/$", "u");
+const pattern35 = new RegExp("^https://.+/$", "u");
+const pattern38 = new RegExp("^[A-Z]{2}$", "u");
+const pattern39 = new RegExp("^([0-9a-f]{8}|[0-9a-f]{32})$", "u");
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2370,7 +2368,7 @@ return false;
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((((((key0 === "$schema") || (key0 === "format")) || (key0 === "statusCheckedAt")) || (key0 === "config")) || (key0 === "repomd")) || (key0 === "images")) || (key0 === "mirrors"))){
+if(!((((((key0 === "$schema") || (key0 === "format")) || (key0 === "statusCheckedAt")) || (key0 === "config")) || (key0 === "repomd")) || (key0 === "mirrors"))){
 validate12.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -3217,193 +3215,70 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.images !== undefined){
-let data38 = data.images;
+if(data.mirrors !== undefined){
+let data38 = data.mirrors;
 const _errs83 = errors;
 if(errors === _errs83){
-if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-for(const key9 in data38){
+if(Array.isArray(data38)){
+var valid23 = true;
+const len8 = data38.length;
+for(let i14=0; i14<len8; i14++){
+let data39 = data38[i14];
 const _errs85 = errors;
-if(typeof key9 === "string"){
-if(!pattern9.test(key9)){
-const err0 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,31}/[a-z0-9_]{1,16}/[0-9][0-9a-z.-]{0,31}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,31}/[a-z0-9_]{1,16}/[0-9][0-9a-z.-]{0,31}$"+"\"",propertyName:key9};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-var valid23 = _errs85 === errors;
-if(!valid23){
-const err1 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames",keyword:"propertyNames",params:{propertyName: key9},message:"property name must be valid"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-validate12.errors = vErrors;
-return false;
-break;
-}
-}
-if(valid23){
-for(const key10 in data38){
-let data39 = data38[key10];
-const _errs87 = errors;
-if(errors === _errs87){
+if(errors === _errs85){
 if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
 let missing6;
-if(((data39.path === undefined) && (missing6 = "path")) || ((data39.verified === undefined) && (missing6 = "verified"))){
-validate12.errors = [{instancePath:instancePath+"/images/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
+if(((data39.name === undefined) && (missing6 = "name")) || ((data39.urls === undefined) && (missing6 = "urls"))){
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-const _errs89 = errors;
-for(const key11 in data39){
-if(!((key11 === "path") || (key11 === "verified"))){
-validate12.errors = [{instancePath:instancePath+"/images/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
+const _errs87 = errors;
+for(const key9 in data39){
+if(!(func2.call(schema13.properties.mirrors.items.properties, key9))){
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs89 === errors){
-if(data39.path !== undefined){
-let data40 = data39.path;
-const _errs90 = errors;
-if(errors === _errs90){
-if(typeof data40 === "string"){
-if(!pattern35.test(data40)){
-validate12.errors = [{instancePath:instancePath+"/images/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/properties/images/additionalProperties/properties/path/pattern",keyword:"pattern",params:{pattern: "^[0-9][0-9a-z.-]*/([A-Za-z0-9_+-][A-Za-z0-9._+-]*/)+$"},message:"must match pattern \""+"^[0-9][0-9a-z.-]*/([A-Za-z0-9_+-][A-Za-z0-9._+-]*/)+$"+"\""}];
-return false;
-}
-}
-else {
-validate12.errors = [{instancePath:instancePath+"/images/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/path",schemaPath:"#/properties/images/additionalProperties/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid25 = _errs90 === errors;
-}
-else {
-var valid25 = true;
-}
-if(valid25){
-if(data39.verified !== undefined){
-let data41 = data39.verified;
-const _errs92 = errors;
-if(errors === _errs92){
-if(typeof data41 === "string"){
-if(!pattern36.test(data41)){
-validate12.errors = [{instancePath:instancePath+"/images/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/verified",schemaPath:"#/properties/images/additionalProperties/properties/verified/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{2})*$"},message:"must match pattern \""+"^([0-9a-f]{2})*$"+"\""}];
-return false;
-}
-}
-else {
-validate12.errors = [{instancePath:instancePath+"/images/" + key10.replace(/~/g, "~0").replace(/\//g, "~1")+"/verified",schemaPath:"#/properties/images/additionalProperties/properties/verified/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid25 = _errs92 === errors;
-}
-else {
-var valid25 = true;
-}
-}
-}
-}
-}
-else {
-validate12.errors = [{instancePath:instancePath+"/images/" + key10.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid24 = _errs87 === errors;
-if(!valid24){
-break;
-}
-}
-}
-}
-else {
-validate12.errors = [{instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-var valid0 = _errs83 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.mirrors !== undefined){
-let data42 = data.mirrors;
-const _errs94 = errors;
-if(errors === _errs94){
-if(Array.isArray(data42)){
-var valid26 = true;
-const len8 = data42.length;
-for(let i14=0; i14<len8; i14++){
-let data43 = data42[i14];
-const _errs96 = errors;
-if(errors === _errs96){
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-let missing7;
-if(((data43.name === undefined) && (missing7 = "name")) || ((data43.urls === undefined) && (missing7 = "urls"))){
-validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
-return false;
-}
-else {
-const _errs98 = errors;
-for(const key12 in data43){
-if(!(func2.call(schema13.properties.mirrors.items.properties, key12))){
-validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/properties/mirrors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs98 === errors){
-if(data43.name !== undefined){
-const _errs99 = errors;
-if(typeof data43.name !== "string"){
+if(_errs87 === errors){
+if(data39.name !== undefined){
+const _errs88 = errors;
+if(typeof data39.name !== "string"){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/name",schemaPath:"#/properties/mirrors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid27 = _errs99 === errors;
+var valid24 = _errs88 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.urls !== undefined){
-let data45 = data43.urls;
-const _errs101 = errors;
-if(errors === _errs101){
-if(data45 && typeof data45 == "object" && !Array.isArray(data45)){
-if(Object.keys(data45).length < 1){
+if(valid24){
+if(data39.urls !== undefined){
+let data41 = data39.urls;
+const _errs90 = errors;
+if(errors === _errs90){
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(Object.keys(data41).length < 1){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
 return false;
 }
 else {
-const _errs103 = errors;
-for(const key13 in data45){
-if(!((key13 === "http") || (key13 === "https"))){
-validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"}];
+const _errs92 = errors;
+for(const key10 in data41){
+if(!((key10 === "http") || (key10 === "https"))){
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls",schemaPath:"#/properties/mirrors/items/properties/urls/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs103 === errors){
-if(data45.http !== undefined){
-let data46 = data45.http;
-const _errs104 = errors;
-if(errors === _errs104){
-if(typeof data46 === "string"){
-if(!pattern37.test(data46)){
+if(_errs92 === errors){
+if(data41.http !== undefined){
+let data42 = data41.http;
+const _errs93 = errors;
+if(errors === _errs93){
+if(typeof data42 === "string"){
+if(!pattern34.test(data42)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/http",schemaPath:"#/properties/mirrors/items/properties/urls/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""}];
 return false;
 }
@@ -3413,18 +3288,18 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/http",s
 return false;
 }
 }
-var valid28 = _errs104 === errors;
+var valid25 = _errs93 === errors;
 }
 else {
-var valid28 = true;
+var valid25 = true;
 }
-if(valid28){
-if(data45.https !== undefined){
-let data47 = data45.https;
-const _errs106 = errors;
-if(errors === _errs106){
-if(typeof data47 === "string"){
-if(!pattern38.test(data47)){
+if(valid25){
+if(data41.https !== undefined){
+let data43 = data41.https;
+const _errs95 = errors;
+if(errors === _errs95){
+if(typeof data43 === "string"){
+if(!pattern35.test(data43)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/https",schemaPath:"#/properties/mirrors/items/properties/urls/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""}];
 return false;
 }
@@ -3434,10 +3309,10 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/https",
 return false;
 }
 }
-var valid28 = _errs106 === errors;
+var valid25 = _errs95 === errors;
 }
 else {
-var valid28 = true;
+var valid25 = true;
 }
 }
 }
@@ -3448,37 +3323,37 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls",schema
 return false;
 }
 }
-var valid27 = _errs101 === errors;
+var valid24 = _errs90 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.kitten !== undefined){
-let data48 = data43.kitten;
-const _errs108 = errors;
-if(errors === _errs108){
-if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
-if(Object.keys(data48).length < 1){
+if(valid24){
+if(data39.kitten !== undefined){
+let data44 = data39.kitten;
+const _errs97 = errors;
+if(errors === _errs97){
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(Object.keys(data44).length < 1){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"}];
 return false;
 }
 else {
-const _errs110 = errors;
-for(const key14 in data48){
-if(!((key14 === "http") || (key14 === "https"))){
-validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"}];
+const _errs99 = errors;
+for(const key11 in data44){
+if(!((key11 === "http") || (key11 === "https"))){
+validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten",schemaPath:"#/properties/mirrors/items/properties/kitten/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
-if(_errs110 === errors){
-if(data48.http !== undefined){
-let data49 = data48.http;
-const _errs111 = errors;
-if(errors === _errs111){
-if(typeof data49 === "string"){
-if(!pattern37.test(data49)){
+if(_errs99 === errors){
+if(data44.http !== undefined){
+let data45 = data44.http;
+const _errs100 = errors;
+if(errors === _errs100){
+if(typeof data45 === "string"){
+if(!pattern34.test(data45)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/http",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""}];
 return false;
 }
@@ -3488,18 +3363,18 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/http"
 return false;
 }
 }
-var valid29 = _errs111 === errors;
+var valid26 = _errs100 === errors;
 }
 else {
-var valid29 = true;
+var valid26 = true;
 }
-if(valid29){
-if(data48.https !== undefined){
-let data50 = data48.https;
-const _errs113 = errors;
-if(errors === _errs113){
-if(typeof data50 === "string"){
-if(!pattern38.test(data50)){
+if(valid26){
+if(data44.https !== undefined){
+let data46 = data44.https;
+const _errs102 = errors;
+if(errors === _errs102){
+if(typeof data46 === "string"){
+if(!pattern35.test(data46)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/https",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""}];
 return false;
 }
@@ -3509,10 +3384,10 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/https
 return false;
 }
 }
-var valid29 = _errs113 === errors;
+var valid26 = _errs102 === errors;
 }
 else {
-var valid29 = true;
+var valid26 = true;
 }
 }
 }
@@ -3523,18 +3398,18 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten",sche
 return false;
 }
 }
-var valid27 = _errs108 === errors;
+var valid24 = _errs97 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.country !== undefined){
-let data51 = data43.country;
-const _errs115 = errors;
-if(errors === _errs115){
-if(typeof data51 === "string"){
-if(!pattern41.test(data51)){
+if(valid24){
+if(data39.country !== undefined){
+let data47 = data39.country;
+const _errs104 = errors;
+if(errors === _errs104){
+if(typeof data47 === "string"){
+if(!pattern38.test(data47)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/country",schemaPath:"#/properties/mirrors/items/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""}];
 return false;
 }
@@ -3544,52 +3419,52 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/country",sch
 return false;
 }
 }
-var valid27 = _errs115 === errors;
+var valid24 = _errs104 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.continent !== undefined){
-let data52 = data43.continent;
-const _errs117 = errors;
-if(!(((((((data52 === "AF") || (data52 === "AN")) || (data52 === "AS")) || (data52 === "EU")) || (data52 === "NA")) || (data52 === "OC")) || (data52 === "SA"))){
+if(valid24){
+if(data39.continent !== undefined){
+let data48 = data39.continent;
+const _errs106 = errors;
+if(!(((((((data48 === "AF") || (data48 === "AN")) || (data48 === "AS")) || (data48 === "EU")) || (data48 === "NA")) || (data48 === "OC")) || (data48 === "SA"))){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/continent",schemaPath:"#/properties/mirrors/items/properties/continent/enum",keyword:"enum",params:{allowedValues: schema13.properties.mirrors.items.properties.continent.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid27 = _errs117 === errors;
+var valid24 = _errs106 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.coordinates !== undefined){
-let data53 = data43.coordinates;
-const _errs118 = errors;
-if(errors === _errs118){
-if(Array.isArray(data53)){
-if(data53.length > 2){
+if(valid24){
+if(data39.coordinates !== undefined){
+let data49 = data39.coordinates;
+const _errs107 = errors;
+if(errors === _errs107){
+if(Array.isArray(data49)){
+if(data49.length > 2){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
-if(data53.length < 2){
+if(data49.length < 2){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates",schemaPath:"#/properties/mirrors/items/properties/coordinates/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"}];
 return false;
 }
 else {
-const len9 = data53.length;
+const len9 = data49.length;
 if(len9 > 0){
-let data54 = data53[0];
-const _errs120 = errors;
-if(errors === _errs120){
-if((typeof data54 == "number") && (isFinite(data54))){
-if(data54 > 90 || isNaN(data54)){
+let data50 = data49[0];
+const _errs109 = errors;
+if(errors === _errs109){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 > 90 || isNaN(data50)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/maximum",keyword:"maximum",params:{comparison: "<=", limit: 90},message:"must be <= 90"}];
 return false;
 }
 else {
-if(data54 < -90 || isNaN(data54)){
+if(data50 < -90 || isNaN(data50)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/0",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: -90},message:"must be >= -90"}];
 return false;
 }
@@ -3600,20 +3475,20 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/
 return false;
 }
 }
-var valid30 = _errs120 === errors;
+var valid27 = _errs109 === errors;
 }
-if(valid30){
+if(valid27){
 if(len9 > 1){
-let data55 = data53[1];
-const _errs122 = errors;
-if(errors === _errs122){
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 > 180 || isNaN(data55)){
+let data51 = data49[1];
+const _errs111 = errors;
+if(errors === _errs111){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 > 180 || isNaN(data51)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/maximum",keyword:"maximum",params:{comparison: "<=", limit: 180},message:"must be <= 180"}];
 return false;
 }
 else {
-if(data55 < -180 || isNaN(data55)){
+if(data51 < -180 || isNaN(data51)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/1",schemaPath:"#/properties/mirrors/items/properties/coordinates/items/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: -180},message:"must be >= -180"}];
 return false;
 }
@@ -3624,7 +3499,7 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates/
 return false;
 }
 }
-var valid30 = _errs122 === errors;
+var valid27 = _errs111 === errors;
 }
 }
 }
@@ -3635,36 +3510,36 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/coordinates"
 return false;
 }
 }
-var valid27 = _errs118 === errors;
+var valid24 = _errs107 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.asns !== undefined){
-let data56 = data43.asns;
-const _errs124 = errors;
-if(errors === _errs124){
-if(Array.isArray(data56)){
-var valid31 = true;
-const len10 = data56.length;
+if(valid24){
+if(data39.asns !== undefined){
+let data52 = data39.asns;
+const _errs113 = errors;
+if(errors === _errs113){
+if(Array.isArray(data52)){
+var valid28 = true;
+const len10 = data52.length;
 for(let i15=0; i15<len10; i15++){
-let data57 = data56[i15];
-const _errs126 = errors;
-if(!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))){
+let data53 = data52[i15];
+const _errs115 = errors;
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/asns/" + i15,schemaPath:"#/properties/mirrors/items/properties/asns/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs126){
-if((typeof data57 == "number") && (isFinite(data57))){
-if(data57 < 1 || isNaN(data57)){
+if(errors === _errs115){
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 1 || isNaN(data53)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/asns/" + i15,schemaPath:"#/properties/mirrors/items/properties/asns/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid31 = _errs126 === errors;
-if(!valid31){
+var valid28 = _errs115 === errors;
+if(!valid28){
 break;
 }
 }
@@ -3674,50 +3549,50 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/asns",schema
 return false;
 }
 }
-var valid27 = _errs124 === errors;
+var valid24 = _errs113 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.subnets !== undefined){
-let data58 = data43.subnets;
-const _errs128 = errors;
-if(errors === _errs128){
-if(Array.isArray(data58)){
-var valid32 = true;
-const len11 = data58.length;
+if(valid24){
+if(data39.subnets !== undefined){
+let data54 = data39.subnets;
+const _errs117 = errors;
+if(errors === _errs117){
+if(Array.isArray(data54)){
+var valid29 = true;
+const len11 = data54.length;
 for(let i16=0; i16<len11; i16++){
-let data59 = data58[i16];
-const _errs130 = errors;
-if(errors === _errs130){
-if(Array.isArray(data59)){
-if(data59.length > 3){
+let data55 = data54[i16];
+const _errs119 = errors;
+if(errors === _errs119){
+if(Array.isArray(data55)){
+if(data55.length > 3){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"}];
 return false;
 }
 else {
-if(data59.length < 3){
+if(data55.length < 3){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16,schemaPath:"#/properties/mirrors/items/properties/subnets/items/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"}];
 return false;
 }
 else {
-const len12 = data59.length;
+const len12 = data55.length;
 if(len12 > 0){
-const _errs132 = errors;
-if(typeof data59[0] !== "string"){
+const _errs121 = errors;
+if(typeof data55[0] !== "string"){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/0",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/0/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid33 = _errs132 === errors;
+var valid30 = _errs121 === errors;
 }
-if(valid33){
+if(valid30){
 if(len12 > 1){
-let data61 = data59[1];
-const _errs134 = errors;
-if(errors === _errs134){
-if(typeof data61 === "string"){
-if(!pattern42.test(data61)){
+let data57 = data55[1];
+const _errs123 = errors;
+if(errors === _errs123){
+if(typeof data57 === "string"){
+if(!pattern39.test(data57)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/1",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/1/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""}];
 return false;
 }
@@ -3727,15 +3602,15 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + 
 return false;
 }
 }
-var valid33 = _errs134 === errors;
+var valid30 = _errs123 === errors;
 }
-if(valid33){
+if(valid30){
 if(len12 > 2){
-let data62 = data59[2];
-const _errs136 = errors;
-if(errors === _errs136){
-if(typeof data62 === "string"){
-if(!pattern42.test(data62)){
+let data58 = data55[2];
+const _errs125 = errors;
+if(errors === _errs125){
+if(typeof data58 === "string"){
+if(!pattern39.test(data58)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/2",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/2/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""}];
 return false;
 }
@@ -3745,7 +3620,7 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + 
 return false;
 }
 }
-var valid33 = _errs136 === errors;
+var valid30 = _errs125 === errors;
 }
 }
 }
@@ -3757,8 +3632,8 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + 
 return false;
 }
 }
-var valid32 = _errs130 === errors;
-if(!valid32){
+var valid29 = _errs119 === errors;
+if(!valid29){
 break;
 }
 }
@@ -3768,71 +3643,71 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets",sch
 return false;
 }
 }
-var valid27 = _errs128 === errors;
+var valid24 = _errs117 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.private !== undefined){
-const _errs138 = errors;
-if(true !== data43.private){
+if(valid24){
+if(data39.private !== undefined){
+const _errs127 = errors;
+if(true !== data39.private){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/private",schemaPath:"#/properties/mirrors/items/properties/private/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
 return false;
 }
-var valid27 = _errs138 === errors;
+var valid24 = _errs127 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.monopoly !== undefined){
-const _errs139 = errors;
-if(true !== data43.monopoly){
+if(valid24){
+if(data39.monopoly !== undefined){
+const _errs128 = errors;
+if(true !== data39.monopoly){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/monopoly",schemaPath:"#/properties/mirrors/items/properties/monopoly/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
 return false;
 }
-var valid27 = _errs139 === errors;
+var valid24 = _errs128 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.cloud !== undefined){
-const _errs140 = errors;
-if(typeof data43.cloud !== "string"){
+if(valid24){
+if(data39.cloud !== undefined){
+const _errs129 = errors;
+if(typeof data39.cloud !== "string"){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/cloud",schemaPath:"#/properties/mirrors/items/properties/cloud/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid27 = _errs140 === errors;
+var valid24 = _errs129 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.ipv6 !== undefined){
-const _errs142 = errors;
-if(typeof data43.ipv6 !== "boolean"){
+if(valid24){
+if(data39.ipv6 !== undefined){
+const _errs131 = errors;
+if(typeof data39.ipv6 !== "boolean"){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/ipv6",schemaPath:"#/properties/mirrors/items/properties/ipv6/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
-var valid27 = _errs142 === errors;
+var valid24 = _errs131 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
-if(valid27){
-if(data43.state !== undefined){
-let data67 = data43.state;
-const _errs144 = errors;
-if(!((((data67 === "ok") || (data67 === "outdated")) || (data67 === "broken")) || (data67 === "unreachable"))){
+if(valid24){
+if(data39.state !== undefined){
+let data63 = data39.state;
+const _errs133 = errors;
+if(!((((data63 === "ok") || (data63 === "outdated")) || (data63 === "broken")) || (data63 === "unreachable"))){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/state",schemaPath:"#/properties/mirrors/items/properties/state/enum",keyword:"enum",params:{allowedValues: schema13.properties.mirrors.items.properties.state.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid27 = _errs144 === errors;
+var valid24 = _errs133 === errors;
 }
 else {
-var valid27 = true;
+var valid24 = true;
 }
 }
 }
@@ -3854,8 +3729,8 @@ validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14,schemaPath:"#/
 return false;
 }
 }
-var valid26 = _errs96 === errors;
-if(!valid26){
+var valid23 = _errs85 === errors;
+if(!valid23){
 break;
 }
 }
@@ -3865,11 +3740,10 @@ validate12.errors = [{instancePath:instancePath+"/mirrors",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs94 === errors;
+var valid0 = _errs83 === errors;
 }
 else {
 var valid0 = true;
-}
 }
 }
 }

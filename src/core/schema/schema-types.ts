@@ -500,18 +500,6 @@ export interface MirrorlistIndex {
     };
   };
   /**
-   * Image folders by key (<tree>/<arch>/<version>, e.g. isos/x86_64/9.8): the folder below a mirror's base URL, and which mirrors carry it as the origin publishes it. Their files are in v1-images.json. Absent without status data.
-   */
-  images?: {
-    [k: string]: {
-      path: string;
-      /**
-       * A bitmap over `mirrors`, in hex, two digits a byte, mirror i at bit (i mod 8) of byte (i div 8): set when that mirror's copy of the folder matched the origin's CHECKSUM (or, checked without a reference, answered).
-       */
-      verified: string;
-    };
-  };
-  /**
    * Sorted by name.
    */
   mirrors: {
