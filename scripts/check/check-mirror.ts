@@ -6,7 +6,7 @@
  */
 
 import { MAX_CHECKSUM_BYTES } from "../../src/core/images/checksum-file.ts";
-import { judgeImageFolder } from "../../src/core/images/folder-state.ts";
+import { type FolderVerdict, folderVerdict, judgeImageFolder } from "../../src/core/images/folder-state.ts";
 import type { RepomdHistory } from "../../src/core/repomd/repomd-history.ts";
 import { sortAddresses } from "../../src/core/status/address-policy.ts";
 import { type CheckTarget, type ImageTarget, mirrorTargets, webBaseUrl } from "../../src/core/status/check-targets.ts";
@@ -20,13 +20,7 @@ import {
   uncheckedStatus,
 } from "../../src/core/status/mirror-status.ts";
 import type { RequestOutcome } from "../../src/core/status/request-outcome.ts";
-import type {
-  DistributionConfig,
-  Mirror,
-  MirrorImageFolder,
-  MirrorStatus,
-  OriginImageFolder,
-} from "../../src/core/types.ts";
+import type { DistributionConfig, Mirror, MirrorStatus, OriginImageFolder } from "../../src/core/types.ts";
 import type { Family, HttpClient, HttpSession, RequestOptions } from "./http-client.ts";
 import { type ResolveHost, resolveWithin } from "./resolve.ts";
 
@@ -197,7 +191,7 @@ async function checkImageFolders(
   origin: ReadonlyMap<string, OriginImageFolder>,
   family: Family,
   signal: AbortSignal,
-): Promise<Record<string, MirrorImageFolder>> {
+): Promise<Record<string, FolderVerdict>> {
   const read: RequestOptions = { method: "GET", body: "read", maxBytes: MAX_CHECKSUM_BYTES, family, signal };
   const now = new Date((s.now ?? Date.now)());
   const published = targets.filter((t) => origin.has(t.folder.key));
@@ -214,11 +208,11 @@ function presenceOfFolders(
   targets: readonly ImageTarget[],
   head: RequestOptions,
   signal: AbortSignal,
-): Promise<Record<string, MirrorImageFolder>> {
+): Promise<Record<string, FolderVerdict>> {
   return eachFolder(targets, signal, async (target) => {
     const outcome = await s.session.request(target.url, head);
     const ok = outcome.kind === "response" && outcome.status >= 200 && outcome.status < 300;
-    return ok ? { state: "present" } : { state: "absent", reason: `${target.url} does not answer` };
+    return ok ? { state: "present" } : folderVerdict("absent", "folder-absent", { url: target.url });
   });
 }
 
@@ -226,9 +220,9 @@ function presenceOfFolders(
 async function eachFolder(
   targets: readonly ImageTarget[],
   signal: AbortSignal,
-  judge: (target: ImageTarget) => Promise<MirrorImageFolder>,
-): Promise<Record<string, MirrorImageFolder>> {
-  const states = new Map<string, MirrorImageFolder>();
+  judge: (target: ImageTarget) => Promise<FolderVerdict>,
+): Promise<Record<string, FolderVerdict>> {
+  const states = new Map<string, FolderVerdict>();
   let next = 0;
   const worker = async () => {
     for (let target = targets[next++]; target !== undefined && !signal.aborted; target = targets[next++]) {
@@ -238,7 +232,7 @@ async function eachFolder(
   };
   await Promise.all(Array.from({ length: Math.min(IMAGE_PARALLEL, targets.length) }, worker));
   // Keys in folder order, so the file reads the same from run to run.
-  const ordered: Record<string, MirrorImageFolder> = {};
+  const ordered: Record<string, FolderVerdict> = {};
   for (const { folder } of targets) {
     const state = states.get(folder.key);
     if (state !== undefined) ordered[folder.key] = state;

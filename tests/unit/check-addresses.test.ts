@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { barredRange, sortAddresses } from "../../src/core/status/address-policy.ts";
 import { judgeBase, judgeFile, judgeRepodata, judgeTime } from "../../src/core/status/classify.ts";
 import { classifyMirror, type MirrorObservations } from "../../src/core/status/mirror-status.ts";
+import { englishReason } from "../../src/core/status/reason-text.ts";
 import { plainHost, redirectStep } from "../../src/core/status/redirects.ts";
 import {
-  describeFailure,
-  describeRefusedAddresses,
   failureFromErrorCode,
+  failureParams,
   type NetworkFailure,
+  type RefusedAddress,
   type RequestOutcome,
 } from "../../src/core/status/request-outcome.ts";
 
@@ -150,26 +151,23 @@ describe("which redirects the checker follows", () => {
 
 describe("reasons for refusals", () => {
   it("says which address a host resolves to, of what kind, and why it was not asked", () => {
-    expect(describeRefusedAddresses("mirror.example.org", [{ address: "10.0.0.5", range: "private" }], true)).toBe(
-      "mirror.example.org resolves only to 10.0.0.5, a private address; the checker connects only to public addresses",
+    const host = "mirror.example.org";
+    const refusal = (refused: RefusedAddress[]) =>
+      englishReason("host-failed", { host, ...failureParams({ type: "address-refused", host, refused }) });
+    expect(refusal([{ address: "10.0.0.5", range: "private" }])).toBe(
+      "mirror.example.org cannot be reached: mirror.example.org resolves to 10.0.0.5 (private), which the checker does not connect to; it connects only to public addresses",
     );
+    // A hostile name server may answer hundreds: three are named.
     expect(
-      describeRefusedAddresses(
-        "mirror.example.org",
-        [
-          { address: "10.0.0.5", range: "private" },
-          { address: "fd00::1", range: "unique-local" },
-          { address: "0.0.0.0", range: "unspecified" },
-          { address: "127.0.0.1", range: "loopback" },
-          { address: "127.0.0.2", range: "loopback" },
-        ],
-        true,
-      ),
+      refusal([
+        { address: "10.0.0.5", range: "private" },
+        { address: "fd00::1", range: "unique-local" },
+        { address: "0.0.0.0", range: "unspecified" },
+        { address: "127.0.0.1", range: "loopback" },
+        { address: "127.0.0.2", range: "loopback" },
+      ]),
     ).toBe(
-      "mirror.example.org resolves only to 10.0.0.5 (a private address), fd00::1 (a unique-local address), 0.0.0.0 (an unspecified address) and 2 more; the checker connects only to public addresses",
-    );
-    expect(describeRefusedAddresses("[::1]", [{ address: "::1", range: "loopback" }], true)).toBe(
-      "[::1] is a loopback address; the checker connects only to public addresses",
+      "mirror.example.org cannot be reached: mirror.example.org resolves to 10.0.0.5 (private), fd00::1 (unique-local), 0.0.0.0 (unspecified), which the checker does not connect to; it connects only to public addresses",
     );
   });
 
@@ -197,41 +195,43 @@ describe("reasons for refusals", () => {
     expect(classifyMirror(o)).toMatchObject({
       state: "unreachable",
       reason:
-        "mirror.example.org resolves only to 169.254.169.254, a cloud-metadata address; the checker connects only to public addresses",
+        "mirror.example.org cannot be reached: mirror.example.org resolves to 169.254.169.254 (cloud-metadata), which the checker does not connect to; it connects only to public addresses",
+      reason_code: "host-failed",
       url: BASE,
       addresses: { ipv4: ["169.254.169.254"], ipv6: [] },
     });
     expect(
       classifyMirror({ ...o, refusedAddresses: null, dnsFailure: { type: "dns-timeout", seconds: 15 } }).reason,
-    ).toBe("DNS lookup timed out after 15 s for mirror.example.org");
+    ).toBe("mirror.example.org cannot be reached: DNS lookup timed out after 15 s");
   });
 
   it("makes a redirect away broken, saying where to in words, after the URL we asked for", () => {
     const host: NetworkFailure = { type: "redirect-away", away: { to: "host", host: "b.example" } };
     expect(judgeTime(failure(`${BASE}TIME`, host), 0, 1, "12h")).toMatchObject({
       state: "broken",
-      reason: `TIME could not be read: ${BASE}TIME redirects to another host, b.example; a mirror must serve its files itself`,
+      reason: `TIME could not be read from ${BASE}TIME: redirects to another host, b.example; a mirror must serve its files itself`,
     });
     expect(judgeBase(failure(BASE, { type: "redirect-away", away: { to: "http" } }))).toMatchObject({
       state: "broken",
-      reason: `${BASE} redirects from https to http; a mirror listed with https must serve its files over https`,
+      reason: `The base URL ${BASE} failed: redirects from https to http; a mirror listed with https must serve its files over https`,
     });
     const target = { url: `${BASE}9.8/BaseOS/x86_64/os/repodata/repomd.xml`, label: "9.8/BaseOS/x86_64" };
     const port: NetworkFailure = { type: "redirect-away", away: { to: "port", host: "mirror.example.org:8080" } };
     expect(judgeRepodata(target, failure(target.url, port)).reason).toBe(
-      `repodata/repomd.xml failed for 9.8/BaseOS/x86_64: ${target.url} redirects to another port, mirror.example.org:8080; a mirror must serve its files at the URL it lists`,
+      `repodata/repomd.xml failed for 9.8/BaseOS/x86_64: ${target.url}: redirects to another port, mirror.example.org:8080; a mirror must serve its files at the URL it lists`,
     );
     const unnamed: NetworkFailure = { type: "redirect-away", away: { to: "host", host: null } };
     expect(judgeFile(target, failure(target.url, unnamed)).reason).toBe(
-      `9.8/BaseOS/x86_64 failed: ${target.url} redirects to another host; a mirror must serve its files itself`,
+      `9.8/BaseOS/x86_64 failed: ${target.url}: redirects to another host; a mirror must serve its files itself`,
     );
   });
 
   it("quotes only error codes that are codes", () => {
-    expect(describeFailure(failureFromErrorCode("HPE_INVALID_HEADER_TOKEN"))).toBe(
-      "request failed (HPE_INVALID_HEADER_TOKEN)",
+    const said = (code: string) => judgeBase(failure(BASE, failureFromErrorCode(code))).reason;
+    expect(said("HPE_INVALID_HEADER_TOKEN")).toBe(
+      `The base URL ${BASE} failed: request failed (HPE_INVALID_HEADER_TOKEN)`,
     );
-    expect(describeFailure(failureFromErrorCode("<b>nginx</b>"))).toBe("request failed (EUNKNOWN)");
+    expect(said("<b>nginx</b>")).toBe(`The base URL ${BASE} failed: request failed (EUNKNOWN)`);
   });
 
   it("makes a refused address on the way unreachable", () => {
@@ -242,7 +242,7 @@ describe("reasons for refusals", () => {
     };
     expect(judgeBase(failure(BASE, refused))).toMatchObject({
       state: "unreachable",
-      reason: `${BASE}: mirror.example.org resolves to 0.0.0.0, an unspecified address; the checker connects only to public addresses`,
+      reason: `The base URL ${BASE} failed: mirror.example.org resolves to 0.0.0.0 (unspecified), which the checker does not connect to; it connects only to public addresses`,
     });
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MAX_CHECKSUM_BYTES, parseChecksumFile } from "../../src/core/images/checksum-file.ts";
 import { advanceOriginFolder, judgeImageFolder, sha256Hex } from "../../src/core/images/folder-state.ts";
 import type { ImageFolder } from "../../src/core/images/image-trees.ts";
+import { englishReason } from "../../src/core/status/reason-text.ts";
 import type { RequestOutcome } from "../../src/core/status/request-outcome.ts";
 
 const A = "a".repeat(64);
@@ -135,10 +136,50 @@ describe("an image folder at a mirror", () => {
 
   it("names the first file that differs, so the sponsor knows what to sync", () => {
     const other = `SHA256 (a.iso) = ${A}\nSHA256 (b.iso) = ${A}\n`;
+    const url = "https://m.example/9.8/isos/x86_64/CHECKSUM";
     expect(judgeImageFolder(folder, origin, answer(200, other), NOW, 43_200)).toEqual({
       state: "mismatch",
       reason:
         "https://m.example/9.8/isos/x86_64/CHECKSUM differs from the origin's: it has another sum for b.iso. Sync 9.8/isos/x86_64/ again, deleting files the origin no longer has",
+      reason_code: "folder-mismatch",
+      reason_params: { url, folder: folder.path, variant: "other-sum", file: "b.iso" },
     });
+    const judged = (text: string) => judgeImageFolder(folder, origin, answer(200, text), NOW, 43_200);
+    expect(judged(`SHA256 (a.iso) = ${A}\n`)).toMatchObject({ reason_params: { variant: "unlisted", file: "b.iso" } });
+    expect(judged("no sums here")).toMatchObject({ reason_params: { variant: "empty" } });
+    expect(judged(`${ORIGIN_TEXT}\n`)).toMatchObject({ reason_params: { variant: "same-sums" } });
+  });
+
+  it("words every reason from the catalogue, with its code and params beside it", () => {
+    const failed: RequestOutcome = { kind: "failure", url: answer(200, null).url, failure: { type: "refused" }, ms: 1 };
+    const verdicts = [
+      judgeImageFolder(folder, origin, failed, NOW, 43_200),
+      judgeImageFolder(folder, origin, answer(404, "not found"), NOW, 43_200),
+      judgeImageFolder(folder, origin, answer(503, "busy"), NOW, 43_200),
+      judgeImageFolder(folder, origin, answer(200, OLD_TEXT), NOW, 43_200),
+    ];
+    expect(verdicts.map((v) => ("reason" in v ? [v.state, v.reason_code] : [v.state]))).toEqual([
+      ["unknown", "folder-failed"],
+      ["missing", "folder-missing"],
+      ["missing", "folder-status"],
+      ["behind", "folder-behind"],
+    ]);
+    for (const v of verdicts) {
+      if (!("reason" in v)) throw new Error("no reason");
+      expect(v.reason).toBe(englishReason(v.reason_code, v.reason_params));
+    }
+    expect(verdicts[0]).toMatchObject({
+      reason: "CHECKSUM could not be read from https://m.example/9.8/isos/x86_64/CHECKSUM: connection refused",
+    });
+    expect(verdicts[3]).toMatchObject({
+      reason:
+        "9.8/isos/x86_64/CHECKSUM is the origin's previous one, replaced 0 seconds ago: the next sync brings the new images",
+    });
+  });
+
+  it("cuts a long reason to the schema's bound", () => {
+    const long = { ...answer(404, null), url: `https://m.example/${"x".repeat(400)}/CHECKSUM` };
+    const v = judgeImageFolder(folder, origin, long, NOW, 43_200);
+    expect("reason" in v && v.reason.length).toBe(300);
   });
 });

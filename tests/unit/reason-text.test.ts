@@ -17,7 +17,7 @@ import {
 import { classifyMirror, noWebUrlStatus, uncheckedStatus } from "../../src/core/status/mirror-status.ts";
 import { REASON_CODES, REASON_MESSAGES } from "../../src/core/status/reason-catalogue.ts";
 import { knownReasonSegments, type ReasonRef, reasonSegments } from "../../src/core/status/reason-text.ts";
-import type { NetworkFailure, RequestOutcome } from "../../src/core/status/request-outcome.ts";
+import { failureParams, type NetworkFailure, type RequestOutcome } from "../../src/core/status/request-outcome.ts";
 import { ALL_LOCALES, DEFAULT_LOCALE, RESOURCES } from "../../src/i18n/index.ts";
 
 const reasonKeys = (strings: Record<string, string>) =>
@@ -32,6 +32,8 @@ const answer = (status: number, body: string | null = null): RequestOutcome => (
   body,
   ms: 1,
 });
+const FOLDER = "9.8/isos/x86_64/";
+const CHECKSUM = `${URL}${FOLDER}CHECKSUM`;
 const failed = (failure: NetworkFailure): RequestOutcome => ({ kind: "failure", url: target.url, failure, ms: 1 });
 
 /** Every kind of network failure, each wording of it. */
@@ -122,6 +124,23 @@ function sampleReasons(): ReasonRef[] {
       params: { label: target.label, url: target.url, allowed: 86_400, variant: "revision", revision: "1700000000" },
     },
     { code: "repomd-stale", params: { label: target.label, url: target.url, allowed: 86_400, variant: "no-revision" } },
+    // Each image folder's codes, with the params the folder judge gives them (checksum-file.test.ts).
+    ...FAILURES.map((f) => ({ code: "folder-failed", params: { url: CHECKSUM, ...failureParams(f) } }) as const),
+    { code: "folder-missing", params: { url: CHECKSUM, folder: FOLDER } },
+    { code: "folder-status", params: { url: CHECKSUM, status: 503 } },
+    { code: "folder-behind", params: { folder: FOLDER, lag: 7200 } },
+    ...["empty", "same-sums"].map(
+      (variant) => ({ code: "folder-mismatch", params: { url: CHECKSUM, folder: FOLDER, variant } }) as const,
+    ),
+    ...["other-sum", "unlisted"].map(
+      (variant) =>
+        ({
+          code: "folder-mismatch",
+          params: { url: CHECKSUM, folder: FOLDER, variant, file: "AlmaLinux-9.8-x86_64-dvd.iso" },
+        }) as const,
+    ),
+    { code: "folder-absent", params: { url: CHECKSUM } },
+    { code: "iso-folders-ok", params: { total: 6 } },
   ];
 }
 

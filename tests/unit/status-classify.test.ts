@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CheckTarget, MirrorTargets } from "../../src/core/status/check-targets.ts";
 import { judgeBase, judgeRepodata, judgeTime, parseTimeFile } from "../../src/core/status/classify.ts";
-import { formatAge } from "../../src/core/status/durations.ts";
 import { classifyMirror, type MirrorObservations, uncheckedStatus } from "../../src/core/status/mirror-status.ts";
+import { englishReason } from "../../src/core/status/reason-text.ts";
 import {
   answerOutcome,
   failureFromErrorCode,
@@ -67,33 +67,53 @@ describe("single steps", () => {
     expect(judgeRepodata(target, answer(target.url, 200, "<html>captive portal</html>")).state).toBe("broken");
     expect(judgeRepodata(target, answer(target.url, 200, '<?xml version="1.0"?><repomd>')).state).toBe("ok");
     expect(judgeRepodata(target, failed(target.url, "ECONNRESET")).reason).toMatch(/connection closed/);
+    expect(judgeRepodata(target, answer(target.url, 404))).toMatchObject({
+      code: "repodata-missing",
+      params: { label: target.label, url: target.url, status: 404 },
+    });
   });
 
   it("tells network failures apart", () => {
     const reason = (code: string) => judgeBase(failed(BASE, code));
-    expect(reason("ECONNREFUSED")).toMatchObject({ state: "unreachable", reason: `Connection refused: ${BASE}` });
+    expect(reason("ECONNREFUSED")).toMatchObject({
+      state: "unreachable",
+      reason: `The base URL ${BASE} failed: connection refused`,
+      code: "base-failed",
+      params: { url: BASE, failure: "refused" },
+    });
     expect(reason("ERR_TLS_CERT_ALTNAME_INVALID").reason).toBe(
-      `TLS handshake failed (ERR_TLS_CERT_ALTNAME_INVALID): ${BASE}`,
+      `The base URL ${BASE} failed: TLS handshake failed (ERR_TLS_CERT_ALTNAME_INVALID)`,
     );
-    expect(reason("CERT_HAS_EXPIRED").reason).toMatch(/^TLS handshake failed/);
-    expect(reason("ENOTFOUND").reason).toMatch(/^DNS lookup failed \(ENOTFOUND\)/);
-    expect(reason("EHOSTUNREACH").reason).toMatch(/^Network unreachable/);
+    expect(reason("CERT_HAS_EXPIRED").reason).toMatch(/: TLS handshake failed/);
+    expect(reason("ENOTFOUND").reason).toMatch(/: DNS lookup failed \(ENOTFOUND\)$/);
+    expect(reason("EHOSTUNREACH").reason).toMatch(/: network unreachable \(EHOSTUNREACH\)$/);
     expect(
       judgeBase({ kind: "failure", url: BASE, failure: { type: "timeout", seconds: 15 }, ms: 15_000 }).reason,
-    ).toBe(`Timed out after 15 s: ${BASE}`);
+    ).toBe(`The base URL ${BASE} failed: timed out after 15 s`);
     expect(judgeBase({ kind: "failure", url: BASE, failure: { type: "redirects", limit: 5 }, ms: 1 })).toMatchObject({
       state: "broken",
-      reason: `More than 5 redirects: ${BASE}`,
+      reason: `The base URL ${BASE} failed: more than 5 redirects`,
     });
     expect(judgeBase(answer(BASE, 403))).toMatchObject({ state: "broken", http_status: 403 });
   });
 
   it("writes ages in their largest whole unit", () => {
-    expect(formatAge(59)).toBe("59 seconds");
-    expect(formatAge(60)).toBe("1 minute");
-    expect(formatAge(7300)).toBe("2 hours");
-    expect(formatAge(86_400 * 3 + 5)).toBe("3 days");
-    expect(formatAge(-5)).toBe("0 seconds");
+    const age = (seconds: number) => englishReason("time-age", { age: seconds, allowed: "12h" });
+    expect(age(59)).toBe("TIME is 59 seconds old (allowed: 12h)");
+    expect(age(60)).toBe("TIME is 1 minute old (allowed: 12h)");
+    expect(age(7300)).toBe("TIME is 2 hours old (allowed: 12h)");
+    expect(age(86_400 * 3 + 5)).toBe("TIME is 3 days old (allowed: 12h)");
+    expect(age(-5)).toBe("TIME is 0 seconds old (allowed: 12h)");
+  });
+
+  it("words every reason from the catalogue: the English is the code and params rendered", () => {
+    for (const v of [
+      judgeBase(failed(BASE, "ECONNRESET")),
+      judgeTime(answer(`${BASE}TIME`, 500), NOW, 43_200, "12h"),
+      judgeRepodata(target, answer(target.url, 200, "<html>")),
+    ]) {
+      expect(v.reason).toBe(englishReason(v.code, v.params));
+    }
   });
 });
 
@@ -175,7 +195,7 @@ describe("a whole mirror", () => {
   it("is unreachable when DNS has no address, or the mirror's time runs out before an answer", () => {
     expect(
       classifyMirror({ ...healthy, dnsFailure: { type: "dns", code: "ENOTFOUND" }, base: null, time: null }).reason,
-    ).toBe("DNS lookup failed (ENOTFOUND) for mirror.example.org");
+    ).toBe("mirror.example.org cannot be reached: DNS lookup failed (ENOTFOUND)");
     expect(classifyMirror({ ...healthy, base: null, time: null, repodata: null })).toMatchObject({
       state: "unreachable",
       reason: `No answer within 60 s: ${BASE}`,
@@ -229,7 +249,10 @@ describe("an answer whose status no HTTP has", () => {
       const outcome = answerOutcome(BASE, status, null, 1);
       expect(outcome).toMatchObject({ kind: "failure", failure: { type: "bad-status" } });
       const verdict = judgeBase(outcome);
-      expect(verdict).toMatchObject({ state: "broken", reason: `Answered with an invalid status line: ${BASE}` });
+      expect(verdict).toMatchObject({
+        state: "broken",
+        reason: `The base URL ${BASE} failed: answered with an invalid status line`,
+      });
       expect(verdict.http_status).toBeUndefined();
     }
     expect(answerOutcome(BASE, 599, new TextEncoder().encode("\uFEFFx"), 1)).toMatchObject({

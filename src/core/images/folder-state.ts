@@ -6,9 +6,11 @@
  * absent). The origin's history of each folder is kept as the `repomd.xml` history is. Pure.
  */
 import { createHash } from "node:crypto";
-import { formatAge } from "../status/durations.ts";
-import { describeFailure, type RequestOutcome } from "../status/request-outcome.ts";
-import type { MirrorImageFolder, OriginImageFolder } from "../types.ts";
+import type { DiagnosticParams } from "../diagnostic-text.ts";
+import type { ReasonCode } from "../status/reason-catalogue.ts";
+import { englishReason } from "../status/reason-text.ts";
+import { failureParams, type RequestOutcome } from "../status/request-outcome.ts";
+import type { ImageFolderState, OriginImageFolder } from "../types.ts";
 import { type ImageFile, parseChecksumFile } from "./checksum-file.ts";
 import type { ImageFolder } from "./image-trees.ts";
 
@@ -61,6 +63,31 @@ export function advanceOriginFolder(
   return { ...record, alternates: aged(alternates) };
 }
 
+/**
+ * A mirror's copy of one folder as the checker judged it: a state, and unless the copy is as it
+ * should be, a reason as code, params and English (rendered from the catalogue, so that the
+ * image pages can word it in their reader's language).
+ */
+export type FolderVerdict =
+  | { state: "verified" | "present" }
+  | ({ state: Exclude<ImageFolderState, "verified" | "present"> } & FolderReason);
+
+/** A folder's reason, as the status file stores it. */
+export interface FolderReason {
+  reason: string;
+  reason_code: ReasonCode;
+  reason_params: Record<string, string | number>;
+}
+
+/** The verdict `state` with the reason `code` and `params`, its English cut to the schema's bound. */
+export function folderVerdict(
+  state: Exclude<ImageFolderState, "verified" | "present">,
+  code: ReasonCode,
+  params: DiagnosticParams,
+): FolderVerdict {
+  return { state, reason: clip(englishReason(code, params)), reason_code: code, reason_params: { ...params } };
+}
+
 /** A mirror's copy of `folder`, by the answer to its `CHECKSUM` request. */
 export function judgeImageFolder(
   folder: ImageFolder,
@@ -68,15 +95,16 @@ export function judgeImageFolder(
   outcome: RequestOutcome,
   now: Date,
   allowedSeconds: number,
-): MirrorImageFolder {
-  if (outcome.kind === "failure") {
-    return { state: "unknown", reason: `${describeFailure(outcome.failure)}: ${outcome.url}` };
-  }
+): FolderVerdict {
+  const { url } = outcome;
+  const { path: folderPath } = folder;
+  if (outcome.kind === "failure")
+    return folderVerdict("unknown", "folder-failed", { url, ...failureParams(outcome.failure) });
   if (outcome.status === 404 || outcome.status === 410) {
-    return { state: "missing", reason: `No CHECKSUM at ${outcome.url}: this mirror does not carry ${folder.path}` };
+    return folderVerdict("missing", "folder-missing", { url, folder: folderPath });
   }
   if (outcome.status < 200 || outcome.status >= 300 || outcome.bytes === undefined) {
-    return { state: "missing", reason: `${outcome.url} answered HTTP ${outcome.status}` };
+    return folderVerdict("missing", "folder-status", { url, status: outcome.status });
   }
   const digest = sha256Hex(outcome.bytes);
   if (digest === origin.checksum_sha256) return { state: "verified" };
@@ -86,24 +114,20 @@ export function judgeImageFolder(
   );
   if (alternate !== undefined) {
     const lag = Math.max(0, Math.round((now.getTime() - Date.parse(alternate.superseded_at)) / 1000));
-    return {
-      state: "behind",
-      reason: `${folder.path}CHECKSUM is the origin's previous one, replaced ${formatAge(lag)} ago: the next sync brings the new images`,
-    };
+    return folderVerdict("behind", "folder-behind", { folder: folderPath, lag });
   }
-  return { state: "mismatch", reason: clip(mismatchReason(folder, origin.files, outcome)) };
+  return folderVerdict("mismatch", "folder-mismatch", mismatchParams(folder, origin.files, outcome));
 }
 
-/** What differs, naming the first file a downloader would get wrong, and what to do. */
-function mismatchReason(folder: ImageFolder, files: readonly ImageFile[], outcome: RequestOutcome): string {
+/** What differs, naming the first file a downloader would get wrong (the wording says what to do). */
+function mismatchParams(folder: ImageFolder, files: readonly ImageFile[], outcome: RequestOutcome): DiagnosticParams {
   const copy = parseChecksumFile(outcome.kind === "response" ? (outcome.body ?? "") : "");
-  const where = `${outcome.url} differs from the origin's`;
-  if (copy.files.length === 0) return `${where} and lists no file: sync ${folder.path} again`;
+  const where = { url: outcome.url, folder: folder.path };
+  if (copy.files.length === 0) return { ...where, variant: "empty" };
   const sums = new Map(copy.files.map((f) => [f.name, f.sha256]));
   const differing = files.find((f) => sums.get(f.name) !== f.sha256);
-  if (differing === undefined) return `${where} (the same sums, other text): sync ${folder.path} again`;
-  const what = sums.has(differing.name) ? "has another sum for" : "does not list";
-  return `${where}: it ${what} ${differing.name}. Sync ${folder.path} again, deleting files the origin no longer has`;
+  if (differing === undefined) return { ...where, variant: "same-sums" };
+  return { ...where, variant: sums.has(differing.name) ? "other-sum" : "unlisted", file: differing.name };
 }
 
 function clip(text: string): string {

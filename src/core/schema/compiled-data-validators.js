@@ -902,10 +902,10 @@ return errors === 0;
 }
 
 export const validateStatusEntry = validate11;
-const schema12 = {"type":"object","required":["state","reason","checked_at"],"properties":{"state":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"reason":{"type":"string","minLength":1,"description":"Why the mirror has this state, in words."},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"]},"description":"The values the reason's wording names (a URL, a count …)."},"checked_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"When this mirror was checked."},"ipv4":{"type":["boolean","null"],"description":"Answered over IPv4; null when not known."},"ipv6":{"type":["boolean","null"],"description":"Answered over IPv6; null when not known."},"url":{"type":"string","description":"The URL that decided a state other than ok."},"http_status":{"type":"integer","minimum":100,"maximum":599,"description":"That URL's HTTP status."},"base_url":{"type":"string","description":"The main tree's base URL the checker used."},"synced_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"The sync time the mirror's TIME file holds."},"checked":{"type":"boolean","description":"False when the mirror was not checked (private mirrors)."},"addresses":{"type":"object","required":["ipv4","ipv6"],"properties":{"ipv4":{"type":"array","items":{"type":"string"}},"ipv6":{"type":"array","items":{"type":"string"}}},"description":"Addresses from DNS."},"repodata":{"type":"object","required":["checked","total"],"properties":{"checked":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}},"description":"Required repodata files checked before the verdict, of the total."},"kitten":{"type":"object","required":["state","reason"],"properties":{"state":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"reason":{"type":"string"},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"]},"description":"The values the reason's wording names (a URL, a count …)."}},"description":"The Kitten tree, when the mirror lists one."},"isos":{"type":"object","required":["complete","reason"],"properties":{"complete":{"type":"boolean"},"reason":{"type":"string"},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"]},"description":"The values the reason's wording names (a URL, a count …)."}},"description":"The ISO set, checked for ok mirrors only."},"images":{"type":"object","description":"Each image folder's state, by folder key (isos/x86_64/9.8); checked for ok mirrors only.","propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,31}/[a-z0-9_]{1,16}/[0-9][0-9a-z.-]{0,31}$"},"additionalProperties":{"type":"object","required":["state"],"properties":{"state":{"enum":["verified","behind","mismatch","missing","present","absent","unknown"],"description":"verified: its CHECKSUM is the origin's; behind: an earlier one of the origin's; mismatch: another; missing: no CHECKSUM; present/absent: the presence check without a reference; unknown: not checked."},"reason":{"type":"string","maxLength":300,"description":"Why, in words a sponsor can act on."}}}},"lag_seconds":{"type":"integer","minimum":0,"description":"How far behind the reference its worst repo is (0: in sync); absent without a reference."},"repomd_behind":{"type":"array","description":"The repos whose repomd.xml matched an earlier version of the reference, worst first.","items":{"type":"object","required":["repo","revision","lag_seconds"],"properties":{"repo":{"type":"string"},"revision":{"type":["string","null"]},"lag_seconds":{"type":"integer","minimum":0}}}},"timings":{"type":"object","required":["total_ms"],"properties":{"total_ms":{"type":"number","minimum":0},"dns_ms":{"type":"number","minimum":0},"base_ms":{"type":"number","minimum":0},"time_ms":{"type":"number","minimum":0},"repodata_ms":{"type":"number","minimum":0}},"description":"Where the check's time went, in milliseconds."},"history":{"type":"object","required":["changes","days"],"description":"The last 30 days: state changes and one line per UTC day, oldest first.","properties":{"changes":{"type":"array","maxItems":100,"items":{"type":"object","required":["at","from","to","reason"],"properties":{"at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"When the check that saw the new state ran."},"from":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"to":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"reason":{"type":"string","maxLength":200,"description":"Why the mirror has the new state."},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"],"maxLength":200},"description":"The values the reason's wording names (a URL, a count …)."}}}},"days":{"type":"array","maxItems":30,"items":{"type":"object","required":["day","checks","ok"],"properties":{"day":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"The UTC day."},"checks":{"type":"integer","minimum":1},"ok":{"type":"integer","minimum":0,"description":"Checks that found the mirror ok."},"worst_lag_seconds":{"type":"integer","minimum":0,"description":"The worst lag_seconds that day."}}}}}}}};
+const schema12 = {"type":"object","required":["state","reason","checked_at"],"properties":{"state":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"reason":{"type":"string","minLength":1,"description":"Why the mirror has this state, in words."},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"]},"description":"The values the reason's wording names (a URL, a count …)."},"checked_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"When this mirror was checked."},"ipv4":{"type":["boolean","null"],"description":"Answered over IPv4; null when not known."},"ipv6":{"type":["boolean","null"],"description":"Answered over IPv6; null when not known."},"url":{"type":"string","description":"The URL that decided a state other than ok."},"http_status":{"type":"integer","minimum":100,"maximum":599,"description":"That URL's HTTP status."},"base_url":{"type":"string","description":"The main tree's base URL the checker used."},"synced_at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"The sync time the mirror's TIME file holds."},"checked":{"type":"boolean","description":"False when the mirror was not checked (private mirrors)."},"addresses":{"type":"object","required":["ipv4","ipv6"],"properties":{"ipv4":{"type":"array","items":{"type":"string"}},"ipv6":{"type":"array","items":{"type":"string"}}},"description":"Addresses from DNS."},"repodata":{"type":"object","required":["checked","total"],"properties":{"checked":{"type":"integer","minimum":0},"total":{"type":"integer","minimum":0}},"description":"Required repodata files checked before the verdict, of the total."},"kitten":{"type":"object","required":["state","reason"],"properties":{"state":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"reason":{"type":"string"},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"]},"description":"The values the reason's wording names (a URL, a count …)."}},"description":"The Kitten tree, when the mirror lists one."},"isos":{"type":"object","required":["complete","reason"],"properties":{"complete":{"type":"boolean"},"reason":{"type":"string"},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"]},"description":"The values the reason's wording names (a URL, a count …)."}},"description":"The ISO set, checked for ok mirrors only."},"images":{"type":"object","description":"Each image folder's state, by folder key (isos/x86_64/9.8); checked for ok mirrors only.","propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,31}/[a-z0-9_]{1,16}/[0-9][0-9a-z.-]{0,31}$"},"additionalProperties":{"type":"object","required":["state"],"properties":{"state":{"enum":["verified","behind","mismatch","missing","present","absent","unknown"],"description":"verified: its CHECKSUM is the origin's; behind: an earlier one of the origin's; mismatch: another; missing: no CHECKSUM; present/absent: the presence check without a reference; unknown: not checked."},"reason":{"type":"string","maxLength":300,"description":"Why, in words a sponsor can act on."},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"]},"description":"The values the reason's wording names (a URL, a count …)."}}}},"lag_seconds":{"type":"integer","minimum":0,"description":"How far behind the reference its worst repo is (0: in sync); absent without a reference."},"repomd_behind":{"type":"array","description":"The repos whose repomd.xml matched an earlier version of the reference, worst first.","items":{"type":"object","required":["repo","revision","lag_seconds"],"properties":{"repo":{"type":"string"},"revision":{"type":["string","null"]},"lag_seconds":{"type":"integer","minimum":0}}}},"timings":{"type":"object","required":["total_ms"],"properties":{"total_ms":{"type":"number","minimum":0},"dns_ms":{"type":"number","minimum":0},"base_ms":{"type":"number","minimum":0},"time_ms":{"type":"number","minimum":0},"repodata_ms":{"type":"number","minimum":0}},"description":"Where the check's time went, in milliseconds."},"history":{"type":"object","required":["changes","days"],"description":"The last 30 days: state changes and one line per UTC day, oldest first.","properties":{"changes":{"type":"array","maxItems":100,"items":{"type":"object","required":["at","from","to","reason"],"properties":{"at":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$","description":"When the check that saw the new state ran."},"from":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"to":{"enum":["ok","outdated","broken","unreachable"],"description":"ok: serves fresh, complete trees; outdated: TIME older than allowed_outdate; broken: answers, but a file is missing or fails; unreachable: no HTTP answer (DNS, refused, TLS, timeout)."},"reason":{"type":"string","maxLength":200,"description":"Why the mirror has the new state."},"reason_code":{"type":"string","pattern":"^[a-z][a-z0-9-]{0,63}$","description":"The reason as a code, worded in every language the site has."},"reason_params":{"type":"object","maxProperties":16,"propertyNames":{"pattern":"^[A-Za-z][A-Za-z0-9]{0,31}$"},"additionalProperties":{"type":["string","number"],"maxLength":200},"description":"The values the reason's wording names (a URL, a count …)."}}}},"days":{"type":"array","maxItems":30,"items":{"type":"object","required":["day","checks","ok"],"properties":{"day":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"The UTC day."},"checks":{"type":"integer","minimum":1},"ok":{"type":"integer","minimum":0,"description":"Checks that found the mirror ok."},"worst_lag_seconds":{"type":"integer","minimum":0,"description":"The worst lag_seconds that day."}}}}}}}};
 const pattern16 = new RegExp("^[a-z][a-z0-9-]{0,63}$", "u");
 const pattern17 = new RegExp("^[A-Za-z][A-Za-z0-9]{0,31}$", "u");
-const pattern28 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern30 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
@@ -1674,6 +1674,95 @@ var valid15 = _errs78 === errors;
 else {
 var valid15 = true;
 }
+if(valid15){
+if(data34.reason_code !== undefined){
+let data37 = data34.reason_code;
+const _errs80 = errors;
+if(errors === _errs80){
+if(typeof data37 === "string"){
+if(!pattern16.test(data37)){
+validate11.errors = [{instancePath:instancePath+"/images/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason_code",schemaPath:"#/properties/images/additionalProperties/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""}];
+return false;
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/images/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason_code",schemaPath:"#/properties/images/additionalProperties/properties/reason_code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid15 = _errs80 === errors;
+}
+else {
+var valid15 = true;
+}
+if(valid15){
+if(data34.reason_params !== undefined){
+let data38 = data34.reason_params;
+const _errs82 = errors;
+if(errors === _errs82){
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(Object.keys(data38).length > 16){
+validate11.errors = [{instancePath:instancePath+"/images/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason_params",schemaPath:"#/properties/images/additionalProperties/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"}];
+return false;
+}
+else {
+for(const key8 in data38){
+const _errs84 = errors;
+if(typeof key8 === "string"){
+if(!pattern17.test(key8)){
+const err8 = {instancePath:instancePath+"/images/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason_params",schemaPath:"#/properties/images/additionalProperties/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key8};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+var valid16 = _errs84 === errors;
+if(!valid16){
+const err9 = {instancePath:instancePath+"/images/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason_params",schemaPath:"#/properties/images/additionalProperties/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+validate11.errors = vErrors;
+return false;
+break;
+}
+}
+if(valid16){
+for(const key9 in data38){
+let data39 = data38[key9];
+const _errs86 = errors;
+if((typeof data39 !== "string") && (!((typeof data39 == "number") && (isFinite(data39))))){
+validate11.errors = [{instancePath:instancePath+"/images/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason_params/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/images/additionalProperties/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.images.additionalProperties.properties.reason_params.additionalProperties.type},message:"must be string,number"}];
+return false;
+}
+var valid17 = _errs86 === errors;
+if(!valid17){
+break;
+}
+}
+}
+}
+}
+else {
+validate11.errors = [{instancePath:instancePath+"/images/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/reason_params",schemaPath:"#/properties/images/additionalProperties/properties/reason_params/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid15 = _errs82 === errors;
+}
+else {
+var valid15 = true;
+}
+}
+}
 }
 }
 }
@@ -1701,88 +1790,88 @@ var valid0 = true;
 }
 if(valid0){
 if(data.lag_seconds !== undefined){
-let data37 = data.lag_seconds;
-const _errs80 = errors;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
+let data40 = data.lag_seconds;
+const _errs88 = errors;
+if(!(((typeof data40 == "number") && (!(data40 % 1) && !isNaN(data40))) && (isFinite(data40)))){
 validate11.errors = [{instancePath:instancePath+"/lag_seconds",schemaPath:"#/properties/lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs80){
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
+if(errors === _errs88){
+if((typeof data40 == "number") && (isFinite(data40))){
+if(data40 < 0 || isNaN(data40)){
 validate11.errors = [{instancePath:instancePath+"/lag_seconds",schemaPath:"#/properties/lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid0 = _errs80 === errors;
+var valid0 = _errs88 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.repomd_behind !== undefined){
-let data38 = data.repomd_behind;
-const _errs82 = errors;
-if(errors === _errs82){
-if(Array.isArray(data38)){
-var valid16 = true;
-const len2 = data38.length;
+let data41 = data.repomd_behind;
+const _errs90 = errors;
+if(errors === _errs90){
+if(Array.isArray(data41)){
+var valid18 = true;
+const len2 = data41.length;
 for(let i2=0; i2<len2; i2++){
-let data39 = data38[i2];
-const _errs84 = errors;
-if(errors === _errs84){
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+let data42 = data41[i2];
+const _errs92 = errors;
+if(errors === _errs92){
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
 let missing6;
-if((((data39.repo === undefined) && (missing6 = "repo")) || ((data39.revision === undefined) && (missing6 = "revision"))) || ((data39.lag_seconds === undefined) && (missing6 = "lag_seconds"))){
+if((((data42.repo === undefined) && (missing6 = "repo")) || ((data42.revision === undefined) && (missing6 = "revision"))) || ((data42.lag_seconds === undefined) && (missing6 = "lag_seconds"))){
 validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2,schemaPath:"#/properties/repomd_behind/items/required",keyword:"required",params:{missingProperty: missing6},message:"must have required property '"+missing6+"'"}];
 return false;
 }
 else {
-if(data39.repo !== undefined){
-const _errs86 = errors;
-if(typeof data39.repo !== "string"){
+if(data42.repo !== undefined){
+const _errs94 = errors;
+if(typeof data42.repo !== "string"){
 validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/repo",schemaPath:"#/properties/repomd_behind/items/properties/repo/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-var valid17 = _errs86 === errors;
+var valid19 = _errs94 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
-if(valid17){
-if(data39.revision !== undefined){
-let data41 = data39.revision;
-const _errs88 = errors;
-if((typeof data41 !== "string") && (data41 !== null)){
+if(valid19){
+if(data42.revision !== undefined){
+let data44 = data42.revision;
+const _errs96 = errors;
+if((typeof data44 !== "string") && (data44 !== null)){
 validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/revision",schemaPath:"#/properties/repomd_behind/items/properties/revision/type",keyword:"type",params:{type: schema12.properties.repomd_behind.items.properties.revision.type},message:"must be string,null"}];
 return false;
 }
-var valid17 = _errs88 === errors;
+var valid19 = _errs96 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
-if(valid17){
-if(data39.lag_seconds !== undefined){
-let data42 = data39.lag_seconds;
-const _errs90 = errors;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+if(valid19){
+if(data42.lag_seconds !== undefined){
+let data45 = data42.lag_seconds;
+const _errs98 = errors;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
 validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/lag_seconds",schemaPath:"#/properties/repomd_behind/items/properties/lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs90){
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
+if(errors === _errs98){
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
 validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2+"/lag_seconds",schemaPath:"#/properties/repomd_behind/items/properties/lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid17 = _errs90 === errors;
+var valid19 = _errs98 === errors;
 }
 else {
-var valid17 = true;
+var valid19 = true;
 }
 }
 }
@@ -1793,8 +1882,8 @@ validate11.errors = [{instancePath:instancePath+"/repomd_behind/" + i2,schemaPat
 return false;
 }
 }
-var valid16 = _errs84 === errors;
-if(!valid16){
+var valid18 = _errs92 === errors;
+if(!valid18){
 break;
 }
 }
@@ -1804,29 +1893,29 @@ validate11.errors = [{instancePath:instancePath+"/repomd_behind",schemaPath:"#/p
 return false;
 }
 }
-var valid0 = _errs82 === errors;
+var valid0 = _errs90 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.timings !== undefined){
-let data43 = data.timings;
-const _errs92 = errors;
-if(errors === _errs92){
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+let data46 = data.timings;
+const _errs100 = errors;
+if(errors === _errs100){
+if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
 let missing7;
-if((data43.total_ms === undefined) && (missing7 = "total_ms")){
+if((data46.total_ms === undefined) && (missing7 = "total_ms")){
 validate11.errors = [{instancePath:instancePath+"/timings",schemaPath:"#/properties/timings/required",keyword:"required",params:{missingProperty: missing7},message:"must have required property '"+missing7+"'"}];
 return false;
 }
 else {
-if(data43.total_ms !== undefined){
-let data44 = data43.total_ms;
-const _errs94 = errors;
-if(errors === _errs94){
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 0 || isNaN(data44)){
+if(data46.total_ms !== undefined){
+let data47 = data46.total_ms;
+const _errs102 = errors;
+if(errors === _errs102){
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
 validate11.errors = [{instancePath:instancePath+"/timings/total_ms",schemaPath:"#/properties/timings/properties/total_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1836,18 +1925,18 @@ validate11.errors = [{instancePath:instancePath+"/timings/total_ms",schemaPath:"
 return false;
 }
 }
-var valid18 = _errs94 === errors;
+var valid20 = _errs102 === errors;
 }
 else {
-var valid18 = true;
+var valid20 = true;
 }
-if(valid18){
-if(data43.dns_ms !== undefined){
-let data45 = data43.dns_ms;
-const _errs96 = errors;
-if(errors === _errs96){
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
+if(valid20){
+if(data46.dns_ms !== undefined){
+let data48 = data46.dns_ms;
+const _errs104 = errors;
+if(errors === _errs104){
+if((typeof data48 == "number") && (isFinite(data48))){
+if(data48 < 0 || isNaN(data48)){
 validate11.errors = [{instancePath:instancePath+"/timings/dns_ms",schemaPath:"#/properties/timings/properties/dns_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1857,18 +1946,18 @@ validate11.errors = [{instancePath:instancePath+"/timings/dns_ms",schemaPath:"#/
 return false;
 }
 }
-var valid18 = _errs96 === errors;
+var valid20 = _errs104 === errors;
 }
 else {
-var valid18 = true;
+var valid20 = true;
 }
-if(valid18){
-if(data43.base_ms !== undefined){
-let data46 = data43.base_ms;
-const _errs98 = errors;
-if(errors === _errs98){
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
+if(valid20){
+if(data46.base_ms !== undefined){
+let data49 = data46.base_ms;
+const _errs106 = errors;
+if(errors === _errs106){
+if((typeof data49 == "number") && (isFinite(data49))){
+if(data49 < 0 || isNaN(data49)){
 validate11.errors = [{instancePath:instancePath+"/timings/base_ms",schemaPath:"#/properties/timings/properties/base_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1878,18 +1967,18 @@ validate11.errors = [{instancePath:instancePath+"/timings/base_ms",schemaPath:"#
 return false;
 }
 }
-var valid18 = _errs98 === errors;
+var valid20 = _errs106 === errors;
 }
 else {
-var valid18 = true;
+var valid20 = true;
 }
-if(valid18){
-if(data43.time_ms !== undefined){
-let data47 = data43.time_ms;
-const _errs100 = errors;
-if(errors === _errs100){
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 0 || isNaN(data47)){
+if(valid20){
+if(data46.time_ms !== undefined){
+let data50 = data46.time_ms;
+const _errs108 = errors;
+if(errors === _errs108){
+if((typeof data50 == "number") && (isFinite(data50))){
+if(data50 < 0 || isNaN(data50)){
 validate11.errors = [{instancePath:instancePath+"/timings/time_ms",schemaPath:"#/properties/timings/properties/time_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1899,18 +1988,18 @@ validate11.errors = [{instancePath:instancePath+"/timings/time_ms",schemaPath:"#
 return false;
 }
 }
-var valid18 = _errs100 === errors;
+var valid20 = _errs108 === errors;
 }
 else {
-var valid18 = true;
+var valid20 = true;
 }
-if(valid18){
-if(data43.repodata_ms !== undefined){
-let data48 = data43.repodata_ms;
-const _errs102 = errors;
-if(errors === _errs102){
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
+if(valid20){
+if(data46.repodata_ms !== undefined){
+let data51 = data46.repodata_ms;
+const _errs110 = errors;
+if(errors === _errs110){
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 0 || isNaN(data51)){
 validate11.errors = [{instancePath:instancePath+"/timings/repodata_ms",schemaPath:"#/properties/timings/properties/repodata_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
@@ -1920,10 +2009,10 @@ validate11.errors = [{instancePath:instancePath+"/timings/repodata_ms",schemaPat
 return false;
 }
 }
-var valid18 = _errs102 === errors;
+var valid20 = _errs110 === errors;
 }
 else {
-var valid18 = true;
+var valid20 = true;
 }
 }
 }
@@ -1936,52 +2025,52 @@ validate11.errors = [{instancePath:instancePath+"/timings",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs92 === errors;
+var valid0 = _errs100 === errors;
 }
 else {
 var valid0 = true;
 }
 if(valid0){
 if(data.history !== undefined){
-let data49 = data.history;
-const _errs104 = errors;
-if(errors === _errs104){
-if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+let data52 = data.history;
+const _errs112 = errors;
+if(errors === _errs112){
+if(data52 && typeof data52 == "object" && !Array.isArray(data52)){
 let missing8;
-if(((data49.changes === undefined) && (missing8 = "changes")) || ((data49.days === undefined) && (missing8 = "days"))){
+if(((data52.changes === undefined) && (missing8 = "changes")) || ((data52.days === undefined) && (missing8 = "days"))){
 validate11.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/required",keyword:"required",params:{missingProperty: missing8},message:"must have required property '"+missing8+"'"}];
 return false;
 }
 else {
-if(data49.changes !== undefined){
-let data50 = data49.changes;
-const _errs106 = errors;
-if(errors === _errs106){
-if(Array.isArray(data50)){
-if(data50.length > 100){
+if(data52.changes !== undefined){
+let data53 = data52.changes;
+const _errs114 = errors;
+if(errors === _errs114){
+if(Array.isArray(data53)){
+if(data53.length > 100){
 validate11.errors = [{instancePath:instancePath+"/history/changes",schemaPath:"#/properties/history/properties/changes/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
-var valid20 = true;
-const len3 = data50.length;
+var valid22 = true;
+const len3 = data53.length;
 for(let i3=0; i3<len3; i3++){
-let data51 = data50[i3];
-const _errs108 = errors;
-if(errors === _errs108){
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+let data54 = data53[i3];
+const _errs116 = errors;
+if(errors === _errs116){
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
 let missing9;
-if(((((data51.at === undefined) && (missing9 = "at")) || ((data51.from === undefined) && (missing9 = "from"))) || ((data51.to === undefined) && (missing9 = "to"))) || ((data51.reason === undefined) && (missing9 = "reason"))){
+if(((((data54.at === undefined) && (missing9 = "at")) || ((data54.from === undefined) && (missing9 = "from"))) || ((data54.to === undefined) && (missing9 = "to"))) || ((data54.reason === undefined) && (missing9 = "reason"))){
 validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3,schemaPath:"#/properties/history/properties/changes/items/required",keyword:"required",params:{missingProperty: missing9},message:"must have required property '"+missing9+"'"}];
 return false;
 }
 else {
-if(data51.at !== undefined){
-let data52 = data51.at;
-const _errs110 = errors;
-if(errors === _errs110){
-if(typeof data52 === "string"){
-if(!pattern0.test(data52)){
+if(data54.at !== undefined){
+let data55 = data54.at;
+const _errs118 = errors;
+if(errors === _errs118){
+if(typeof data55 === "string"){
+if(!pattern0.test(data55)){
 validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/at",schemaPath:"#/properties/history/properties/changes/items/properties/at/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?(Z|[+-]\\d{2}:\\d{2})$"+"\""}];
 return false;
 }
@@ -1991,44 +2080,44 @@ validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/at",s
 return false;
 }
 }
-var valid21 = _errs110 === errors;
+var valid23 = _errs118 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
-if(data51.from !== undefined){
-let data53 = data51.from;
-const _errs112 = errors;
-if(!((((data53 === "ok") || (data53 === "outdated")) || (data53 === "broken")) || (data53 === "unreachable"))){
+if(valid23){
+if(data54.from !== undefined){
+let data56 = data54.from;
+const _errs120 = errors;
+if(!((((data56 === "ok") || (data56 === "outdated")) || (data56 === "broken")) || (data56 === "unreachable"))){
 validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/from",schemaPath:"#/properties/history/properties/changes/items/properties/from/enum",keyword:"enum",params:{allowedValues: schema12.properties.history.properties.changes.items.properties.from.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid21 = _errs112 === errors;
+var valid23 = _errs120 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
-if(data51.to !== undefined){
-let data54 = data51.to;
-const _errs113 = errors;
-if(!((((data54 === "ok") || (data54 === "outdated")) || (data54 === "broken")) || (data54 === "unreachable"))){
+if(valid23){
+if(data54.to !== undefined){
+let data57 = data54.to;
+const _errs121 = errors;
+if(!((((data57 === "ok") || (data57 === "outdated")) || (data57 === "broken")) || (data57 === "unreachable"))){
 validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/to",schemaPath:"#/properties/history/properties/changes/items/properties/to/enum",keyword:"enum",params:{allowedValues: schema12.properties.history.properties.changes.items.properties.to.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-var valid21 = _errs113 === errors;
+var valid23 = _errs121 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
-if(data51.reason !== undefined){
-let data55 = data51.reason;
-const _errs114 = errors;
-if(errors === _errs114){
-if(typeof data55 === "string"){
-if(data55.length > 200){
+if(valid23){
+if(data54.reason !== undefined){
+let data58 = data54.reason;
+const _errs122 = errors;
+if(errors === _errs122){
+if(typeof data58 === "string"){
+if(data58.length > 200){
 validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason",schemaPath:"#/properties/history/properties/changes/items/properties/reason/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
@@ -2038,18 +2127,18 @@ validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reaso
 return false;
 }
 }
-var valid21 = _errs114 === errors;
+var valid23 = _errs122 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
-if(data51.reason_code !== undefined){
-let data56 = data51.reason_code;
-const _errs116 = errors;
-if(errors === _errs116){
-if(typeof data56 === "string"){
-if(!pattern16.test(data56)){
+if(valid23){
+if(data54.reason_code !== undefined){
+let data59 = data54.reason_code;
+const _errs124 = errors;
+if(errors === _errs124){
+if(typeof data59 === "string"){
+if(!pattern16.test(data59)){
 validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_code",schemaPath:"#/properties/history/properties/changes/items/properties/reason_code/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\""}];
 return false;
 }
@@ -2059,44 +2148,44 @@ validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reaso
 return false;
 }
 }
-var valid21 = _errs116 === errors;
+var valid23 = _errs124 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
-if(valid21){
-if(data51.reason_params !== undefined){
-let data57 = data51.reason_params;
-const _errs118 = errors;
-if(errors === _errs118){
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(Object.keys(data57).length > 16){
+if(valid23){
+if(data54.reason_params !== undefined){
+let data60 = data54.reason_params;
+const _errs126 = errors;
+if(errors === _errs126){
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(Object.keys(data60).length > 16){
 validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/maxProperties",keyword:"maxProperties",params:{limit: 16},message:"must NOT have more than 16 properties"}];
 return false;
 }
 else {
-for(const key8 in data57){
-const _errs120 = errors;
-if(typeof key8 === "string"){
-if(!pattern17.test(key8)){
-const err8 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key8};
+for(const key10 in data60){
+const _errs128 = errors;
+if(typeof key10 === "string"){
+if(!pattern17.test(key10)){
+const err10 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9]{0,31}$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9]{0,31}$"+"\"",propertyName:key10};
 if(vErrors === null){
-vErrors = [err8];
+vErrors = [err10];
 }
 else {
-vErrors.push(err8);
+vErrors.push(err10);
 }
 errors++;
 }
 }
-var valid22 = _errs120 === errors;
-if(!valid22){
-const err9 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key8},message:"property name must be valid"};
+var valid24 = _errs128 === errors;
+if(!valid24){
+const err11 = {instancePath:instancePath+"/history/changes/" + i3+"/reason_params",schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/propertyNames",keyword:"propertyNames",params:{propertyName: key10},message:"property name must be valid"};
 if(vErrors === null){
-vErrors = [err9];
+vErrors = [err11];
 }
 else {
-vErrors.push(err9);
+vErrors.push(err11);
 }
 errors++;
 validate11.errors = vErrors;
@@ -2104,24 +2193,24 @@ return false;
 break;
 }
 }
-if(valid22){
-for(const key9 in data57){
-let data58 = data57[key9];
-const _errs122 = errors;
-if((typeof data58 !== "string") && (!((typeof data58 == "number") && (isFinite(data58))))){
-validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.history.properties.changes.items.properties.reason_params.additionalProperties.type},message:"must be string,number"}];
+if(valid24){
+for(const key11 in data60){
+let data61 = data60[key11];
+const _errs130 = errors;
+if((typeof data61 !== "string") && (!((typeof data61 == "number") && (isFinite(data61))))){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/type",keyword:"type",params:{type: schema12.properties.history.properties.changes.items.properties.reason_params.additionalProperties.type},message:"must be string,number"}];
 return false;
 }
-if(errors === _errs122){
-if(typeof data58 === "string"){
-if(data58.length > 200){
-validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+if(errors === _errs130){
+if(typeof data61 === "string"){
+if(data61.length > 200){
+validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reason_params/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/history/properties/changes/items/properties/reason_params/additionalProperties/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 }
-var valid23 = _errs122 === errors;
-if(!valid23){
+var valid25 = _errs130 === errors;
+if(!valid25){
 break;
 }
 }
@@ -2133,10 +2222,10 @@ validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3+"/reaso
 return false;
 }
 }
-var valid21 = _errs118 === errors;
+var valid23 = _errs126 === errors;
 }
 else {
-var valid21 = true;
+var valid23 = true;
 }
 }
 }
@@ -2150,8 +2239,8 @@ validate11.errors = [{instancePath:instancePath+"/history/changes/" + i3,schemaP
 return false;
 }
 }
-var valid20 = _errs108 === errors;
-if(!valid20){
+var valid22 = _errs116 === errors;
+if(!valid22){
 break;
 }
 }
@@ -2162,41 +2251,41 @@ validate11.errors = [{instancePath:instancePath+"/history/changes",schemaPath:"#
 return false;
 }
 }
-var valid19 = _errs106 === errors;
+var valid21 = _errs114 === errors;
 }
 else {
-var valid19 = true;
+var valid21 = true;
 }
-if(valid19){
-if(data49.days !== undefined){
-let data59 = data49.days;
-const _errs124 = errors;
-if(errors === _errs124){
-if(Array.isArray(data59)){
-if(data59.length > 30){
+if(valid21){
+if(data52.days !== undefined){
+let data62 = data52.days;
+const _errs132 = errors;
+if(errors === _errs132){
+if(Array.isArray(data62)){
+if(data62.length > 30){
 validate11.errors = [{instancePath:instancePath+"/history/days",schemaPath:"#/properties/history/properties/days/maxItems",keyword:"maxItems",params:{limit: 30},message:"must NOT have more than 30 items"}];
 return false;
 }
 else {
-var valid24 = true;
-const len4 = data59.length;
+var valid26 = true;
+const len4 = data62.length;
 for(let i4=0; i4<len4; i4++){
-let data60 = data59[i4];
-const _errs126 = errors;
-if(errors === _errs126){
-if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+let data63 = data62[i4];
+const _errs134 = errors;
+if(errors === _errs134){
+if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
 let missing10;
-if((((data60.day === undefined) && (missing10 = "day")) || ((data60.checks === undefined) && (missing10 = "checks"))) || ((data60.ok === undefined) && (missing10 = "ok"))){
+if((((data63.day === undefined) && (missing10 = "day")) || ((data63.checks === undefined) && (missing10 = "checks"))) || ((data63.ok === undefined) && (missing10 = "ok"))){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4,schemaPath:"#/properties/history/properties/days/items/required",keyword:"required",params:{missingProperty: missing10},message:"must have required property '"+missing10+"'"}];
 return false;
 }
 else {
-if(data60.day !== undefined){
-let data61 = data60.day;
-const _errs128 = errors;
-if(errors === _errs128){
-if(typeof data61 === "string"){
-if(!pattern28.test(data61)){
+if(data63.day !== undefined){
+let data64 = data63.day;
+const _errs136 = errors;
+if(errors === _errs136){
+if(typeof data64 === "string"){
+if(!pattern30.test(data64)){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/day",schemaPath:"#/properties/history/properties/days/items/properties/day/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""}];
 return false;
 }
@@ -2206,73 +2295,73 @@ validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/day",sch
 return false;
 }
 }
-var valid25 = _errs128 === errors;
+var valid27 = _errs136 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
-if(valid25){
-if(data60.checks !== undefined){
-let data62 = data60.checks;
-const _errs130 = errors;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+if(valid27){
+if(data63.checks !== undefined){
+let data65 = data63.checks;
+const _errs138 = errors;
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/checks",schemaPath:"#/properties/history/properties/days/items/properties/checks/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs130){
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 1 || isNaN(data62)){
+if(errors === _errs138){
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 1 || isNaN(data65)){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/checks",schemaPath:"#/properties/history/properties/days/items/properties/checks/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
 }
-var valid25 = _errs130 === errors;
+var valid27 = _errs138 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
-if(valid25){
-if(data60.ok !== undefined){
-let data63 = data60.ok;
-const _errs132 = errors;
-if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+if(valid27){
+if(data63.ok !== undefined){
+let data66 = data63.ok;
+const _errs140 = errors;
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/ok",schemaPath:"#/properties/history/properties/days/items/properties/ok/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs132){
-if((typeof data63 == "number") && (isFinite(data63))){
-if(data63 < 0 || isNaN(data63)){
+if(errors === _errs140){
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 0 || isNaN(data66)){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/ok",schemaPath:"#/properties/history/properties/days/items/properties/ok/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid25 = _errs132 === errors;
+var valid27 = _errs140 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
-if(valid25){
-if(data60.worst_lag_seconds !== undefined){
-let data64 = data60.worst_lag_seconds;
-const _errs134 = errors;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+if(valid27){
+if(data63.worst_lag_seconds !== undefined){
+let data67 = data63.worst_lag_seconds;
+const _errs142 = errors;
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/worst_lag_seconds",schemaPath:"#/properties/history/properties/days/items/properties/worst_lag_seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
-if(errors === _errs134){
-if((typeof data64 == "number") && (isFinite(data64))){
-if(data64 < 0 || isNaN(data64)){
+if(errors === _errs142){
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
 validate11.errors = [{instancePath:instancePath+"/history/days/" + i4+"/worst_lag_seconds",schemaPath:"#/properties/history/properties/days/items/properties/worst_lag_seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 }
-var valid25 = _errs134 === errors;
+var valid27 = _errs142 === errors;
 }
 else {
-var valid25 = true;
+var valid27 = true;
 }
 }
 }
@@ -2284,8 +2373,8 @@ validate11.errors = [{instancePath:instancePath+"/history/days/" + i4,schemaPath
 return false;
 }
 }
-var valid24 = _errs126 === errors;
-if(!valid24){
+var valid26 = _errs134 === errors;
+if(!valid26){
 break;
 }
 }
@@ -2296,10 +2385,10 @@ validate11.errors = [{instancePath:instancePath+"/history/days",schemaPath:"#/pr
 return false;
 }
 }
-var valid19 = _errs124 === errors;
+var valid21 = _errs132 === errors;
 }
 else {
-var valid19 = true;
+var valid21 = true;
 }
 }
 }
@@ -2309,7 +2398,7 @@ validate11.errors = [{instancePath:instancePath+"/history",schemaPath:"#/propert
 return false;
 }
 }
-var valid0 = _errs104 === errors;
+var valid0 = _errs112 === errors;
 }
 else {
 var valid0 = true;
@@ -2347,11 +2436,11 @@ return errors === 0;
 
 export const validateMirrorlistIndex = validate12;
 const schema13 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://mirrors.almalinux.org/mirrorlist/v1.schema.json","title":"Mirrorlist index, format 1","description":"Every servable mirror and the distribution config a mirrorlist answer needs. Written by `npm run build`; read by the edge worker and `npm run mirrorlist`.","type":"object","required":["$schema","format","statusCheckedAt","config","mirrors"],"additionalProperties":false,"properties":{"$schema":{"const":"v1.schema.json"},"format":{"const":1},"statusCheckedAt":{"type":["string","null"],"description":"When the status data used was checked; null: no status, every valid mirror served."},"config":{"type":"object","required":["versions","aliases","vaultVersions","vaultUrl","kittenVersions","arches","repos"],"additionalProperties":false,"properties":{"versions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Current full versions, Kitten ones included."},"aliases":{"type":"object","description":"Alias → full version, e.g. 9 → 9.8.","additionalProperties":{"type":"string"}},"vaultVersions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Versions served by the vault alone."},"vaultUrl":{"type":"string","pattern":"^https?://.+/$"},"kittenVersions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Versions served from the Kitten trees."},"arches":{"type":"object","description":"Arch key (a major version, or e.g. 10-kitten) → arches.","additionalProperties":{"type":"array","items":{"type":"string"},"uniqueItems":true}},"repos":{"type":"array","items":{"type":"object","required":["name","path"],"additionalProperties":false,"properties":{"name":{"type":"string"},"path":{"type":"string","description":"Below <base><version>/, with $basearch literal."},"versions":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Full versions it exists for; absent: every version."},"arches":{"type":"array","items":{"type":"string"},"uniqueItems":true,"description":"Arches it exists for; absent: every arch of the version."},"vault":{"const":true,"description":"Served only from the vault."}}}}}},"repomd":{"type":"object","description":"The reference's repodata/repomd.xml by repo path (e.g. 9.8/BaseOS/x86_64/os): the current version and the earlier ones still acceptable, newest first. Absent without a reference.","additionalProperties":{"type":"object","required":["current","alternates"],"additionalProperties":false,"properties":{"current":{"type":"object","required":["timestamp","size","sha256","sha512"],"additionalProperties":false,"properties":{"timestamp":{"type":"integer","minimum":0,"description":"Newest <timestamp> in the file (epoch seconds)."},"size":{"type":"integer","minimum":0,"description":"Bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"sha512":{"type":"string","pattern":"^[0-9a-f]{128}$"}}},"alternates":{"type":"array","items":{"type":"object","required":["timestamp","size","sha256","sha512"],"additionalProperties":false,"properties":{"timestamp":{"type":"integer","minimum":0,"description":"Newest <timestamp> in the file (epoch seconds)."},"size":{"type":"integer","minimum":0,"description":"Bytes."},"sha256":{"type":"string","pattern":"^[0-9a-f]{64}$"},"sha512":{"type":"string","pattern":"^[0-9a-f]{128}$"}}}}}}},"mirrors":{"type":"array","description":"Sorted by name.","items":{"type":"object","required":["name","urls"],"additionalProperties":false,"properties":{"name":{"type":"string","description":"Host name; unique."},"urls":{"type":"object","description":"Main tree base URLs.","properties":{"http":{"type":"string","pattern":"^http://.+/$"},"https":{"type":"string","pattern":"^https://.+/$"}},"additionalProperties":false,"minProperties":1},"kitten":{"type":"object","description":"AlmaLinux Kitten tree base URLs, when carried.","properties":{"http":{"type":"string","pattern":"^http://.+/$"},"https":{"type":"string","pattern":"^https://.+/$"}},"additionalProperties":false,"minProperties":1},"country":{"type":"string","pattern":"^[A-Z]{2}$","description":"ISO 3166-1 alpha-2."},"continent":{"enum":["AF","AN","AS","EU","NA","OC","SA"]},"coordinates":{"type":"array","description":"[latitude, longitude] in degrees, rounded to 0.01.","items":[{"type":"number","minimum":-90,"maximum":90},{"type":"number","minimum":-180,"maximum":180}],"minItems":2,"maxItems":2},"asns":{"type":"array","description":"ASNs served on-net (a cloud mirror's include its provider's).","items":{"type":"integer","minimum":1}},"subnets":{"type":"array","description":"Subnets served on-net: [cidr, first address, last address]; addresses as fixed-width lower-case hex (8 digits IPv4, 32 IPv6), so ranges compare as strings.","items":{"type":"array","items":[{"type":"string"},{"type":"string","pattern":"^([0-9a-f]{8}|[0-9a-f]{32})$"},{"type":"string","pattern":"^([0-9a-f]{8}|[0-9a-f]{32})$"}],"minItems":3,"maxItems":3}},"private":{"const":true,"description":"Served only to its own networks."},"monopoly":{"const":true,"description":"A client of its networks gets this mirror alone."},"cloud":{"type":"string","description":"Cloud provider; served only on-net."},"ipv6":{"type":"boolean","description":"Reachable over IPv6, when checked."},"state":{"enum":["ok","outdated","broken","unreachable"],"description":"Checker verdict."}}}}}};
-const pattern29 = new RegExp("^https?://.+/$", "u");
-const pattern34 = new RegExp("^http://.+/$", "u");
-const pattern35 = new RegExp("^https://.+/$", "u");
-const pattern38 = new RegExp("^[A-Z]{2}$", "u");
-const pattern39 = new RegExp("^([0-9a-f]{8}|[0-9a-f]{32})$", "u");
+const pattern31 = new RegExp("^https?://.+/$", "u");
+const pattern36 = new RegExp("^http://.+/$", "u");
+const pattern37 = new RegExp("^https://.+/$", "u");
+const pattern40 = new RegExp("^[A-Z]{2}$", "u");
+const pattern41 = new RegExp("^([0-9a-f]{8}|[0-9a-f]{32})$", "u");
 const func2 = Object.prototype.hasOwnProperty;
 
 function validate12(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -2565,7 +2654,7 @@ let data10 = data3.vaultUrl;
 const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data10 === "string"){
-if(!pattern29.test(data10)){
+if(!pattern31.test(data10)){
 validate12.errors = [{instancePath:instancePath+"/config/vaultUrl",schemaPath:"#/properties/config/properties/vaultUrl/pattern",keyword:"pattern",params:{pattern: "^https?://.+/$"},message:"must match pattern \""+"^https?://.+/$"+"\""}];
 return false;
 }
@@ -3278,7 +3367,7 @@ let data42 = data41.http;
 const _errs93 = errors;
 if(errors === _errs93){
 if(typeof data42 === "string"){
-if(!pattern34.test(data42)){
+if(!pattern36.test(data42)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/http",schemaPath:"#/properties/mirrors/items/properties/urls/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""}];
 return false;
 }
@@ -3299,7 +3388,7 @@ let data43 = data41.https;
 const _errs95 = errors;
 if(errors === _errs95){
 if(typeof data43 === "string"){
-if(!pattern35.test(data43)){
+if(!pattern37.test(data43)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/urls/https",schemaPath:"#/properties/mirrors/items/properties/urls/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""}];
 return false;
 }
@@ -3353,7 +3442,7 @@ let data45 = data44.http;
 const _errs100 = errors;
 if(errors === _errs100){
 if(typeof data45 === "string"){
-if(!pattern34.test(data45)){
+if(!pattern36.test(data45)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/http",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/http/pattern",keyword:"pattern",params:{pattern: "^http://.+/$"},message:"must match pattern \""+"^http://.+/$"+"\""}];
 return false;
 }
@@ -3374,7 +3463,7 @@ let data46 = data44.https;
 const _errs102 = errors;
 if(errors === _errs102){
 if(typeof data46 === "string"){
-if(!pattern35.test(data46)){
+if(!pattern37.test(data46)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/kitten/https",schemaPath:"#/properties/mirrors/items/properties/kitten/properties/https/pattern",keyword:"pattern",params:{pattern: "^https://.+/$"},message:"must match pattern \""+"^https://.+/$"+"\""}];
 return false;
 }
@@ -3409,7 +3498,7 @@ let data47 = data39.country;
 const _errs104 = errors;
 if(errors === _errs104){
 if(typeof data47 === "string"){
-if(!pattern38.test(data47)){
+if(!pattern40.test(data47)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/country",schemaPath:"#/properties/mirrors/items/properties/country/pattern",keyword:"pattern",params:{pattern: "^[A-Z]{2}$"},message:"must match pattern \""+"^[A-Z]{2}$"+"\""}];
 return false;
 }
@@ -3592,7 +3681,7 @@ let data57 = data55[1];
 const _errs123 = errors;
 if(errors === _errs123){
 if(typeof data57 === "string"){
-if(!pattern39.test(data57)){
+if(!pattern41.test(data57)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/1",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/1/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""}];
 return false;
 }
@@ -3610,7 +3699,7 @@ let data58 = data55[2];
 const _errs125 = errors;
 if(errors === _errs125){
 if(typeof data58 === "string"){
-if(!pattern39.test(data58)){
+if(!pattern41.test(data58)){
 validate12.errors = [{instancePath:instancePath+"/mirrors/" + i14+"/subnets/" + i16+"/2",schemaPath:"#/properties/mirrors/items/properties/subnets/items/items/2/pattern",keyword:"pattern",params:{pattern: "^([0-9a-f]{8}|[0-9a-f]{32})$"},message:"must match pattern \""+"^([0-9a-f]{8}|[0-9a-f]{32})$"+"\""}];
 return false;
 }

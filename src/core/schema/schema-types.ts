@@ -235,6 +235,16 @@ export interface StatusFile {
            * Why, in words a sponsor can act on.
            */
           reason?: string;
+          /**
+           * The reason as a code, worded in every language the site has.
+           */
+          reason_code?: string;
+          /**
+           * The values the reason's wording names (a URL, a count …).
+           */
+          reason_params?: {
+            [k: string]: string | number;
+          };
         };
       };
       /**

@@ -9,20 +9,13 @@
 import type { DiagnosticParams } from "../diagnostic-text.ts";
 import type { MirrorState } from "../types.ts";
 import type { CheckTarget } from "./check-targets.ts";
-import { formatAge } from "./durations.ts";
 import type { ReasonCode } from "./reason-catalogue.ts";
-import {
-  describeFailure,
-  failureParams,
-  followsUrl,
-  isReachFailure,
-  type NetworkFailure,
-  type RequestOutcome,
-} from "./request-outcome.ts";
+import { englishReason } from "./reason-text.ts";
+import { failureParams, isReachFailure, type RequestOutcome } from "./request-outcome.ts";
 
 /**
- * The result of one step: a state, a reason (in English, and as a code with params for other
- * languages), and the URL and status that decided it.
+ * The result of one step: a state, a reason (as a code with params, and in English, rendered
+ * from the catalogue), and the URL and status that decided it.
  */
 export interface Verdict {
   state: MirrorState;
@@ -50,31 +43,36 @@ export function worse(a: Verdict, b: Verdict): Verdict {
   return SEVERITY[b.state] > SEVERITY[a.state] ? b : a;
 }
 
+/** Where a non-ok verdict came from: the URL, and its HTTP status when it answered. */
+export interface DecidedBy {
+  url?: string;
+  http_status?: number;
+}
+
+/**
+ * A verdict whose English `reason` is the catalogue's wording of `code` with `params`: the one
+ * way a judge words a reason, so that the status file and every page say the same thing.
+ */
+export function verdict(state: MirrorState, code: ReasonCode, params: DiagnosticParams, by: DecidedBy = {}): Verdict {
+  return { state, reason: englishReason(code, params), code, params, ...by };
+}
+
 function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
 /** The base URL: any network failure makes the mirror unreachable; an HTTP error, broken. */
 export function judgeBase(outcome: RequestOutcome): Verdict {
+  const { url } = outcome;
   if (outcome.kind === "failure") {
     const state = isReachFailure(outcome.failure) ? "unreachable" : "broken";
-    const reason = followsUrl(outcome.failure)
-      ? urlFailed(outcome.url, outcome.failure)
-      : `${capitalise(describeFailure(outcome.failure))}: ${outcome.url}`;
-    const params = { url: outcome.url, ...failureParams(outcome.failure) };
-    return { state, reason, code: "base-failed", params, url: outcome.url };
+    return verdict(state, "base-failed", { url, ...failureParams(outcome.failure) }, { url });
   }
   if (!isSuccess(outcome.status)) {
-    return {
-      state: "broken",
-      reason: `The base URL ${outcome.url} answered ${outcome.status}`,
-      code: "base-status",
-      params: { url: outcome.url, status: outcome.status },
-      url: outcome.url,
-      http_status: outcome.status,
-    };
+    const { status } = outcome;
+    return verdict("broken", "base-status", { url, status }, { url, http_status: status });
   }
-  return { state: "ok", reason: "The base URL answers", code: "base-ok", params: {} };
+  return verdict("ok", "base-ok", {});
 }
 
 /**
@@ -87,54 +85,24 @@ export function judgeTime(
   allowedSeconds: number,
   allowedLabel: string,
 ): TimeReading {
+  const { url } = outcome;
+  const unread = { syncedAt: null, ageSeconds: null };
   if (outcome.kind === "failure") {
-    return {
-      state: "broken",
-      reason: `TIME could not be read: ${
-        followsUrl(outcome.failure)
-          ? urlFailed(outcome.url, outcome.failure)
-          : `${describeFailure(outcome.failure)}: ${outcome.url}`
-      }`,
-      code: "time-failed",
-      params: { url: outcome.url, ...failureParams(outcome.failure) },
-      url: outcome.url,
-      syncedAt: null,
-      ageSeconds: null,
-    };
+    return { ...verdict("broken", "time-failed", { url, ...failureParams(outcome.failure) }, { url }), ...unread };
   }
   if (!isSuccess(outcome.status)) {
-    return {
-      state: "broken",
-      reason: `TIME ${outcome.status === 404 ? "missing" : "failed"}: ${outcome.url} answered ${outcome.status}`,
-      code: outcome.status === 404 ? "time-missing" : "time-status",
-      params: { url: outcome.url, status: outcome.status },
-      url: outcome.url,
-      http_status: outcome.status,
-      syncedAt: null,
-      ageSeconds: null,
-    };
+    const { status } = outcome;
+    const code = status === 404 ? "time-missing" : "time-status";
+    return { ...verdict("broken", code, { url, status }, { url, http_status: status }), ...unread };
   }
   const syncedAt = parseTimeFile(outcome.body ?? "");
-  if (syncedAt === null) {
-    return {
-      state: "broken",
-      // Not a byte of what it holds: a mirror's answers are never published.
-      reason: `TIME holds no epoch time: ${outcome.url}`,
-      code: "time-no-epoch",
-      params: { url: outcome.url },
-      url: outcome.url,
-      syncedAt: null,
-      ageSeconds: null,
-    };
-  }
+  // Not a byte of what it holds: a mirror's answers are never published.
+  if (syncedAt === null) return { ...verdict("broken", "time-no-epoch", { url }, { url }), ...unread };
   const ageSeconds = Math.max(0, nowSeconds - syncedAt);
-  const said = {
-    reason: `TIME is ${formatAge(ageSeconds)} old (allowed: ${allowedLabel})`,
-    code: "time-age",
-    params: { age: Math.floor(ageSeconds), allowed: allowedLabel },
-  } as const;
-  if (ageSeconds > allowedSeconds) return { state: "outdated", ...said, url: outcome.url, syncedAt, ageSeconds };
-  return { state: "ok", ...said, syncedAt, ageSeconds };
+  const params = { age: Math.floor(ageSeconds), allowed: allowedLabel };
+  const read = { syncedAt, ageSeconds };
+  if (ageSeconds > allowedSeconds) return { ...verdict("outdated", "time-age", params, { url }), ...read };
+  return { ...verdict("ok", "time-age", params), ...read };
 }
 
 /** Reads a `TIME` file: one number of epoch seconds, possibly with a fraction; null otherwise. */
@@ -149,107 +117,46 @@ export function parseTimeFile(text: string): number | null {
  * the checker did not read it (then the status alone decides).
  */
 export function judgeRepodata(target: CheckTarget, outcome: RequestOutcome): Verdict {
-  const what = `repodata/repomd.xml`;
+  const { url } = outcome;
+  const { label } = target;
   if (outcome.kind === "failure") {
-    return {
-      state: "broken",
-      reason: `${what} failed for ${target.label}: ${urlFailed(outcome.url, outcome.failure)}`,
-      code: "repodata-failed",
-      params: { label: target.label, url: outcome.url, ...failureParams(outcome.failure) },
-      url: outcome.url,
-    };
+    return verdict("broken", "repodata-failed", { label, url, ...failureParams(outcome.failure) }, { url });
   }
+  const by = { url, http_status: outcome.status };
   if (!isSuccess(outcome.status)) {
-    const missing = outcome.status === 404 || outcome.status === 410;
-    return {
-      state: "broken",
-      reason: `${what} ${missing ? "missing" : "failed"} for ${target.label}: ${outcome.url} answered ${outcome.status}`,
-      code: missing ? "repodata-missing" : "repodata-status",
-      params: { label: target.label, url: outcome.url, status: outcome.status },
-      url: outcome.url,
-      http_status: outcome.status,
-    };
+    const code = outcome.status === 404 || outcome.status === 410 ? "repodata-missing" : "repodata-status";
+    return verdict("broken", code, { label, url, status: outcome.status }, by);
   }
   if (outcome.body !== null && !outcome.body.includes("<repomd")) {
-    return {
-      state: "broken",
-      reason: `${what} for ${target.label} is not a repomd document: ${outcome.url}`,
-      code: "repodata-not-repomd",
-      params: { label: target.label, url: outcome.url },
-      url: outcome.url,
-      http_status: outcome.status,
-    };
+    return verdict("broken", "repodata-not-repomd", { label, url }, by);
   }
-  return {
-    state: "ok",
-    reason: `${what} answers for ${target.label}`,
-    code: "repodata-ok",
-    params: { label: target.label },
-  };
+  return verdict("ok", "repodata-ok", { label });
 }
 
 /** One ISO file (HEAD): it must answer 2xx. */
 export function judgeFile(target: CheckTarget, outcome: RequestOutcome): Verdict {
+  const { url } = outcome;
+  const { label } = target;
   if (outcome.kind === "failure") {
-    return {
-      state: "broken",
-      reason: `${target.label} failed: ${urlFailed(outcome.url, outcome.failure)}`,
-      code: "file-failed",
-      params: { label: target.label, url: outcome.url, ...failureParams(outcome.failure) },
-      url: outcome.url,
-    };
+    return verdict("broken", "file-failed", { label, url, ...failureParams(outcome.failure) }, { url });
   }
   if (!isSuccess(outcome.status)) {
-    return {
-      state: "broken",
-      reason: `${target.label} ${outcome.status === 404 ? "missing" : "failed"}: ${outcome.url} answered ${outcome.status}`,
-      code: outcome.status === 404 ? "file-missing" : "file-status",
-      params: { label: target.label, url: outcome.url, status: outcome.status },
-      url: outcome.url,
-      http_status: outcome.status,
-    };
+    const { status } = outcome;
+    const code = status === 404 ? "file-missing" : "file-status";
+    return verdict("broken", code, { label, url, status }, { url, http_status: status });
   }
-  return { state: "ok", reason: `${target.label} answers`, code: "file-ok", params: { label: target.label } };
+  return verdict("ok", "file-ok", { label });
 }
 
-/** The sets of files a check goes through, and their names in English reasons. */
-export const FILE_SETS = {
-  time: "TIME file",
-  repodata: "repodata files",
-  kitten: "Kitten repodata files",
-  isos: "ISO files",
-} as const;
-
-export type FileSet = keyof typeof FILE_SETS;
+/** The sets of files a check goes through (each a variant of the `deadline` and `set-ok` reasons). */
+export type FileSet = "time" | "repodata" | "kitten" | "isos";
 
 /** The mirror ran out of its whole-check time while files were still being checked. */
 export function judgeMirrorDeadline(seconds: number, done: number, total: number, set: FileSet): Verdict {
-  return {
-    state: "broken",
-    reason: `The check stopped after ${seconds} s with ${done} of ${total} ${FILE_SETS[set]} checked: the mirror answers too slowly`,
-    code: "deadline",
-    params: { variant: set, seconds, done, total },
-  };
+  return verdict("broken", "deadline", { variant: set, seconds, done, total });
 }
 
 /** The verdict on a healthy mirror: what was checked and how fresh it is. */
 export function okVerdict(ageSeconds: number, allowedLabel: string, repodataCount: number): Verdict {
-  return {
-    state: "ok",
-    reason: `All ${repodataCount} repodata files answer; synced ${formatAge(ageSeconds)} ago (allowed: ${allowedLabel})`,
-    code: "all-ok",
-    params: { count: repodataCount, age: Math.floor(ageSeconds), allowed: allowedLabel },
-  };
-}
-
-/**
- * "http://…/repomd.xml timed out after 15 s", "http://…/TIME redirects to another host, …",
- * "http://…/TIME: mirror.example.org resolves to 0.0.0.0, …".
- */
-function urlFailed(url: string, failure: NetworkFailure): string {
-  return `${url}${failure.type === "address-refused" ? ":" : ""} ${describeFailure(failure)}`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  return verdict("ok", "all-ok", { count: repodataCount, age: Math.floor(ageSeconds), allowed: allowedLabel });
 }

@@ -1,4 +1,4 @@
-/** Durations in words, for reasons a mirror owner reads ("3 days", "5 hours"). */
+/** Durations as reasons word them: a count of the largest whole unit ("3 days", "5 hours"). */
 
 /** A unit as `Intl.NumberFormat` names it. */
 export type DurationUnit = "day" | "hour" | "minute" | "second";
@@ -9,12 +9,6 @@ const UNITS: readonly [seconds: number, singular: DurationUnit][] = [
   [60, "minute"],
   [1, "second"],
 ];
-
-/** The duration in its largest whole unit, rounded down: 266000 → "3 days", 7300 → "2 hours". */
-export function formatAge(seconds: number): string {
-  const [n, unit] = largestUnit(seconds);
-  return `${n} ${unit}${n === 1 ? "" : "s"}`;
-}
 
 /** The duration as a count of its largest whole unit, rounded down: 266000 → [3, "day"]. */
 export function largestUnit(seconds: number): [count: number, unit: DurationUnit] {

@@ -9,8 +9,7 @@ import { matchRepomd, type RepomdHistory } from "../repomd/repomd-history.ts";
 import { digestRepomd } from "../repomd/repomd-record.ts";
 import type { RepoBehind } from "../types.ts";
 import type { CheckTarget } from "./check-targets.ts";
-import { judgeRepodata, type Verdict } from "./classify.ts";
-import { formatAge } from "./durations.ts";
+import { judgeRepodata, type Verdict, verdict } from "./classify.ts";
 import type { RequestOutcome } from "./request-outcome.ts";
 
 /** What the reference published, and when and how strictly to compare. */
@@ -34,39 +33,19 @@ export function repodataJudge(reference: RepomdReference | null) {
     const history = reference.histories.get(target.key);
     if (history === undefined || outcome.kind !== "response" || outcome.bytes === undefined) return answered;
     const found = matchRepomd(history, digestRepomd(outcome.bytes), reference.now, reference.allowedSeconds);
-    if (found.match === "current") {
-      return {
-        state: "ok",
-        reason: `${target.label} is in sync with the origin`,
-        code: "repomd-in-sync",
-        params: { label: target.label },
-      };
-    }
+    const { label } = target;
+    if (found.match === "current") return verdict("ok", "repomd-in-sync", { label });
     if (found.match === "alternate") {
       const behind = { repo: target.key, revision: found.revision, lag_seconds: found.lag_seconds };
-      return {
-        state: "ok",
-        reason: `${target.label} is ${formatAge(found.lag_seconds)} behind the origin`,
-        code: "repomd-behind",
-        params: { label: target.label, lag: found.lag_seconds },
-        behind,
-      };
+      return { ...verdict("ok", "repomd-behind", { label, lag: found.lag_seconds }), behind };
     }
-    const current = history.current.revision === null ? "" : ` (its current revision is ${history.current.revision})`;
-    return {
-      state: "outdated",
-      reason: `repodata/repomd.xml for ${target.label} is neither the origin's current one${current} nor any it published in the last ${formatAge(reference.allowedSeconds)}: ${outcome.url}. Sync the whole tree again; dnf would refuse this copy`,
-      code: "repomd-stale",
-      params: {
-        label: target.label,
-        url: outcome.url,
-        allowed: reference.allowedSeconds,
-        ...(history.current.revision === null
-          ? { variant: "no-revision" }
-          : { variant: "revision", revision: history.current.revision }),
-      },
+    const { revision } = history.current;
+    const params = {
+      label,
       url: outcome.url,
-      http_status: outcome.status,
+      allowed: reference.allowedSeconds,
+      ...(revision === null ? { variant: "no-revision" } : { variant: "revision", revision }),
     };
+    return verdict("outdated", "repomd-stale", params, { url: outcome.url, http_status: outcome.status });
   };
 }

@@ -2,10 +2,10 @@
  * One mirror's status entry, assembled from everything its check observed. The checker
  * records observations as plain data (see `request-outcome.ts`); this decides what they mean.
  */
-import type { MirrorImageFolder, MirrorStatus, MirrorTimings, RepoBehind } from "../types.ts";
+import type { FolderVerdict } from "../images/folder-state.ts";
+import type { MirrorState, MirrorStatus, MirrorTimings, RepoBehind } from "../types.ts";
 import type { CheckTarget, MirrorTargets } from "./check-targets.ts";
 import {
-  FILE_SETS,
   type FileSet,
   judgeBase,
   judgeFile,
@@ -14,18 +14,12 @@ import {
   okVerdict,
   type TimeReading,
   type Verdict,
+  verdict,
   worse,
 } from "./classify.ts";
 import { type RepomdReference, repodataJudge } from "./judge-repomd-content.ts";
-import type { ReasonRef } from "./reason-text.ts";
-import {
-  describeFailure,
-  describeRefusedAddresses,
-  failureParams,
-  type NetworkFailure,
-  type RefusedAddress,
-  type RequestOutcome,
-} from "./request-outcome.ts";
+import type { ReasonCode } from "./reason-catalogue.ts";
+import { failureParams, type NetworkFailure, type RefusedAddress, type RequestOutcome } from "./request-outcome.ts";
 
 /** How a set of files fared: checking stops at the first failure (as upstream's does). */
 export interface FileSetObservation {
@@ -74,17 +68,14 @@ export interface MirrorObservations {
   /** Null when not checked (the mirror is not ok). */
   isos: FileSetObservation | null;
   /** Each image folder's state by folder key; null when not checked (the mirror is not ok). */
-  images: Record<string, MirrorImageFolder> | null;
+  images: Record<string, FolderVerdict> | null;
   timings: MirrorTimings;
 }
 
 /** The status entry of a mirror that is not checked (private). */
 export function uncheckedStatus(checkedAt: string, baseUrl: string | null): MirrorStatus {
   return {
-    state: "ok",
-    reason: "Private mirror: not checked, as it serves only its own networks",
-    reason_code: "private-unchecked",
-    reason_params: {},
+    ...reasonFields(verdict("ok", "private-unchecked", {})),
     checked_at: checkedAt,
     checked: false,
     ...(baseUrl === null ? {} : { base_url: baseUrl }),
@@ -95,23 +86,15 @@ export function uncheckedStatus(checkedAt: string, baseUrl: string | null): Mirr
 
 /** The status entry of a mirror that lists no http or https URL: there is nothing to check. */
 export function noWebUrlStatus(checkedAt: string): MirrorStatus {
-  return {
-    state: "broken",
-    reason: "The mirror lists no http or https URL",
-    reason_code: "no-web-url",
-    reason_params: {},
-    checked_at: checkedAt,
-  };
+  return { ...reasonFields(verdict("broken", "no-web-url", {})), checked_at: checkedAt };
 }
 
 /** The status entry for one mirror's observations. Pure. */
 export function classifyMirror(o: MirrorObservations): MirrorStatus {
   const time = o.time === null ? null : judgeTime(o.time, o.nowSeconds, o.allowedSeconds, o.allowedLabel);
-  const verdict = mainVerdict(o, time);
+  const main = mainVerdict(o, time);
   const status: MirrorStatus = {
-    state: verdict.state,
-    reason: verdict.reason,
-    ...reasonFields(verdict),
+    ...reasonFields(main),
     checked_at: o.checkedAt,
     checked: true,
     base_url: o.targets.baseUrl,
@@ -120,12 +103,12 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
     addresses: o.addresses,
     timings: o.timings,
   };
-  if (verdict.url !== undefined) status.url = verdict.url;
-  if (verdict.http_status !== undefined) status.http_status = verdict.http_status;
+  if (main.url !== undefined) status.url = main.url;
+  if (main.http_status !== undefined) status.http_status = main.http_status;
   const synced = time?.syncedAt ?? null;
   if (synced !== null) status.synced_at = new Date(synced * 1000).toISOString();
   if (o.repodata !== null) status.repodata = { checked: o.repodata.passed, total: o.repodata.total };
-  if (o.reference !== null && verdict.state === "ok" && o.repodata?.passed === o.repodata?.total) {
+  if (o.reference !== null && main.state === "ok" && o.repodata?.passed === o.repodata?.total) {
     const behind = [...(o.repodata?.behind ?? [])].sort(
       (a, b) => b.lag_seconds - a.lag_seconds || (a.repo < b.repo ? -1 : 1),
     );
@@ -135,11 +118,12 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
   const judgeRepodata = repodataJudge(o.reference);
   if (o.kitten !== null) {
     const kitten = fileSetVerdict(o.kitten, o.mirrorTimeoutSeconds, "kitten", judgeRepodata);
-    status.kitten = { state: kitten.state, reason: kitten.reason, ...reasonFields(kitten) };
+    status.kitten = reasonFields(kitten);
   }
   if (o.isos !== null) {
     const isos = fileSetVerdict(o.isos, o.mirrorTimeoutSeconds, "isos", judgeFile);
-    status.isos = { complete: isos.state === "ok", reason: isos.reason, ...reasonFields(isos) };
+    const { state, ...reason } = reasonFields(isos);
+    status.isos = { complete: state === "ok", ...reason };
   }
   if (o.images !== null) {
     status.images = o.images;
@@ -150,33 +134,18 @@ export function classifyMirror(o: MirrorObservations): MirrorStatus {
 }
 
 function mainVerdict(o: MirrorObservations, time: TimeReading | null): Verdict {
+  const { baseUrl } = o.targets;
   if (o.dnsFailure !== null) {
-    const host = new URL(o.targets.baseUrl).hostname;
-    return {
-      state: "unreachable",
-      reason: `${describeFailure(o.dnsFailure)} for ${host}`,
-      code: "host-failed",
-      params: { host, ...failureParams(o.dnsFailure) },
-    };
+    const host = new URL(baseUrl).hostname;
+    return verdict("unreachable", "host-failed", { host, ...failureParams(o.dnsFailure) });
   }
   if (o.refusedAddresses !== null) {
-    const host = new URL(o.targets.baseUrl).hostname;
-    return {
-      state: "unreachable",
-      reason: describeRefusedAddresses(host, o.refusedAddresses, true),
-      code: "host-failed",
-      params: { host, ...failureParams({ type: "address-refused", host, refused: o.refusedAddresses }) },
-      url: o.targets.baseUrl,
-    };
+    const host = new URL(baseUrl).hostname;
+    const failure = { type: "address-refused", host, refused: o.refusedAddresses } as const;
+    return verdict("unreachable", "host-failed", { host, ...failureParams(failure) }, { url: baseUrl });
   }
   if (o.base === null) {
-    return {
-      state: "unreachable",
-      reason: `No answer within ${o.mirrorTimeoutSeconds} s: ${o.targets.baseUrl}`,
-      code: "no-answer",
-      params: { seconds: o.mirrorTimeoutSeconds, url: o.targets.baseUrl },
-      url: o.targets.baseUrl,
-    };
+    return verdict("unreachable", "no-answer", { seconds: o.mirrorTimeoutSeconds, url: baseUrl }, { url: baseUrl });
   }
   const base = judgeBase(o.base);
   if (base.state !== "ok") return base;
@@ -198,28 +167,33 @@ function fileSetVerdict(
 ): Verdict {
   if (set.failure !== null) return judge(set.failure.target, set.failure.outcome);
   if (set.stopped) return judgeMirrorDeadline(timeoutSeconds, set.passed, set.total, what);
-  return {
-    state: "ok",
-    reason: `All ${set.total} ${FILE_SETS[what]} answer`,
-    code: "set-ok",
-    params: { variant: what, total: set.total },
-  };
+  return verdict("ok", "set-ok", { variant: what, total: set.total });
 }
 
 /**
  * The ISO folders in one flag, as pages before per-folder states read it: complete when every one
  * the origin publishes matched its `CHECKSUM` (or the one before).
  */
-function isoSummary(images: Readonly<Record<string, MirrorImageFolder>>): NonNullable<MirrorStatus["isos"]> | null {
+function isoSummary(images: Readonly<Record<string, FolderVerdict>>): NonNullable<MirrorStatus["isos"]> | null {
   const isos = Object.entries(images).filter(([key]) => key.startsWith("isos/"));
   if (isos.length === 0) return null;
-  const gap = isos.find(([, f]) => f.state !== "verified" && f.state !== "behind" && f.state !== "present");
-  if (gap === undefined)
-    return { complete: true, reason: `All ${isos.length} ISO folders match the origin's CHECKSUM` };
-  return { complete: false, reason: gap[1].reason ?? `${gap[0]}: ${gap[1].state}` };
+  const gap = isos
+    .map(([, f]) => f)
+    .find((f) => f.state !== "verified" && f.state !== "behind" && f.state !== "present");
+  if (gap === undefined || !("reason" in gap)) {
+    const { state, ...reason } = reasonFields(verdict("ok", "iso-folders-ok", { total: isos.length }));
+    return { complete: state === "ok", ...reason };
+  }
+  const { reason, reason_code, reason_params } = gap;
+  return { complete: false, reason, reason_code, reason_params };
 }
 
-/** A verdict's reason as the status file stores it beside the English text. */
-function reasonFields(verdict: ReasonRef): { reason_code: string; reason_params: Record<string, string | number> } {
-  return { reason_code: verdict.code, reason_params: { ...verdict.params } };
+/** A verdict's state and reason as the status file stores them: the English, the code and its params. */
+function reasonFields(v: Verdict): {
+  state: MirrorState;
+  reason: string;
+  reason_code: ReasonCode;
+  reason_params: Record<string, string | number>;
+} {
+  return { state: v.state, reason: v.reason, reason_code: v.code, reason_params: { ...v.params } };
 }

@@ -4,8 +4,9 @@
  * (the reason's `variant` param picks one). `reason.part.failure.*` name why a request failed;
  * templates pull them in with `$t(reason.part.failure.{{failure}})`.
  *
- * The checker writes each reason's code and params beside its English `reason` (whose text is
- * the checker's own, unchanged for older readers); the site renders the code in the page's
+ * The checker writes each reason's code and params beside its English `reason`, which is this
+ * wording rendered as plain text (`englishReason` in `reason-text.ts`), so that readers of the
+ * status file without codes get the same sentence; the site renders the code in the page's
  * language with `diagnostic-text.ts`'s renderer, so templates use the same syntax: `{{name}}`,
  * `{{name, number}}`, `{{name, duration}}` (seconds, in the largest whole unit), `{{name, codes}}`,
  * and backticks around code spans (a file, a URL, a host). The English locale file holds these
@@ -38,6 +39,13 @@ export const REASON_CODES = [
   "file-missing",
   "file-status",
   "file-ok",
+  "folder-failed",
+  "folder-missing",
+  "folder-status",
+  "folder-behind",
+  "folder-mismatch",
+  "folder-absent",
+  "iso-folders-ok",
   "deadline",
   "set-ok",
   "all-ok",
@@ -88,6 +96,20 @@ export const REASON_MESSAGES: Readonly<Record<string, string>> = {
   "reason.file-missing": "`{{label}}` missing: `{{url}}` answered {{status}}",
   "reason.file-status": "`{{label}}` failed: `{{url}}` answered {{status}}",
   "reason.file-ok": "`{{label}}` answers",
+  "reason.folder-failed": `\`CHECKSUM\` could not be read from \`{{url}}\`: ${FAILURE}`,
+  "reason.folder-missing": "No `CHECKSUM` at `{{url}}`: this mirror does not carry `{{folder}}`",
+  "reason.folder-status": "`CHECKSUM` failed: `{{url}}` answered {{status}}",
+  "reason.folder-behind":
+    "`{{folder}}CHECKSUM` is the origin's previous one, replaced {{lag, duration}} ago: the next sync brings the new images",
+  "reason.folder-mismatch.empty": "`{{url}}` differs from the origin's and lists no file: sync `{{folder}}` again",
+  "reason.folder-mismatch.same-sums":
+    "`{{url}}` differs from the origin's (the same sums, other text): sync `{{folder}}` again",
+  "reason.folder-mismatch.other-sum":
+    "`{{url}}` differs from the origin's: it has another sum for `{{file}}`. Sync `{{folder}}` again, deleting files the origin no longer has",
+  "reason.folder-mismatch.unlisted":
+    "`{{url}}` differs from the origin's: it does not list `{{file}}`. Sync `{{folder}}` again, deleting files the origin no longer has",
+  "reason.folder-absent": "`{{url}}` does not answer",
+  "reason.iso-folders-ok": "All {{total, number}} ISO folders match the origin's `CHECKSUM`",
   "reason.deadline.time": `The check stopped after {{seconds, number}} s before \`TIME\` was read: ${SLOW}`,
   "reason.deadline.repodata": `The check stopped after {{seconds, number}} s with {{done, number}} of {{total, number}} repodata files checked: ${SLOW}`,
   "reason.deadline.kitten": `The check stopped after {{seconds, number}} s with {{done, number}} of {{total, number}} Kitten repodata files checked: ${SLOW}`,

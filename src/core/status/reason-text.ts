@@ -29,6 +29,17 @@ export function reasonSegments(
 }
 
 /**
+ * The English reason the status file stores beside `code` and `params`: the catalogue's wording as
+ * plain text (code spans without their backticks), so that it and every page's words for the
+ * reason come from the same template.
+ */
+export function englishReason(code: ReasonCode, params: DiagnosticParams): string {
+  return reasonSegments(code, params)
+    .map((s) => s.text)
+    .join("");
+}
+
+/**
  * The reason a status file gives as `code` and `params`, as segments; null when this build
  * cannot word it whole (an unknown code, or a variant or failure no catalogue has, as a newer
  * checker or a forged status file may write), so that the page shows the stored English reason.

@@ -105,38 +105,6 @@ export function failureFromErrorCode(raw: string): NetworkFailure {
   return { type: "other", code };
 }
 
-/** A short human phrase for a failure: "connection refused", "timed out after 15 s", … */
-export function describeFailure(failure: NetworkFailure): string {
-  switch (failure.type) {
-    case "dns":
-      return `DNS lookup failed (${failure.code})`;
-    case "dns-timeout":
-      return `DNS lookup timed out after ${formatSeconds(failure.seconds)}`;
-    case "address-refused":
-      return describeRefusedAddresses(failure.host, failure.refused, false);
-    case "redirect-away":
-      return describeRedirectAway(failure.away);
-    case "refused":
-      return "connection refused";
-    case "reset":
-      return `connection closed before a full answer (${failure.code})`;
-    case "tls":
-      return `TLS handshake failed (${failure.code})`;
-    case "timeout":
-      return `timed out after ${formatSeconds(failure.seconds)}`;
-    case "redirects":
-      return `more than ${failure.limit} redirects`;
-    case "body-too-large":
-      return `answer larger than ${formatBytes(failure.limitBytes)}`;
-    case "bad-status":
-      return "answered with an invalid status line";
-    case "unreachable-network":
-      return `network unreachable (${failure.code})`;
-    case "other":
-      return `request failed (${failure.code})`;
-  }
-}
-
 /**
  * A failure as a reason's params: `failure` picks its phrase (`reason.part.failure.<failure>`
  * in `reason-catalogue.ts`), the others fill it in. Prefixed, so as not to clash with the
@@ -157,9 +125,10 @@ export function failureParams(failure: NetworkFailure): Record<string, string | 
       return {
         failure: failure.type,
         failureHost: failure.host,
+        // Each with the short name of its range, so that an owner sees why ("10.0.0.5 (private)").
         addresses: failure.refused
           .slice(0, NAMED_ADDRESSES)
-          .map((r) => r.address)
+          .map((r) => `${r.address} (${r.range})`)
           .join(LIST_SEPARATOR),
       };
     case "redirect-away":
@@ -186,62 +155,8 @@ export function isReachFailure(failure: NetworkFailure): boolean {
   );
 }
 
-/**
- * Whether a failure reads best after the URL it concerns ("http://…/TIME redirects to another
- * host, …") rather than before it ("Connection refused: http://…").
- */
-export function followsUrl(failure: NetworkFailure): boolean {
-  return failure.type === "redirect-away" || failure.type === "address-refused";
-}
-
 /** Most addresses a reason names; a hostile name server may answer hundreds. */
 const NAMED_ADDRESSES = 3;
-
-/**
- * "mirror.example.org resolves only to 10.0.0.5, a private address; the checker connects only
- * to public addresses" (`only` when these are all the addresses the host has), or for a URL
- * whose host is an address, "127.0.0.1 is a loopback address; …".
- */
-export function describeRefusedAddresses(host: string, refused: readonly RefusedAddress[], only: boolean): string {
-  const [first] = refused;
-  if (refused.length === 1 && first !== undefined && host.replace(/^\[|\]$/g, "") === first.address) {
-    return `${host} is ${withArticle(first.range)} address; the checker connects only to public addresses`;
-  }
-  const named = refused.slice(0, NAMED_ADDRESSES);
-  const rest = refused.length - named.length;
-  const list =
-    named.length === 1 && rest === 0
-      ? `${named[0]?.address}, ${withArticle(named[0]?.range ?? "")} address`
-      : joinAnd([
-          ...named.map((r) => `${r.address} (${withArticle(r.range)} address)`),
-          ...(rest > 0 ? [`${rest} more`] : []),
-        ]);
-  return `${host} resolves ${only ? "only " : ""}to ${list}; the checker connects only to public addresses`;
-}
-
-function describeRedirectAway(away: RedirectAway): string {
-  switch (away.to) {
-    case "host":
-      return `redirects to another host${away.host === null ? "" : `, ${away.host}`}; a mirror must serve its files itself`;
-    case "port":
-      return `redirects to another port, ${away.host}; a mirror must serve its files at the URL it lists`;
-    case "http":
-      return "redirects from https to http; a mirror listed with https must serve its files over https";
-  }
-}
-
-/** "a private", "an unspecified", "a unique-local": the article by sound, for the range names used. */
-function withArticle(range: string): string {
-  return `${/^(?:[aeio]|u(?!ni))/i.test(range) ? "an" : "a"} ${range}`;
-}
-
-function joinAnd(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? "") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
-}
-
-function formatSeconds(seconds: number): string {
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
 
 function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;

@@ -184,6 +184,8 @@ const imageFolderState = {
         "verified: its CHECKSUM is the origin's; behind: an earlier one of the origin's; mismatch: another; missing: no CHECKSUM; present/absent: the presence check without a reference; unknown: not checked.",
     },
     reason: { type: "string", maxLength: 300, description: "Why, in words a sponsor can act on." },
+    reason_code: reasonCode,
+    reason_params: reasonParams(),
   },
 } as const;
 
