@@ -86,8 +86,8 @@ describe("npm run check-mirrors", () => {
       expect.stringMatching(/^ok {10}fresh\.example\.org: All 10 repodata files answer; synced 10 minutes ago/),
       expect.stringMatching(/^ok {10}private\.example\.org: Private mirror: not checked/),
       expect.stringMatching(/^outdated {4}stale\.example\.org: TIME is 2 days old \(allowed: 12h\)$/),
-      expect.stringMatching(/^unreachable hanging\.example\.org: Timed out after 1 s: /),
-      expect.stringMatching(/^unreachable refused\.example\.org: Connection refused: /),
+      expect.stringMatching(/^unreachable hanging\.example\.org: The base URL .* failed: timed out after 1 s$/),
+      expect.stringMatching(/^unreachable refused\.example\.org: The base URL .* failed: connection refused$/),
     ]);
     const { status, diagnostics } = parseStatusFile(out, readFileSync(out, "utf8"));
     expect(diagnostics).toEqual([]);

@@ -16,7 +16,12 @@ const { config, template } = checkFixture();
 
 const TIMEOUT_MS = 1000;
 const MIRROR_TIMEOUT_MS = 2500;
-const PUBLIC_ONLY = "the checker connects only to public addresses";
+const PUBLIC_ONLY = "it connects only to public addresses";
+/** The reason for a host whose addresses are all refused, and for a URL whose host is one. */
+const resolves = (host: string, addresses: string) =>
+  `${host} cannot be reached: ${host} resolves to ${addresses}, which the checker does not connect to; ${PUBLIC_ONLY}`;
+const literal = (host: string, range: string) =>
+  `${host} cannot be reached: ${host} is in the ${range} range, which the checker does not connect to; ${PUBLIC_ONLY}`;
 const JUNK = "<script>alert('owned')</script>\u001b[2J<img src=x onerror=alert(1)> 1784203200";
 
 /** A real, well-behaved mirror that no check here may ever reach. */
@@ -154,19 +159,19 @@ describe("a mirror is judged on its own host", () => {
     const base = `http://away-host.example:${servers[0]?.port}/almalinux/`;
     expect(entry(withOptIn, "away-host")).toMatchObject({
       state: "broken",
-      reason: `TIME could not be read: ${base}TIME redirects to another host, bystander.example; a mirror must serve its files itself`,
+      reason: `TIME could not be read from ${base}TIME: redirects to another host, bystander.example; a mirror must serve its files itself`,
       url: `${base}TIME`,
     });
     expect(entry(withOptIn, "away-address")).toMatchObject({
       state: "broken",
-      reason: `http://127.0.0.1:${servers[1]?.port}/almalinux/ redirects to another host, 127.0.0.2; a mirror must serve its files itself`,
+      reason: `The base URL http://127.0.0.1:${servers[1]?.port}/almalinux/ failed: redirects to another host, 127.0.0.2; a mirror must serve its files itself`,
     });
   });
 
   it("stops at a redirect to another port of the same host", () => {
     expect(entry(withOptIn, "away-port").state).toBe("broken");
     expect(entry(withOptIn, "away-port").reason).toBe(
-      `TIME could not be read: http://away-port.example:${servers[2]?.port}/almalinux/TIME redirects to another port, away-port.example:${bystander.port}; a mirror must serve its files at the URL it lists`,
+      `TIME could not be read from http://away-port.example:${servers[2]?.port}/almalinux/TIME: redirects to another port, away-port.example:${bystander.port}; a mirror must serve its files at the URL it lists`,
     );
   });
 
@@ -187,7 +192,7 @@ describe("nothing a mirror sends is published", () => {
 
   it("names neither a junk redirect target nor the path a redirect within the mirror gave", () => {
     expect(entry(withOptIn, "away-junk").reason).toBe(
-      `TIME could not be read: http://127.0.0.1:${servers[3]?.port}/almalinux/TIME redirects to another host; a mirror must serve its files itself`,
+      `TIME could not be read from http://127.0.0.1:${servers[3]?.port}/almalinux/TIME: redirects to another host; a mirror must serve its files itself`,
     );
     // Followed (same host), and judged at the URL we asked for.
     expect(servers[4]?.requests).toContain("/almalinux/%3Cscript%3Ealert(1)%3C/script%3E?q=%22%27");
@@ -211,20 +216,17 @@ describe("nothing a mirror sends is published", () => {
 describe("the checker never reaches inside", () => {
   it("refuses a name that resolves to loopback, private, link-local or IPv4-mapped loopback, before connecting", () => {
     const expected: [string, string][] = [
-      ["loopback", "127.0.0.1 is a loopback address"],
-      ["loopback-v6", "[::ffff:7f00:1] is a loopback address"],
-      ["localhost", "bystander.example resolves only to 127.0.0.1, a loopback address"],
-      ["ten", "ten.example resolves only to 10.0.0.1, a private address"],
-      ["metadata", "metadata.example resolves only to 169.254.169.254, a cloud-metadata address"],
-      ["mapped", "mapped.example resolves only to ::ffff:127.0.0.1, a loopback address"],
-      [
-        "mixed",
-        "mixed.example resolves only to 10.0.0.1 (a private address), 127.0.0.1 (a loopback address) and fe80::1 (a link-local address)",
-      ],
+      ["loopback", literal("127.0.0.1", "loopback")],
+      ["loopback-v6", literal("[::ffff:7f00:1]", "loopback")],
+      ["localhost", resolves("bystander.example", "127.0.0.1 (loopback)")],
+      ["ten", resolves("ten.example", "10.0.0.1 (private)")],
+      ["metadata", resolves("metadata.example", "169.254.169.254 (cloud-metadata)")],
+      ["mapped", resolves("mapped.example", "::ffff:127.0.0.1 (loopback)")],
+      ["mixed", resolves("mixed.example", "10.0.0.1 (private), 127.0.0.1 (loopback), fe80::1 (link-local)")],
     ];
     for (const [name, reason] of expected) {
       const status = entry(publicOnly, name);
-      expect(status, name).toMatchObject({ state: "unreachable", reason: `${reason}; ${PUBLIC_ONLY}` });
+      expect(status, name).toMatchObject({ state: "unreachable", reason });
       // No connection was tried (the reason says so; one to 10.0.0.1 would have taken the whole timeout).
       expect(status.timings?.total_ms, name).toBeLessThan(TIMEOUT_MS / 2);
     }
@@ -234,25 +236,21 @@ describe("the checker never reaches inside", () => {
   it("keeps the metadata address out of reach even with the private opt-in", () => {
     expect(entry(withOptIn, "metadata")).toMatchObject({
       state: "unreachable",
-      reason: `metadata.example resolves only to 169.254.169.254, a cloud-metadata address; ${PUBLIC_ONLY}`,
+      reason: resolves("metadata.example", "169.254.169.254 (cloud-metadata)"),
     });
-    expect(entry(withOptIn, "metadata-literal").reason).toBe(
-      `169.254.169.254 is a cloud-metadata address; ${PUBLIC_ONLY}`,
-    );
+    expect(entry(withOptIn, "metadata-literal").reason).toBe(literal("169.254.169.254", "cloud-metadata"));
     expect(entry(withOptIn, "metadata6")).toMatchObject({
       state: "unreachable",
-      reason: `metadata6.example resolves only to fd00:ec2::254, a cloud-metadata address; ${PUBLIC_ONLY}`,
+      reason: resolves("metadata6.example", "fd00:ec2::254 (cloud-metadata)"),
     });
-    expect(entry(withOptIn, "metadata6-literal").reason).toBe(
-      `[fd00:ec2::254] is a cloud-metadata address; ${PUBLIC_ONLY}`,
-    );
+    expect(entry(withOptIn, "metadata6-literal").reason).toBe(literal("[fd00:ec2::254]", "cloud-metadata"));
   });
 
   it("checks the address again at every redirect hop", () => {
     const base = `http://rebind.example:${servers[7]?.port}/almalinux/`;
     expect(entry(withOptIn, "rebind")).toMatchObject({
       state: "broken",
-      reason: `TIME could not be read: ${base}TIME: rebind.example resolves to 0.0.0.0, an unspecified address; ${PUBLIC_ONLY}`,
+      reason: `TIME could not be read from ${base}TIME: rebind.example resolves to 0.0.0.0 (unspecified), which the checker does not connect to; ${PUBLIC_ONLY}`,
     });
     expect(servers[7]?.requests).toEqual(["/almalinux/", "/almalinux/TIME"]);
   });
@@ -262,7 +260,7 @@ describe("DNS counts inside the deadline", () => {
   it("gives up on a lookup that never ends at the request timeout", () => {
     expect(entry(publicOnly, "hang")).toMatchObject({
       state: "unreachable",
-      reason: "DNS lookup timed out after 1 s for hang.example",
+      reason: "hang.example cannot be reached: DNS lookup timed out after 1 s",
     });
     expect(entry(publicOnly, "hang").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });
@@ -270,7 +268,7 @@ describe("DNS counts inside the deadline", () => {
   it("counts a request's own lookup inside its deadline", () => {
     expect(entry(withOptIn, "rehang")).toMatchObject({
       state: "unreachable",
-      reason: `DNS lookup timed out after 1 s: http://rehang.example:${bystander.port}/almalinux/`,
+      reason: `The base URL http://rehang.example:${bystander.port}/almalinux/ failed: DNS lookup timed out after 1 s`,
     });
     expect(entry(withOptIn, "rehang").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });
@@ -278,7 +276,7 @@ describe("DNS counts inside the deadline", () => {
   it("does the same for a name server that never answers and a getaddrinfo that never returns", () => {
     expect(entry(publicOnly, "silent")).toMatchObject({
       state: "unreachable",
-      reason: "DNS lookup timed out after 1 s for silent.example",
+      reason: "silent.example cannot be reached: DNS lookup timed out after 1 s",
     });
     expect(entry(publicOnly, "silent").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });

@@ -136,19 +136,24 @@ describe("checking loopback mirrors", () => {
   });
 
   it("gives up on a hanging mirror after the request timeout", () => {
-    expect(status("hanging")).toMatchObject({ state: "unreachable", reason: `Timed out after 2 s: ${url("hanging")}` });
+    expect(status("hanging")).toMatchObject({
+      state: "unreachable",
+      reason: `The base URL ${url("hanging")} failed: timed out after 2 s`,
+    });
     expect(status("hanging").timings?.total_ms).toBeLessThan(TIMEOUT_MS + 400);
   });
 
   it("says a connection was refused", () => {
     expect(status("refused").state).toBe("unreachable");
-    expect(status("refused").reason).toMatch(/^Connection refused: http:\/\/127\.0\.0\.1:\d+\/almalinux\/$/);
+    expect(status("refused").reason).toMatch(
+      /^The base URL http:\/\/127\.0\.0\.1:\d+\/almalinux\/ failed: connection refused$/,
+    );
   });
 
   it("stops reading a mirror that trickles bytes at the request timeout", () => {
     expect(status("trickling")).toMatchObject({
       state: "broken",
-      reason: `TIME could not be read: timed out after 2 s: ${url("trickling")}TIME`,
+      reason: `TIME could not be read from ${url("trickling")}TIME: timed out after 2 s`,
     });
     expect(status("trickling").timings?.total_ms).toBeLessThan(MIRROR_TIMEOUT_MS + 400);
   });
@@ -156,14 +161,14 @@ describe("checking loopback mirrors", () => {
   it("follows a few redirects, not forever", () => {
     expect(status("redirecting")).toMatchObject({
       state: "broken",
-      reason: `More than 5 redirects: ${url("redirecting")}`,
+      reason: `The base URL ${url("redirecting")} failed: more than 5 redirects`,
     });
   });
 
   it("caps an endless body", () => {
     expect(status("endless").state).toBe("broken");
     expect(status("endless").reason).toMatch(
-      /^repodata\/repomd\.xml failed for .*: http:.* answer larger than 512 KiB$/,
+      /^repodata\/repomd\.xml failed for .*: http:.*: answer larger than 512 KiB$/,
     );
   });
 
@@ -198,7 +203,7 @@ describe("checking loopback mirrors", () => {
   it("says a name does not resolve", () => {
     expect(status("nxdomain")).toMatchObject({
       state: "unreachable",
-      reason: "DNS lookup failed (ENOTFOUND) for nxdomain.example.org",
+      reason: "nxdomain.example.org cannot be reached: DNS lookup failed (ENOTFOUND)",
     });
   });
 

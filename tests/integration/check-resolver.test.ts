@@ -72,7 +72,7 @@ describe("the checker's real resolver", () => {
   it("makes the checker refuse the loopback answer without the private opt-in, and connect nowhere", () => {
     expect(refused?.state).toBe("unreachable");
     expect(refused?.reason).toMatch(
-      /^localhost resolves only to 127\.0\.0\.1\b.*a loopback address.*; the checker connects only to public addresses$/,
+      /^localhost cannot be reached: localhost resolves to 127\.0\.0\.1 \(loopback\).*; it connects only to public addresses$/,
     );
     expect(askedWhenRefused).toEqual([]);
   });

@@ -169,6 +169,15 @@ describe("reasons for refusals", () => {
     ).toBe(
       "mirror.example.org cannot be reached: mirror.example.org resolves to 10.0.0.5 (private), fd00::1 (unique-local), 0.0.0.0 (unspecified), which the checker does not connect to; it connects only to public addresses",
     );
+    // A URL whose host is the address itself.
+    expect(
+      englishReason("host-failed", {
+        host: "[::1]",
+        ...failureParams({ type: "address-refused", host: "[::1]", refused: [{ address: "::1", range: "loopback" }] }),
+      }),
+    ).toBe(
+      "[::1] cannot be reached: [::1] is in the loopback range, which the checker does not connect to; it connects only to public addresses",
+    );
   });
 
   it("makes a mirror whose host has only refused addresses unreachable, naming them", () => {

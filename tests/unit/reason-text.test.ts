@@ -41,6 +41,7 @@ const FAILURES: NetworkFailure[] = [
   { type: "dns", code: "ENOTFOUND" },
   { type: "dns-timeout", seconds: 2.5 },
   { type: "address-refused", host: "mirror.example.org", refused: [{ address: "10.0.0.5", range: "private" }] },
+  { type: "address-refused", host: "[::1]", refused: [{ address: "::1", range: "loopback" }] },
   { type: "redirect-away", away: { to: "host", host: "cdn.example.net" } },
   { type: "redirect-away", away: { to: "host", host: null } },
   { type: "redirect-away", away: { to: "port", host: "mirror.example.org:8443" } },

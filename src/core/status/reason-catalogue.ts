@@ -123,6 +123,8 @@ export const REASON_MESSAGES: Readonly<Record<string, string>> = {
   "reason.part.failure.dns-timeout": "DNS lookup timed out after {{failureSeconds, number}} s",
   "reason.part.failure.address-refused":
     "`{{failureHost}}` resolves to {{addresses, codes}}, which the checker does not connect to; it connects only to public addresses",
+  "reason.part.failure.address-literal":
+    "`{{failureHost}}` is in the `{{failureRange}}` range, which the checker does not connect to; it connects only to public addresses",
   "reason.part.failure.redirect-host":
     "redirects to another host, `{{failureHost}}`; a mirror must serve its files itself",
   "reason.part.failure.redirect-elsewhere": "redirects to another host; a mirror must serve its files itself",

@@ -121,7 +121,12 @@ export function failureParams(failure: NetworkFailure): Record<string, string | 
     case "dns-timeout":
     case "timeout":
       return { failure: failure.type, failureSeconds: failure.seconds };
-    case "address-refused":
+    case "address-refused": {
+      // A URL whose host is itself a refused address: its range says it all.
+      const [only] = failure.refused;
+      if (failure.refused.length === 1 && only !== undefined && failure.host.replace(/^\[|\]$/g, "") === only.address) {
+        return { failure: "address-literal", failureHost: failure.host, failureRange: only.range };
+      }
       return {
         failure: failure.type,
         failureHost: failure.host,
@@ -131,6 +136,7 @@ export function failureParams(failure: NetworkFailure): Record<string, string | 
           .map((r) => `${r.address} (${r.range})`)
           .join(LIST_SEPARATOR),
       };
+    }
     case "redirect-away":
       if (failure.away.to === "http") return { failure: "redirect-http" };
       if (failure.away.host === null) return { failure: "redirect-elsewhere" };
