@@ -80,7 +80,7 @@ describe("the checker's entry for any answer", () => {
       const entry = await checkWith(text(`HTTP/1.1 ${status} Whatever\r\nContent-Length: 0\r\n\r\n`));
       expect(validateStatusEntry(entry), JSON.stringify(validateStatusEntry.errors)).toBe(true);
       expect(entry, status).toMatchObject({ state: "broken", reason_code: "base-failed" });
-      expect(entry.reason).toMatch(/^Answered with an invalid status line: http:/);
+      expect(entry.reason).toMatch(/^The base URL http:.* failed: answered with an invalid status line$/);
       expect(entry.http_status).toBeUndefined();
     }
   }, 60_000);

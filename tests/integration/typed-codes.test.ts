@@ -13,7 +13,7 @@ const PROBES = [
   // A diagnostic reported with a code the catalogue does not have.
   { source: "src/core/rules/mirror-names.ts", code: '"error", "duplicate-name"', typo: '"error", "duplicate-nmae"' },
   // A checker verdict with a reason code the catalogue does not have.
-  { source: "src/core/status/classify.ts", code: 'code: "base-ok"', typo: 'code: "base-okk"' },
+  { source: "src/core/status/classify.ts", code: '"ok", "base-ok"', typo: '"ok", "base-okk"' },
   // A catalogue wording keyed by no code.
   { source: "src/core/diagnostic-catalogue.ts", code: '"diagnostic.empty-file":', typo: '"diagnostic.empty-fiel":' },
   { source: "src/core/status/reason-catalogue.ts", code: '"reason.base-ok":', typo: '"reason.base-okk":' },
