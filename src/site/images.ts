@@ -6,7 +6,7 @@
 import type { ImageFile } from "../core/images/checksum-file.ts";
 import { type ImageFolder, imageFolders } from "../core/images/image-trees.ts";
 import { ownValue } from "../core/own-property.ts";
-import type { DistributionConfig, ImageFolderState, StatusFile } from "../core/types.ts";
+import type { DistributionConfig, ImageFolderState, ReasonFields, StatusFile } from "../core/types.ts";
 
 export type { ImageFile, ImageFolder, ImageFolderState };
 
@@ -28,8 +28,11 @@ export interface ImagePage {
   verification: "checksum" | "presence" | "none";
   /** A mirror's state for this folder; `unknown` when not checked. */
   stateOf(mirrorName: string): ImageFolderState;
-  /** Why a mirror's folder is not verified, in English, when the checker said. */
-  reasonOf(mirrorName: string): string | undefined;
+  /**
+   * Why a mirror's folder is not verified, when the checker said: the English, and the code and
+   * params that `ReasonText` words in the page's language.
+   */
+  reasonOf(mirrorName: string): ({ reason: string } & ReasonFields) | undefined;
   checksumName: typeof CHECKSUM_NAME;
   /** The detached signature of the `CHECKSUM` (`CHECKSUM.asc`), when the origin publishes one. */
   signatureName?: string;
@@ -64,7 +67,10 @@ function imagePage(folder: ImageFolder, status: StatusFile | null): ImagePage {
     files: origin?.files ?? [],
     verification: status === null ? "none" : origin ? "checksum" : "presence",
     stateOf: (name) => entryOf(name)?.state ?? "unknown",
-    reasonOf: (name) => entryOf(name)?.reason,
+    reasonOf: (name) => {
+      const entry = entryOf(name);
+      return entry?.reason === undefined ? undefined : { ...entry, reason: entry.reason };
+    },
     checksumName: CHECKSUM_NAME,
     ...(origin?.signature ? { signatureName: origin.signature } : {}),
     torrent: origin?.torrent === true,

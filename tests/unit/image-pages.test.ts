@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { withImages } from "../../scripts/bench/_image-status.ts";
+import { folderVerdict } from "../../src/core/images/folder-state.ts";
 import { DEFAULT_IMAGE_TREES, imageFolders } from "../../src/core/images/image-trees.ts";
 import { loadRegistry } from "../../src/core/load.ts";
 import { imagePages } from "../../src/site/images.ts";
@@ -43,6 +44,24 @@ describe("image pages", () => {
     const first = registry.mirrors[0]?.name ?? "";
     expect(page?.stateOf(first)).toBe(status?.mirrors[first]?.images?.["isos/aarch64/9.8"]?.state);
     expect(page?.stateOf("__proto__")).toBe("unknown");
+  });
+
+  it("give a folder's reason with its code, for the page to word in its language", () => {
+    const { status } = withImages(registry);
+    const first = registry.mirrors[0]?.name ?? "";
+    const images = status?.mirrors[first]?.images;
+    if (images === undefined) throw new Error("no images");
+    const params = { url: "https://m.example/9.8/isos/aarch64/CHECKSUM", folder: "9.8/isos/aarch64/" };
+    images["isos/aarch64/9.8"] = folderVerdict("missing", "folder-missing", params);
+    const page = imagePages(config, status).find((p) => p.folder.key === "isos/aarch64/9.8");
+    expect(page?.reasonOf(first)).toEqual({
+      state: "missing",
+      reason:
+        "No CHECKSUM at https://m.example/9.8/isos/aarch64/CHECKSUM: this mirror does not carry 9.8/isos/aarch64/",
+      reason_code: "folder-missing",
+      reason_params: params,
+    });
+    expect(page?.reasonOf("__proto__")).toBeUndefined();
   });
 
   it("leave out a folder the origin does not publish", () => {
