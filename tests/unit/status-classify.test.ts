@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type FolderVerdict, folderVerdict } from "../../src/core/images/folder-state.ts";
 import type { CheckTarget, MirrorTargets } from "../../src/core/status/check-targets.ts";
 import { judgeBase, judgeRepodata, judgeTime, parseTimeFile } from "../../src/core/status/classify.ts";
 import { classifyMirror, type MirrorObservations, uncheckedStatus } from "../../src/core/status/mirror-status.ts";
@@ -234,6 +235,27 @@ describe("a whole mirror", () => {
       reason: `repodata/repomd.xml missing for 10-kitten/BaseOS/x86_64: ${kittenTarget.url} answered 404`,
       reason_code: "repodata-missing",
       reason_params: { label: "10-kitten/BaseOS/x86_64", url: kittenTarget.url, status: 404 },
+    });
+  });
+
+  it("sums up the ISO folders as the ISO set: complete with a code, or the first gap's reason", () => {
+    const verified = { state: "verified" } as const;
+    const missing = folderVerdict("missing", "folder-missing", {
+      url: `${BASE}9.8/isos/aarch64/CHECKSUM`,
+      folder: "9.8/isos/aarch64/",
+    });
+    const sum = (images: Record<string, FolderVerdict>) => classifyMirror({ ...healthy, isos: null, images }).isos;
+    expect(sum({ "isos/x86_64/9.8": verified, "cloud/x86_64/9.8": missing })).toEqual({
+      complete: true,
+      reason: "All 1 ISO folders match the origin's CHECKSUM",
+      reason_code: "iso-folders-ok",
+      reason_params: { total: 1 },
+    });
+    expect(sum({ "isos/x86_64/9.8": verified, "isos/aarch64/9.8": missing })).toEqual({
+      complete: false,
+      reason: `No CHECKSUM at ${BASE}9.8/isos/aarch64/CHECKSUM: this mirror does not carry 9.8/isos/aarch64/`,
+      reason_code: "folder-missing",
+      reason_params: { url: `${BASE}9.8/isos/aarch64/CHECKSUM`, folder: "9.8/isos/aarch64/" },
     });
   });
 

@@ -2,7 +2,7 @@
  * One mirror's status entry, assembled from everything its check observed. The checker
  * records observations as plain data (see `request-outcome.ts`); this decides what they mean.
  */
-import type { FolderVerdict } from "../images/folder-state.ts";
+import type { FolderReason, FolderVerdict } from "../images/folder-state.ts";
 import type { MirrorState, MirrorStatus, MirrorTimings, RepoBehind } from "../types.ts";
 import type { CheckTarget, MirrorTargets } from "./check-targets.ts";
 import {
@@ -175,14 +175,15 @@ function fileSetVerdict(
  * the origin publishes matched its `CHECKSUM` (or the one before).
  */
 function isoSummary(images: Readonly<Record<string, FolderVerdict>>): NonNullable<MirrorStatus["isos"]> | null {
-  const isos = Object.entries(images).filter(([key]) => key.startsWith("isos/"));
+  const isos = Object.entries(images)
+    .filter(([key]) => key.startsWith("isos/"))
+    .map(([, folder]) => folder);
   if (isos.length === 0) return null;
-  const gap = isos
-    .map(([, f]) => f)
-    .find((f) => f.state !== "verified" && f.state !== "behind" && f.state !== "present");
-  if (gap === undefined || !("reason" in gap)) {
-    const { state, ...reason } = reasonFields(verdict("ok", "iso-folders-ok", { total: isos.length }));
-    return { complete: state === "ok", ...reason };
+  // Only `verified`, `present` and `behind` are complete; every other state has a reason.
+  const gap = isos.find((f): f is FolderVerdict & FolderReason => "reason" in f && f.state !== "behind");
+  if (gap === undefined) {
+    const { reason, code, params } = verdict("ok", "iso-folders-ok", { total: isos.length });
+    return { complete: true, reason, reason_code: code, reason_params: { ...params } };
   }
   const { reason, reason_code, reason_params } = gap;
   return { complete: false, reason, reason_code, reason_params };
