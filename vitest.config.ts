@@ -10,6 +10,7 @@ const ASTRO_FILES = [
   "address-placement-build",
   "dev-server",
   "dnf-metalink",
+  "download-images",
   "health-build",
   "hostile-names-build",
   "mirrorlist-build",

@@ -188,7 +188,7 @@ export const DIAGNOSTIC_MESSAGES: Readonly<Record<string, string>> = {
   "diagnostic.update-frequency-format":
     "`{{value}}` is not a sync interval in the registry's form: a whole number and a unit, `m`, `h` or `d`. Write the time between two syncs like `3h` or `30m`.",
   "diagnostic.email-not-address":
-    "`email` does not hold an e-mail address, so nobody can reach the mirror's owner about it. Write one address, like `noc@example.org`; it is never published.",
+    "`email` does not hold an e-mail address, so nobody can reach the mirror's owner about it. Write one address, like `owner@example.net`; it is never published.",
   "diagnostic.unknown-key.similar": `${KNOWN_KEY} Did you mean \`{{suggestion}}\`? Rename it, or remove the key.`,
   "diagnostic.unknown-key.known": `${KNOWN_KEY} The keys known there are {{known, codes}}; remove it or use one of those.`,
   "diagnostic.unknown-key.misplaced": `${KNOWN_KEY} \`{{key}}\` belongs at the top level of the file, not under \`{{parent}}\`; move it there.`,

@@ -16,7 +16,6 @@ import {
   createReadStream,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
@@ -24,13 +23,14 @@ import {
 } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { dirname, join, normalize, resolve, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSiteAsync, scratchDir } from "./site-build.ts";
 import { startWranglerDev, type WranglerDev } from "./wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const work = mkdtempSync(join(tmpdir(), "download-images-"));
+// Inside the project, as every test build: Astro keeps a build's chunks beside the project.
+const work = scratchDir("download-images-");
 const ISO = "AlmaLinux-9.8-x86_64-boot.iso";
 const ISO_LATEST = "AlmaLinux-9-latest-x86_64-boot.iso";
 
@@ -212,21 +212,12 @@ beforeAll(async () => {
   sync("c");
   await checkMirrors();
 
-  const build = await run(
-    "npx",
-    ["astro", "build", "--outDir", paths.dist],
-    {
-      cwd: ROOT,
-      env: {
-        ...env,
-        LOCALES: "en",
-        MIRRORS_DIR: paths.mirrorsDir,
-        MIRRORS_CONFIG: paths.config,
-        MIRRORS_STATUS: paths.status,
-      },
-    },
-    180_000,
-  );
+  const build = await buildSiteAsync(paths.dist, {
+    MIRRORS_ALLOW_PRIVATE_ADDRESSES: "1",
+    MIRRORS_DIR: paths.mirrorsDir,
+    MIRRORS_CONFIG: paths.config,
+    MIRRORS_STATUS: paths.status,
+  });
   if (build.status !== 0) throw new Error(`the build failed:\n${build.stdout}\n${build.stderr}`);
   const edgeDir = join(work, "edge");
   mkdirSync(edgeDir);
