@@ -10,52 +10,14 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { astroBuildSeconds } from "./_astro-build.ts";
+import { closure, gzipped, lazyRefs, staticRefs } from "./_first-load.ts";
 import { median, report } from "./_report.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 /** The issue's reference, read by hand from the live site: this bench does not fetch it. */
 const ALMALINUX_ORG =
   "mirrors.almalinux.org: 94 KB of Bootstrap, jQuery and DataTables before its own HTML (read by hand 2026-11-28)";
-
-/** Gzipped bytes (zlib level 6, a web server's usual setting) of a file of the build. */
-function gzipped(outDir: string, path: string): number {
-  return gzipSync(readFileSync(join(outDir, path)), { level: 6 }).length;
-}
-
-/** Site paths a text refers to: `<link>` stylesheets, `<script src>`, static JS imports. */
-function staticRefs(text: string): string[] {
-  const refs = [
-    ...text.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g),
-    ...text.matchAll(/<script[^>]+src="([^"]+)"/g),
-    ...text.matchAll(/(?:^|[;\s}])import\s*(?:[\w{},*\s]+from\s*)?["'`]([^"'`]+)["'`]/g),
-  ];
-  return refs.map((m) => m[1] ?? "");
-}
-
-/** Dynamic `import()`s of a script and the `/_astro/` files (CSS, JSON) its code names. */
-function lazyRefs(text: string): string[] {
-  return [
-    ...[...text.matchAll(/import\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1] ?? ""),
-    ...[...text.matchAll(/["'`](\/_astro\/[^"'`]+\.(?:css|json))["'`]/g)].map((m) => m[1] ?? ""),
-  ];
-}
-
-/** Every file reached from `start` through `follow`, as site paths. */
-function closure(outDir: string, start: string[], from: string, follow: (text: string) => string[]): Set<string> {
-  const seen = new Set<string>();
-  const queue = start.map((ref) => new URL(ref, `http://site${from}`).pathname);
-  while (queue.length > 0) {
-    const path = queue.shift() ?? "";
-    if (seen.has(path)) continue;
-    seen.add(path);
-    if (!path.endsWith(".js")) continue;
-    const text = readFileSync(join(outDir, path), "utf8");
-    for (const ref of follow(text)) queue.push(new URL(ref, `http://site${path}`).pathname);
-  }
-  return seen;
-}
 
 const outDir = mkdtempSync(join(tmpdir(), "mirrorsite-bench-"));
 try {

@@ -74,6 +74,8 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("input", () => this.#filter(true));
     if (params.size > 0) this.#filter(false);
+    // The search listens: benches and tests wait for this.
+    this.dataset.ready = "";
   }
 
   /** The names of the mirrors the filters leave shown; null while every row is. */
