@@ -13,10 +13,10 @@
  * The site is built once into `node_modules/.cache/mirrorsite/bench-sites/home` and reused
  * while its inputs are unchanged. `BENCH_RUNS` (default 3) runs per viewport.
  */
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { extname, join, resolve, sep } from "node:path";
+import { dirname, extname, join, resolve, sep } from "node:path";
 import { gzipSync } from "node:zlib";
 import { type BrowserContextOptions, chromium, type Page } from "playwright-core";
 import { loadRegistry } from "../../src/core/load.ts";
@@ -171,6 +171,7 @@ async function elementsOf(url: string, browser: import("playwright-core").Browse
 }
 
 const statusFile = join(import.meta.dirname, "../../node_modules/.cache/mirrorsite/bench-home-status.json");
+mkdirSync(dirname(statusFile), { recursive: true });
 const statusText = JSON.stringify(historyStatusFile(registryMirrorNames(), false));
 if (!existsSync(statusFile) || readFileSync(statusFile, "utf8") !== statusText) writeFileSync(statusFile, statusText);
 const { outDir, seconds } = cachedBuild("home", { MIRRORS_STATUS: statusFile });
