@@ -11,7 +11,15 @@ import { astroBuildSeconds } from "./_astro-build.ts";
 
 const root = join(import.meta.dirname, "../..");
 /** What every build reads besides the files its settings name. */
-const CODE_INPUTS = ["src", "public", "astro.config.mjs", "package-lock.json", "tsconfig.json", "mirrors.d", "config.yml"];
+const CODE_INPUTS = [
+  "src",
+  "public",
+  "astro.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+  "mirrors.d",
+  "config.yml",
+];
 
 /** Every file under `path` (or `path` itself), sorted. */
 function filesOf(path: string): string[] {
@@ -34,7 +42,10 @@ function inputsDigest(env: Readonly<Record<string, string>>): string {
  * The folder of the site built with `env` under the cache name `name`, built now only when its
  * inputs changed since the last build; `seconds` is the build's time, or null when it was reused.
  */
-export function cachedBuild(name: string, env: Readonly<Record<string, string>>): { outDir: string; seconds: number | null } {
+export function cachedBuild(
+  name: string,
+  env: Readonly<Record<string, string>>,
+): { outDir: string; seconds: number | null } {
   const outDir = join(root, "node_modules", ".cache", "mirrorsite", "bench-sites", name);
   const digestFile = `${outDir}.digest`;
   const digest = inputsDigest(env);

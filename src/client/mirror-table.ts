@@ -19,7 +19,10 @@ interface Row {
   group: Group;
   /** Lower-case text without accents: name, sponsor, location, country code and names. */
   text: string;
+  /** The protocols it serves, by id ("https"), read from its protocols cell. */
   protocols: readonly string[];
+  /** Its update frequency in minutes, read from its cell ("6h"); 0 when unreadable. */
+  minutes: number;
   state: string;
   /** ISO country code, lower case; "" when the mirror has no location. */
   country: string;
@@ -37,6 +40,13 @@ interface Group {
 /** Lower case without accents, so "zurich" finds "Zürich". */
 function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+/** "6h", "30m", "1d" in minutes; 0 for anything else. */
+function minutes(frequency: string): number {
+  const match = /^(\d+)\s*([mhd])/.exec(frequency.trim());
+  const unit = match?.[2] === "d" ? 1440 : match?.[2] === "h" ? 60 : 1;
+  return match ? Number(match[1]) * unit : 0;
 }
 
 /** Sort order of the states, best first; then the lag. */
@@ -66,6 +76,10 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
   /** Reads the rows once: their text, keys and groups. */
   #index(table: HTMLTableElement): void {
     const headings = new Map<string, HTMLTableSectionElement>();
+    // The protocols cell names them as the protocol filter's options do: name → id.
+    const protocolIds = new Map(
+      [...this.querySelectorAll<HTMLOptionElement>("select[name=p] option")].map((o) => [o.text, o.value]),
+    );
     for (const body of table.querySelectorAll<HTMLTableSectionElement>("tbody.g")) {
       headings.set(body.dataset.c ?? "", body);
     }
@@ -84,7 +98,8 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
           name: el.dataset.mirror ?? "",
           group,
           text: `${fold(visible)} ${keys}`,
-          protocols: (el.dataset.p ?? "").split(" "),
+          protocols: (cells[3]?.textContent ?? "").split(" ").flatMap((name) => protocolIds.get(name) || []),
+          minutes: minutes(cells[4]?.textContent ?? ""),
           state: el.dataset.s ?? "",
           country,
           shown: true,
@@ -224,7 +239,7 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
         const data = row.el.dataset;
         if (kind === "place") return index;
         if (kind === "name") return row.name;
-        if (kind === "freq") return Number(data.f ?? 0);
+        if (kind === "freq") return row.minutes;
         // The 30-day share of ok checks; a mirror without one sorts below 0 %.
         if (kind === "availability") return Number(data.a ?? -1);
         // The state, best first, then the lag; a mirror without a lag after those with one.
@@ -237,7 +252,9 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
       const keyed = this.#rows.map((row, index) => ({ row, key: key(row, index) }));
       keyed.sort((a, b) => {
         const order =
-          typeof a.key === "number" && typeof b.key === "number" ? a.key - b.key : compare(String(a.key), String(b.key));
+          typeof a.key === "number" && typeof b.key === "number"
+            ? a.key - b.key
+            : compare(String(a.key), String(b.key));
         return ascending ? order : -order;
       });
       this.#flat.append(...keyed.map((k) => k.row.el));

@@ -58,6 +58,21 @@ export const FIXTURE_SITES = {
     },
     specs: /\/history\.spec\.ts$/,
   },
+  /**
+   * The `site` registry with a status report of every mirror (30 days of history, every state,
+   * a lag behind two repos, a mirror without IPv6), made with `historyStatusFile` of
+   * scripts/bench/_history-status.ts: the mirror table with all its health, in en, ar and ja.
+   */
+  health: {
+    portOffset: 4,
+    env: {
+      LOCALES: "en,ar,ja",
+      MIRRORS_DIR: SITE_MIRRORS_DIR,
+      MIRRORS_CONFIG: "tests/fixtures/site/config.yml",
+      MIRRORS_STATUS: "tests/fixtures/health/status.json",
+    },
+    specs: /\/table-health\.spec\.ts$/,
+  },
 } as const satisfies Record<string, FixtureSite>;
 
 export type FixtureSiteName = keyof typeof FIXTURE_SITES;
