@@ -60,7 +60,7 @@ export const FIXTURE_SITES = {
   },
   /**
    * The `site` registry with a status report of every mirror (30 days of history, every state,
-   * a lag behind two repos, a mirror without IPv6), made with `historyStatusFile` of
+   * al-mirror.a2hosting.com behind two repos, a mirror without IPv6), made with `historyStatusFile` of
    * scripts/bench/_history-status.ts: the mirror table with all its health, in en, ar and ja.
    */
   health: {

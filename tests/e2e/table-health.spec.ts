@@ -103,7 +103,7 @@ test.describe("on a 360 px phone", () => {
     const row = page.locator(`${ROWS}[data-mirror="al-mirror.a2hosting.com"]`);
     await expect(row).toHaveCSS("display", "block");
     const label = await row.locator("td:nth-child(6)").evaluate((td) => getComputedStyle(td, "::before").content);
-    expect(label).toMatch(/^"Status: "/);
+    expect(label).toMatch(/^"Status: ✔ "/);
   });
 });
 
