@@ -163,15 +163,20 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
     this.dispatchEvent(new CustomEvent(SHOWN_EVENT, { bubbles: true }));
     const none = this.querySelector<HTMLElement>(".none");
     if (none) none.hidden = shown > 0;
-    if (updateUrl) {
-      const params = new URLSearchParams();
-      for (const [key, value] of data) if (value) params.set(key, String(value));
-      const query = params.toString();
-      history.replaceState(null, "", query ? `?${query}` : location.pathname);
-    }
-    // Announce once typing pauses, not on every key.
+    // Announce the count and write the URL once typing pauses, not on every key.
     clearTimeout(this.#announce);
-    this.#announce = window.setTimeout(() => this.#announceCount(shown), 250);
+    this.#announce = window.setTimeout(() => {
+      this.#announceCount(shown);
+      if (updateUrl) this.#writeUrl(data);
+    }, 250);
+  }
+
+  /** The filters as the page's query (`?q=…&p=…&s=…`), so the view can be shared. */
+  #writeUrl(data: FormData): void {
+    const params = new URLSearchParams();
+    for (const [key, value] of data) if (value) params.set(key, String(value));
+    const query = params.toString();
+    history.replaceState(null, "", query ? `?${query}` : location.pathname);
   }
 
   #announceCount(shown: number): void {

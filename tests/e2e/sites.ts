@@ -59,7 +59,8 @@ export const FIXTURE_SITES = {
     specs: /\/history\.spec\.ts$/,
   },
   /**
-   * The `site` registry with a status report of every mirror (30 days of history, every state,
+   * The `site` registry with a status report (30 days of history, every state; the mirrors whose
+   * file is not named after them are not in it, as a checker that had not seen them yet),
    * al-mirror.a2hosting.com behind two repos, a mirror without IPv6), made with `historyStatusFile` of
    * scripts/bench/_history-status.ts: the mirror table with all its health, in en, ar and ja.
    */
