@@ -3,10 +3,12 @@
  * rendered table (MirrorTable.astro). The query lives in the URL (`?q=&p=&s=`) so a filtered
  * view can be shared. Each filtering fires `SHOWN_EVENT` (mirrors-shown.ts), which the map follows.
  *
- * Cheap per keystroke, the first one included: the search text of every row is gathered once,
- * when the table connects (the build puts the keys that are not on screen, a country's code and
- * English name, on its group); a keystroke then compares strings, changes only the rows and
- * groups whose visibility changes, in one pass, and reads no layout.
+ * Quick to start and cheap per keystroke, the first one included: the table listens as soon as
+ * it has found its rows and groups; the text of every row (and its protocols and frequency) is
+ * gathered once in the first idle moment after that (the build puts the keys that are not on
+ * screen, a country's code and English name, on its group), or by the first filtering if that
+ * comes sooner. A keystroke then compares strings, changes only the rows and groups whose
+ * visibility changes, in one pass, and reads no layout.
  */
 
 import { SHOWN_EVENT, type ShownMirrors } from "./mirrors-shown.ts";
@@ -17,12 +19,14 @@ interface Row {
   name: string;
   /** Its country group: where the row goes back to when the grouped order returns. */
   group: Group;
-  /** Lower-case text without accents: name, sponsor, location, country code and names. */
+  /** Lower-case text without accents: name, sponsor, location, country code and names (`#read`). */
   text: string;
-  /** The protocols it serves, by id ("https"), read from its protocols cell. */
+  /** The protocols it serves, by id ("https"), read from its protocols cell (`#read`). */
   protocols: readonly string[];
-  /** Its update frequency in minutes, read from its cell ("6h"); 0 when unreadable. */
+  /** Its update frequency in minutes, read from its cell ("6h"); 0 when unreadable (`#read`). */
   minutes: number;
+  /** The country's search keys from its group, added to `text`. */
+  keys: string;
   state: string;
   /** ISO country code, lower case; "" when the mirror has no location. */
   country: string;
@@ -37,9 +41,12 @@ interface Group {
   live: number;
 }
 
-/** Lower case without accents, so "zurich" finds "Zürich". */
+/** Lower case without accents, so "zurich" finds "Zürich" (ASCII text skips the Unicode work). */
 function fold(text: string): string {
-  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the ASCII range starts at U+0000
+  return /[^\u0000-\u007f]/.test(text)
+    ? text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
+    : text.toLowerCase();
 }
 
 /** "6h", "30m", "1d" in minutes; 0 for anything else. */
@@ -60,6 +67,8 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
   #flat = document.createElement("tbody");
   #form: HTMLFormElement | null = null;
   #announce = 0;
+  /** Whether `#read` has gathered the rows' text. */
+  #read = false;
 
   connectedCallback(): void {
     const table = this.querySelector("table");
@@ -71,15 +80,13 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
     this.#setUpForm();
     // The search listens: benches and tests wait for this.
     this.dataset.ready = "";
+    const idle = window.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 1));
+    idle(() => this.#readRows());
   }
 
   /** Reads the rows once: their text, keys and groups. */
   #index(table: HTMLTableElement): void {
     const headings = new Map<string, HTMLTableSectionElement>();
-    // The protocols cell names them as the protocol filter's options do: name → id.
-    const protocolIds = new Map(
-      [...this.querySelectorAll<HTMLOptionElement>("select[name=p] option")].map((o) => [o.text, o.value]),
-    );
     for (const body of table.querySelectorAll<HTMLTableSectionElement>("tbody.g")) {
       headings.set(body.dataset.c ?? "", body);
     }
@@ -91,21 +98,37 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
       const group: Group = { body, heading: headings.get(body.dataset.c ?? "") ?? null, live: 0 };
       this.#groups.push(group);
       for (const el of body.querySelectorAll<HTMLTableRowElement>("tr[data-mirror]")) {
-        const cells = el.cells;
-        const visible = `${cells[0]?.textContent} ${cells[1]?.textContent} ${cells[2]?.textContent}`;
+        const name = el.dataset.mirror ?? "";
         this.#rows.push({
           el,
-          name: el.dataset.mirror ?? "",
+          name,
           group,
-          text: `${fold(visible)} ${keys}`,
-          protocols: (cells[3]?.textContent ?? "").split(" ").flatMap((name) => protocolIds.get(name) || []),
-          minutes: minutes(cells[4]?.textContent ?? ""),
+          text: "",
+          protocols: [],
+          minutes: 0,
+          keys,
           state: el.dataset.s ?? "",
           country,
           shown: true,
         });
         group.live++;
       }
+    }
+  }
+
+  /** Gathers what the filters and sorting compare from the rows' cells, once. */
+  #readRows(): void {
+    if (this.#read) return;
+    this.#read = true;
+    // The protocols cell names them as the protocol filter's options do: name → id.
+    const protocolIds = new Map(
+      [...this.querySelectorAll<HTMLOptionElement>("select[name=p] option")].map((o) => [o.text, o.value]),
+    );
+    for (const row of this.#rows) {
+      const cells = row.el.cells;
+      row.text = `${fold(`${cells[0]?.textContent} ${cells[1]?.textContent} ${cells[2]?.textContent}`)} ${row.keys}`;
+      row.protocols = (cells[3]?.textContent ?? "").split(" ").flatMap((label) => protocolIds.get(label) || []);
+      row.minutes = minutes(cells[4]?.textContent ?? "");
     }
   }
 
@@ -135,6 +158,7 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
   #filter(updateUrl: boolean): void {
     const form = this.#form;
     if (!form) return;
+    this.#readRows();
     const data = new FormData(form);
     const words = fold(String(data.get("q") ?? ""))
       .split(/\s+/)
@@ -236,6 +260,7 @@ class MirrorTable extends HTMLElement implements ShownMirrors {
 
   /** Sorting by place restores the grouped order; any other column lists the rows flat. */
   #sort(column: number, kind: string, ascending: boolean): void {
+    this.#readRows();
     if (kind === "place" && ascending) {
       for (const row of this.#rows) row.group.body.append(row.el);
       this.#flat.hidden = true;
