@@ -18,9 +18,9 @@ import { loadRegistry } from "../../src/core/load.ts";
 import { prepareIndex } from "../../src/core/mirrorlist/prepared-index.ts";
 import { parseIndex } from "../../src/core/mirrorlist/read-index.ts";
 import { astroBuildSeconds } from "./_astro-build.ts";
+import { firstLoad } from "./_first-load.ts";
 import { historyStatusFile, registryMirrorNames } from "./_history-status.ts";
 import { withImages } from "./_image-status.ts";
-import { firstLoad } from "./_page-weight.ts";
 import { report } from "./_report.ts";
 import { benchClients } from "./_selection.ts";
 

@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { astroBuildSeconds } from "./_astro-build.ts";
-import { closure, gzipped, lazyRefs, staticRefs } from "./_page-weight.ts";
+import { closure, gzipped, lazyRefs, staticRefs } from "./_first-load.ts";
 import { median, report } from "./_report.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);

@@ -16,8 +16,9 @@ test("the home page lists every public mirror of the fixture registry, grouped b
   const unknown = page.locator("tbody.g").last();
   await expect(unknown).toHaveText("Location unknown");
   await expect(page.locator('tbody[data-c="-"]:not(.g) tr[data-mirror]')).toHaveCount(SITE_FACTS.unknownLocation);
-  const sponsor = page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"] td a`).first();
-  await expect(sponsor).toHaveAttribute("rel", "noopener");
+  // The sponsor's name, then one protocol link: the address a browser opens.
+  const row = page.locator(`${rows}[data-mirror="al-mirror.a2hosting.com"]`);
+  await expect(row.getByRole("link", { name: "HTTPS" })).toHaveAttribute("href", "https://al-mirror.a2hosting.com/");
 });
 
 test("without a status report the page says once that health is not known, with no empty health columns", async ({
@@ -72,10 +73,9 @@ test("a shared URL opens the same filtered view; a country code and a protocol f
   await expect.poll(() => page.locator(`${rows}:visible`).count()).toBeLessThan(SITE_FACTS.germany);
   const withFtp = await page.locator(`${rows}:visible`).count();
   expect(withFtp).toBeGreaterThan(0);
-  for (const protocols of await page
-    .locator(`${rows}:visible`)
-    .evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-p")))) {
-    expect(protocols).toContain("ftp");
+  // The fourth cell names the protocols.
+  for (const protocols of await page.locator(`${rows}:visible td:nth-child(4)`).allTextContents()) {
+    expect(protocols.split(" ")).toContain("FTP");
   }
   await page.getByRole("searchbox").fill("no mirror is called like this");
   await expect(page.getByText("No mirror matches this search.")).toBeVisible();

@@ -4,8 +4,8 @@
  * in English and in Arabic; the files come from the origin's CHECKSUM with each mirror's state
  * for this very folder. (On a static host the block stays hidden: isos.spec.ts.)
  */
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "./fixtures.ts";
+import { expectNoAxeViolations } from "./page-checks.ts";
 
 const NEAREST_LIMIT_BYTES = 2048;
 
@@ -34,8 +34,7 @@ for (const [locale, prefix, heading] of [
     for (const name of ["al-mirror.a2hosting.com", "mirror.spectraip.net", "almalinux-mirror.vpsuniverse.net"]) {
       expect(names).not.toContain(name);
     }
-    const results = await new AxeBuilder({ page }).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
+    await expectNoAxeViolations(page);
   });
 }
 

@@ -91,6 +91,22 @@ export const FIXTURE_SITES = {
     specs: /\/images\.spec\.ts$/,
     worker: true,
   },
+  /**
+   * The `site` registry with a status report (30 days of history, every state; the mirrors whose
+   * file is not named after them are not in it, as a checker that had not seen them yet),
+   * al-mirror.a2hosting.com behind two repos, a mirror without IPv6), made with `historyStatusFile` of
+   * scripts/bench/_history-status.ts: the mirror table with all its health, in en, ar and ja.
+   */
+  health: {
+    portOffset: 6,
+    env: {
+      LOCALES: "en,ar,ja",
+      MIRRORS_DIR: SITE_MIRRORS_DIR,
+      MIRRORS_CONFIG: "tests/fixtures/site/config.yml",
+      MIRRORS_STATUS: "tests/fixtures/health/status.json",
+    },
+    specs: /\/table-health\.spec\.ts$/,
+  },
 } as const satisfies Record<string, FixtureSite>;
 
 export type FixtureSiteName = keyof typeof FIXTURE_SITES;

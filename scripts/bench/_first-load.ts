@@ -1,7 +1,8 @@
 /**
- * What a page of a build weighs on first load: its HTML and every stylesheet and script it loads
- * before any interaction, following static imports, gzipped at level 6 (a web server's usual
- * setting). Shared by the website benchmarks.
+ * What a page loads before any interaction, read from the built files: the HTML and every
+ * stylesheet and script it names, following static imports; and what its scripts load later
+ * (dynamic `import()`s, the CSS and JSON files their code names). Sizes are gzipped at zlib
+ * level 6, a web server's usual setting.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -50,10 +51,20 @@ export function closure(
   return seen;
 }
 
-/** The first load of the page at `pagePath` (`/isos/x86_64/9.8/`): the HTML and what it loads. */
-export function firstLoad(outDir: string, pagePath: string): { html: number; files: Set<string>; total: number } {
-  const htmlFile = join(pagePath, "index.html");
-  const files = closure(outDir, staticRefs(readFileSync(join(outDir, htmlFile), "utf8")), pagePath, staticRefs);
-  const html = gzipped(outDir, htmlFile);
+/** The files a page (`/`, `/isos/x86_64/9.8/`) loads before any interaction, its HTML aside. */
+export function firstLoadFiles(outDir: string, page: string): Set<string> {
+  const html = readFileSync(join(outDir, page, "index.html"), "utf8");
+  return closure(outDir, staticRefs(html), page, staticRefs);
+}
+
+/** The first load of the page at `page`: its HTML's gzipped bytes, the files it loads, and the total. */
+export function firstLoad(outDir: string, page: string): { html: number; files: Set<string>; total: number } {
+  const files = firstLoadFiles(outDir, page);
+  const html = gzipped(outDir, join(page, "index.html"));
   return { html, files, total: html + [...files].reduce((n, f) => n + gzipped(outDir, f), 0) };
+}
+
+/** Gzipped bytes of a page's first load: its HTML and `firstLoadFiles`. */
+export function firstLoadBytes(outDir: string, page: string): number {
+  return firstLoad(outDir, page).total;
 }
