@@ -52,10 +52,16 @@ export function openResultCache(path: string, codeVersion: string): ResultCache 
   const previous = readCache(path, codeVersion);
   const next: CacheFile = { code: codeVersion, entries: new Map() };
   let changed = false;
+  // The options change the result as much as the text does; they are the same for every file.
+  let lastOptions: object | null = null;
+  let optionsJson = "";
   return {
     check(file, text, options) {
-      // The options change the result as much as the text does.
-      const hash = sha1(JSON.stringify(options) + text);
+      if (options !== lastOptions) {
+        lastOptions = options;
+        optionsJson = JSON.stringify(options);
+      }
+      const hash = sha1(optionsJson + text);
       const hit = previous.entries.get(file);
       if (hit?.hash === hash) {
         next.entries.set(file, hit);

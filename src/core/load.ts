@@ -56,10 +56,13 @@ export function listMirrorFiles(path: string): string[] {
     // Missing or unreadable: reading it will say so.
   }
   if (!isFolder) return [path];
+  // `join(path, name)` for every name, with the folder's part normalised once: a name from a
+  // listing holds no separator and is no `.` or `..`, so joining it adds nothing to normalise.
+  const prefix = join(path, "x").slice(0, -1);
   return readdirSync(path)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => join(path, name));
+    .map((name) => prefix + name);
 }
 
 /** Whether anything at all (a dangling link included) is at `path`. */

@@ -54,7 +54,8 @@ export function readPlainFile(path: string, maxBytes: number): PlainFileRead {
       if (total > maxBytes) return { kind: "too-large", bytes: total };
       if (read < chunk.length) break;
     }
-    return { kind: "text", text: Buffer.concat(chunks, total).toString("utf8") };
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+    return { kind: "text", text: bytes.toString("utf8") };
   } catch (error) {
     return { kind: "unreadable", errno: errnoOf(error) };
   } finally {
