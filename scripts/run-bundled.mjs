@@ -21,7 +21,14 @@ if (!/^[a-z-]+$/.test(name) || !existsSync(entry)) {
   process.exit(2);
 }
 const bundle = join(root, "node_modules", ".cache", "mirrorsite", `${name}.mjs`);
-const sources = [join(root, "src", "core"), join(root, "scripts", name), entry, join(root, "package-lock.json")];
+// This file too: its build options shape the bundle.
+const sources = [
+  join(root, "src", "core"),
+  join(root, "scripts", name),
+  entry,
+  join(root, "package-lock.json"),
+  import.meta.filename,
+];
 
 if (!existsSync(bundle) || newestMtime(sources) > statSync(bundle).mtimeMs) {
   mkdirSync(dirname(bundle), { recursive: true });
