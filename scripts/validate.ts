@@ -51,7 +51,7 @@ function main(argv: string[]): number {
   // A file named twice (a folder and a file in it) is checked once, not taken for a duplicate.
   const registry = readRegistry([...new Set(targets.flatMap(listMirrorFiles))], configFile, {
     ...checkOptions(),
-    ...(cache ? { checkFile: cache.check } : {}),
+    ...(cache ? { checkFile: cache.check, checkConfig: cache.checkConfig, knownPositions: cache.positions } : {}),
   });
   cache?.save();
   process.stdout.write(

@@ -16,7 +16,7 @@ import type { CheckOptions } from "./check-options.ts";
 import type { DiagnosticCode } from "./diagnostic-catalogue.ts";
 import { compareDiagnostics, type Diagnostic, type DiagnosticParams, makeDiagnostic } from "./diagnostics.ts";
 import { readPlainFile } from "./plain-file.ts";
-import { buildRegistry, type MirrorFileChecker, type SourceText } from "./registry.ts";
+import { buildRegistry, type RegistryOptions, type SourceText } from "./registry.ts";
 import { MAX_STATUS_BYTES, parseStatusFile } from "./status/status-file.ts";
 import type { Registry } from "./types.ts";
 import { MAX_MIRROR_FILE_CHARS, MAX_SOURCE_BYTES } from "./yaml-source.ts";
@@ -56,10 +56,13 @@ export function listMirrorFiles(path: string): string[] {
     // Missing or unreadable: reading it will say so.
   }
   if (!isFolder) return [path];
+  // `join(path, name)` for every name, with the folder's part normalised once: a name from a
+  // listing holds no separator and is no `.` or `..`, so joining it adds nothing to normalise.
+  const prefix = join(path, "x").slice(0, -1);
   return readdirSync(path)
     .filter((name) => /\.ya?ml$/.test(name))
     .sort()
-    .map((name) => join(path, name));
+    .map((name) => prefix + name);
 }
 
 /** Whether anything at all (a dangling link included) is at `path`. */
@@ -115,7 +118,7 @@ export function readSources(paths: readonly string[], role: FileRole = "mirror",
 export function readRegistry(
   mirrorPaths: readonly string[],
   configPath: string | null,
-  options: CheckOptions & { checkFile?: MirrorFileChecker } = {},
+  options: RegistryOptions = {},
 ): Registry {
   const mirrors = readSources(mirrorPaths, "mirror");
   const config = configPath === null ? null : readSources([configPath], "config");

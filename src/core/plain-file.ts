@@ -42,7 +42,9 @@ export function readPlainFile(path: string, maxBytes: number): PlainFileRead {
     if (opened.size > maxBytes) return { kind: "too-large", bytes: opened.size };
     const chunks: Buffer[] = [];
     let total = 0;
-    // A file may grow after fstat: read to its end, but never past the limit plus one byte.
+    // A file may grow after fstat: read to its end, but never past the limit plus one byte. The
+    // first read asks for one byte more than fstat saw, so a read that fills less than it asked
+    // for has met the end (a regular file reads short only there), and no second read is needed.
     for (let size = opened.size + 1; ; size = CHUNK_BYTES) {
       const chunk = Buffer.allocUnsafe(Math.min(size, maxBytes + 1 - total));
       const read = readSync(fd, chunk, 0, chunk.length, null);
@@ -50,8 +52,10 @@ export function readPlainFile(path: string, maxBytes: number): PlainFileRead {
       chunks.push(chunk.subarray(0, read));
       total += read;
       if (total > maxBytes) return { kind: "too-large", bytes: total };
+      if (read < chunk.length) break;
     }
-    return { kind: "text", text: Buffer.concat(chunks, total).toString("utf8") };
+    const bytes = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+    return { kind: "text", text: bytes.toString("utf8") };
   } catch (error) {
     return { kind: "unreadable", errno: errnoOf(error) };
   } finally {

@@ -16,7 +16,7 @@ import { type ClientCf, clientFromRequest } from "../core/mirrorlist/client.ts";
 import { DEBUG_PATHS, debugAnswer } from "../core/mirrorlist/debug-answers.ts";
 import { attachRepomd, EDGE_INDEX_PATH, EDGE_REPOMD_PATH, needsRepomd } from "../core/mirrorlist/edge-index.ts";
 import { type PreparedIndex, prepareIndex } from "../core/mirrorlist/prepared-index.ts";
-import { parseIndex } from "../core/mirrorlist/read-index.ts";
+import { indexFromJson } from "../core/mirrorlist/read-index.ts";
 import { resolveRequest } from "../core/mirrorlist/resolve-request.ts";
 import { answerCaching, type CachingHeaders, CLIENT_DEBUG, imageAnswerCaching, NOT_STORED } from "./answer-caching.ts";
 
@@ -65,19 +65,25 @@ let indexLoad: Promise<PreparedIndex> | null = null;
 let imagesLoad: Promise<PreparedImages> | null = null;
 
 function loadAsset<T>(env: Env, requestUrl: URL, path: string, read: (text: string) => T): Promise<T> {
-  return env.ASSETS.fetch(new URL(path, requestUrl)).then(async (response) => {
+  return fetchAsset(env, requestUrl, path).then(async (response) => read(await response.text()));
+}
+
+function fetchAsset(env: Env, requestUrl: URL, path: string): Promise<Response> {
+  return env.ASSETS.fetch(new URL(path, requestUrl)).then((response) => {
     if (!response.ok) throw new Error(`${path} answered ${response.status}`);
-    return read(await response.text());
+    return response;
   });
 }
 
 function loadIndex(env: Env, requestUrl: URL): Promise<PreparedIndex> {
-  indexLoad ??= loadAsset(env, requestUrl, INDEX_PATH, (text) => prepareIndex(parseIndex(text))).catch(
-    (error: unknown) => {
+  // `json()` parses the body's bytes without making a string of the whole file first (about a
+  // tenth of the cold start in workerd).
+  indexLoad ??= fetchAsset(env, requestUrl, INDEX_PATH)
+    .then(async (response) => prepareIndex(indexFromJson(await response.json())))
+    .catch((error: unknown) => {
       indexLoad = null;
       throw error;
-    },
-  );
+    });
   return indexLoad;
 }
 

@@ -106,6 +106,22 @@ describe("npm run validate", () => {
     expect(bad.out).not.toContain("`name`");
   });
 
+  it("gives the same report from its cache, with the places of cross-file warnings following a changed file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "mirrorsite-cache-"));
+    const file = join(dir, "renamed.yml");
+    const good = readFileSync(`${FIXTURES}/good/mirror.example.org.yml`, "utf8");
+    writeFileSync(file, good);
+    const uncached = validate("--no-cache", dir);
+    expect(uncached.out).toContain(`${file}:2:7 warning file-name-mismatch`);
+    validate(dir); // fills the cache
+    expect(validate(dir).out).toBe(uncached.out);
+
+    writeFileSync(file, good.replace("---\n", "---\n# moved down a line\n"));
+    const moved = validate(dir);
+    expect(moved.out).toContain(`${file}:3:7 warning file-name-mismatch`);
+    expect(moved.out).toBe(validate("--no-cache", dir).out);
+  });
+
   it("exits 2 with the usage for bad usage", () => {
     for (const args of [["--format", "xml"], ["--nope"], ["no/such/dir"]]) {
       const { code, err } = validate(...args);

@@ -6,7 +6,14 @@ import { INDEX_FORMAT_VERSION, type MirrorlistIndex } from "./index-format.ts";
  * comes from our own build (its JSON Schema is there for other readers).
  */
 export function parseIndex(text: string): MirrorlistIndex {
-  const value: unknown = JSON.parse(text);
+  return indexFromJson(JSON.parse(text));
+}
+
+/**
+ * The index in an already parsed JSON value, with the same checks (the worker lets the runtime
+ * parse the asset's bytes, which saves decoding them into a string first).
+ */
+export function indexFromJson(value: unknown): MirrorlistIndex {
   if (!isIndexShaped(value)) {
     throw new Error(`Not a mirrorlist index of format ${INDEX_FORMAT_VERSION} (see v1.schema.json).`);
   }

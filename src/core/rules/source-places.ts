@@ -1,7 +1,8 @@
 /**
  * Places in mirror files for the cross-file rules, which see normalised mirrors and not their
  * YAML. A file is parsed again for positions only when a rule reports on it: few files are, and
- * finding positions costs more than checking the file did.
+ * finding positions costs more than checking the file did. The validator's cache remembers the
+ * positions found (`KnownPositions`), so an unchanged file is not parsed again at the next run.
  */
 import type { Position } from "../diagnostics.ts";
 import type { ValuePath } from "../value-path.ts";
@@ -14,7 +15,13 @@ export interface SourcePlaces {
   positionOf(file: string, path: ValuePath): Position;
 }
 
-export function sourcePlaces(files: readonly { file: string; text: string }[]): SourcePlaces {
+/** Positions found before, by file and path; `get` answers only for a file whose text is unchanged. */
+export interface KnownPositions {
+  get(file: string, path: ValuePath): Position | undefined;
+  set(file: string, path: ValuePath, position: Position): void;
+}
+
+export function sourcePlaces(files: readonly { file: string; text: string }[], known?: KnownPositions): SourcePlaces {
   const texts = new Map(files.map((f) => [f.file, f.text]));
   const parsed = new Map<string, YamlSource | null>();
   const source = (file: string): YamlSource | null => {
@@ -26,6 +33,12 @@ export function sourcePlaces(files: readonly { file: string; text: string }[]): 
   };
   return {
     source,
-    positionOf: (file, path) => source(file)?.positionOf(path) ?? { line: 1, column: 1 },
+    positionOf(file, path) {
+      const remembered = known?.get(file, path);
+      if (remembered) return remembered;
+      const found = source(file)?.positionOf(path) ?? { line: 1, column: 1 };
+      known?.set(file, path, found);
+      return found;
+    },
   };
 }
