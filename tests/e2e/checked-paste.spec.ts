@@ -53,7 +53,7 @@ for (const width of [360, 1280]) {
     expect(html).toContain("https://<wbr>example.org/<wbr>a/<wbr>");
     expect(html).not.toContain(":/<wbr>/");
     const email = page.locator(".paste-list button", { hasText: "email-not-address" });
-    await expect(email).toContainText("noc@example.org");
+    await expect(email).toContainText("owner@example.net");
 
     await item.click();
     await expect(box).toBeFocused();
