@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILD_TIMEOUT_MS } from "./site-build.ts";
-import { freePort } from "./wrangler-dev.ts";
+import { freePort, stopGroup } from "./wrangler-dev.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(join(tmpdir(), "npm-start-"));
@@ -20,19 +20,7 @@ let log = "";
 
 /** Stops `npm start`'s whole process group (npm, node, wrangler, workerd). */
 async function stop(): Promise<void> {
-  if (child?.pid === undefined || child.exitCode !== null) return;
-  const gone = new Promise((done) => child.on("close", done));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), name);
-    } catch {
-      // already gone
-    }
-  };
-  signal("SIGTERM");
-  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
-  await gone;
-  clearTimeout(timer);
+  if (child) await stopGroup(child);
 }
 
 /**

@@ -4,7 +4,7 @@
  * `html_handling`, `not_found_handling` and the site's `_headers` applied by wrangler itself.
  * Bound to 127.0.0.1, offline.
  */
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { deployConfigCopy } from "./deploy-config.ts";
@@ -19,6 +19,26 @@ export interface WranglerDev {
   log(): string;
   /** Stops wrangler's whole process group, harder if it has not gone within 5 s. */
   stop(): Promise<void>;
+}
+
+/**
+ * Stops a process started with `detached: true` and its whole group (npm, node, wrangler,
+ * workerd): SIGTERM, then SIGKILL after 5 s.
+ */
+export async function stopGroup(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  const gone = new Promise((done) => child.on("close", done));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-(child.pid as number), name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  const timer = setTimeout(() => signal("SIGKILL"), 5_000);
+  await gone;
+  clearTimeout(timer);
 }
 
 /** A free loopback port (nothing listens on it once this returns). */
@@ -72,21 +92,7 @@ export async function startWranglerDev(
   );
   child.stdout?.on("data", (chunk) => (log += chunk));
   child.stderr?.on("data", (chunk) => (log += chunk));
-  const stop = async () => {
-    if (child.pid === undefined || child.exitCode !== null) return;
-    const gone = new Promise((done) => child.on("close", done));
-    const signal = (name: NodeJS.Signals) => {
-      try {
-        process.kill(-(child.pid as number), name);
-      } catch {
-        // already gone
-      }
-    };
-    signal("SIGTERM");
-    const timer = setTimeout(() => signal("SIGKILL"), 5_000);
-    await gone;
-    clearTimeout(timer);
-  };
+  const stop = () => stopGroup(child);
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline && child.exitCode === null) {
     // A connection accepted but never answered must not outlast the deadline.
